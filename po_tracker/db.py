@@ -1,0 +1,74 @@
+"""Opening the logbook: the SQLite engine, its pragmas, and sessions for reading and writing.
+
+Every connection runs in WAL mode with ``synchronous=FULL`` (a committed entry survives a
+power cut) and foreign keys on. pysqlite's own transaction handling is switched off and
+``BEGIN`` is emitted here instead, so that DDL is transactional (the SQLAlchemy recipe
+for pysqlite) and writers take the write lock up front (``BEGIN IMMEDIATE``) rather than
+failing half-way when another writer got there first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable by the owner only, if it does not exist yet. SQLite gives
+    its -wal and -shm side files the same permissions as the database."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """The open logbook. Callers own one session per user action."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(
+            engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._readers() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together, or nothing does."""
+        with self._writers() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

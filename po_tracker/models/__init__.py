@@ -1,0 +1,46 @@
+"""SQLAlchemy ORM classes. No Qt and no services here."""
+
+from .base import Base, utc_now
+from .framework import (
+    Credential,
+    Skill,
+    Stage,
+    StageCredentialGroup,
+    StageCredentialGroupMember,
+    StageMove,
+    StageSkillTarget,
+)
+from .growth import ExperienceEntry, Goal, Profile, SkillRating
+from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
+from .learning import Certification, TrainingCredit, TrainingSession, training_skills
+from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
+from .settings import Setting
+
+__all__ = [
+    "Base",
+    "Certification",
+    "Contact",
+    "Credential",
+    "EventCredit",
+    "ExperienceEntry",
+    "Goal",
+    "JournalEntry",
+    "JournalLink",
+    "NetworkingEvent",
+    "Profile",
+    "Setting",
+    "Skill",
+    "SkillRating",
+    "Stage",
+    "StageCredentialGroup",
+    "StageCredentialGroupMember",
+    "StageMove",
+    "StageSkillTarget",
+    "Tag",
+    "TrainingCredit",
+    "TrainingSession",
+    "event_contacts",
+    "journal_entry_tags",
+    "training_skills",
+    "utc_now",
+]

@@ -1,0 +1,35 @@
+"""Where the user's data lives: one folder for the database, backups and attachments.
+
+Resolution order: an explicit ``--data-dir``, then ``PO_TRACKER_DATA_DIR``, then the
+platform's user data folder (platformdirs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "po-tracker"
+ENV_DATA_DIR = "PO_TRACKER_DATA_DIR"
+DATABASE_NAME = "po-tracker.sqlite3"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder readable by the owner only; an existing folder keeps its mode."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_NAME

@@ -1,0 +1,135 @@
+"""Checks shared by every service. Each returns the cleaned value or records a
+``FieldError`` in the collector, so one pass reports every field at fault."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from .errors import FieldError, ValidationError
+
+MAX_TEXT = 20_000
+MAX_SHORT_TEXT = 300
+MAX_HOURS = 10_000
+MAX_COUNT = 1_000_000
+EARLIEST = date(1950, 1, 1)
+LATEST = date(2100, 12, 31)
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class Checker:
+    """Collects field errors; ``done()`` raises them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message))
+
+    def resolve(self, resolver, session, text: str, field: str):
+        """A framework id from ``lookup``; an unknown name is recorded, not raised."""
+        try:
+            return resolver(session, text, field=field)
+        except ValidationError as error:
+            self.errors.extend(error.errors)
+            return None
+
+    def done(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+    def text(self, field: str, value: str | None, *, required=False, limit=MAX_SHORT_TEXT):
+        value = (value or "").strip()
+        if required and not value:
+            self.fail(field, "must not be empty")
+        elif len(value) > limit:
+            self.fail(field, f"is too long ({len(value)} characters; at most {limit})")
+        elif "\x00" in value:
+            self.fail(field, "contains a NUL character")
+        return value
+
+    def number(self, field: str, value, *, minimum=0.0, maximum=MAX_HOURS, integer=False):
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(field, f"must be a number, not {value!r}")
+            return None
+        if not math.isfinite(value):
+            self.fail(field, "must be a finite number")
+            return None
+        if integer and value != int(value):
+            self.fail(field, f"must be a whole number, not {value}")
+            return None
+        if value < minimum:
+            self.fail(
+                field,
+                f"must not be negative (got {value:g})"
+                if minimum == 0
+                else f"must be at least {minimum:g} (got {value:g})",
+            )
+            return None
+        if value > maximum:
+            self.fail(field, f"must be at most {maximum:g} (got {value:g})")
+            return None
+        return int(value) if integer else float(value)
+
+    def level(self, field: str, value):
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            self.fail(field, f"must be a whole number from 1 to 5, not {value!r}")
+            return None
+        if not 1 <= value <= 5:
+            self.fail(field, f"must be from 1 to 5 (got {value:g})")
+            return None
+        return int(value)
+
+    def day(self, field: str, value: date | None, *, required=False):
+        if value is None:
+            if required:
+                self.fail(field, "is required")
+            return None
+        if not isinstance(value, date):
+            self.fail(field, f"must be a date, not {value!r}")
+            return None
+        if not EARLIEST <= value <= LATEST:
+            self.fail(field, f"must be between {EARLIEST} and {LATEST} (got {value})")
+            return None
+        return value
+
+    def order(self, start_field: str, start: date | None, end_field: str, end: date | None):
+        if start is not None and end is not None and end < start:
+            self.fail(end_field, f"({end}) is before the {start_field.replace('_', ' ')} ({start})")
+
+    def choice(self, field: str, value: str | None, choices: tuple[str, ...]):
+        normalized = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+        if normalized not in choices:
+            self.fail(field, f"must be one of {', '.join(choices)} (got {value!r})")
+            return None
+        return normalized
+
+    def url(self, field: str, value: str | None):
+        value = self.text(field, value, limit=2000)
+        if value and not _URL.match(value):
+            self.fail(field, "must start with http:// or https://")
+        return value
+
+    def currency(self, field: str, value: str | None):
+        value = (value or "").strip().upper()
+        if value and not _CURRENCY.match(value):
+            self.fail(field, f"must be a three-letter code such as USD or EUR (got {value!r})")
+            return None
+        return value or None
+
+
+def parse_iso_date(field: str, text: str) -> date:
+    """A ``YYYY-MM-DD`` date from the command line or a file."""
+    try:
+        value = date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise ValidationError.single(
+            field, f"must be a date as YYYY-MM-DD (got {text!r})"
+        ) from None
+    if len(text.strip()) != 10:
+        raise ValidationError.single(field, f"must be a date as YYYY-MM-DD (got {text!r})")
+    return value

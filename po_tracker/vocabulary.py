@@ -1,0 +1,47 @@
+"""The fixed vocabularies of the log: one place, shared by the schema's checks, the
+services' validation, the command line's choices and the window's drop-downs."""
+
+from __future__ import annotations
+
+CERTIFICATION_STATUSES = ("planned", "in-progress", "earned", "expired")
+TRAINING_FORMATS = ("course", "workshop", "book", "webinar", "self-study")
+TRAINING_STATUSES = ("planned", "in-progress", "completed")
+EVENT_TYPES = ("meetup", "conference", "workshop", "forum", "webinar", "mentoring")
+RATING_SOURCES = ("self", "peer", "manager")
+GOAL_STATUSES = ("open", "in-progress", "done", "dropped")
+STAGE_PATHS = ("ladder", "side")
+# What a goal may serve besides a skill or a credential: a stage's numeric requirements.
+GOAL_REQUIREMENTS = (
+    "years_experience",
+    "sprints_as_po",
+    "people_mentored",
+    "training_hours_12m",
+    "events_12m",
+)
+# Kinds of logged entry, in the order the app lists them; also the journal's link targets.
+LOG_KINDS = (
+    "certification",
+    "training",
+    "event",
+    "contact",
+    "rating",
+    "experience",
+    "journal",
+    "goal",
+)
+LEVEL_MIN, LEVEL_MAX = 1, 5
+
+
+def sql_in(values: tuple[str, ...]) -> str:
+    """An SQL ``IN (...)`` list for a CHECK constraint over one of the tuples above."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+# Default readiness weights per component (percent of the overall score).
+DEFAULT_WEIGHTS = {
+    "skills": 35.0,
+    "certifications": 20.0,
+    "experience": 25.0,
+    "learning": 10.0,
+    "networking": 10.0,
+}

@@ -1,0 +1,32 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder, built by the
+real migrations."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+from po_tracker.services.logbook import open_logbook  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(data_dir):
+    database = open_logbook(data_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def session(db):
+    """One write transaction for the whole test; it commits at the end."""
+    with db.write() as s:
+        yield s
