@@ -10,6 +10,7 @@ framework never deletes a logged entry.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -26,6 +27,7 @@ from ..models import (
 from ..resources import resource_path
 from .errors import FieldError, ValidationError
 from .framework_usage import referenced_ids
+from .json_files import read_json_file
 from .schemas import check_document
 
 FORMAT = "po-tracker-framework"
@@ -57,6 +59,13 @@ STAGE_FIELDS = ("name", "path", "description", "source")
 
 def default_document() -> dict:
     return json.loads(resource_path("framework", "default.json").read_text(encoding="utf-8"))
+
+
+def read_document(path: Path) -> dict:
+    """A framework file, checked whole before anything is loaded."""
+    document = read_json_file(path, "framework file")
+    validate_document(document)
+    return document
 
 
 def validate_document(document) -> None:

@@ -1,0 +1,5 @@
+import sys
+
+from po_tracker.cli import main
+
+sys.exit(main())

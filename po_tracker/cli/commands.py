@@ -1,0 +1,167 @@
+"""Commands that write: add, rate, journal, stage, delete."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from ..services import (
+    certifications,
+    contacts,
+    events,
+    experience,
+    goals,
+    journal,
+    profile,
+    ratings,
+    training,
+)
+from ..services.errors import ValidationError
+from .output import summary
+
+SERVICES = {
+    "certification": certifications,
+    "training": training,
+    "event": events,
+    "contact": contacts,
+    "rating": ratings,
+    "experience": experience,
+    "journal": journal,
+    "goal": goals,
+}
+
+
+def _input_for(args):
+    today = date.today()
+    kind = args.kind
+    if kind == "certification":
+        earned = args.earned or (today if args.status == "earned" else None)
+        return certifications.CertificationInput(
+            name=args.name,
+            status=args.status,
+            custom=args.custom,
+            issuer=args.issuer,
+            earned_on=earned,
+            expires_on=args.expires,
+            credential_number=args.credential_id,
+            verification_url=args.url,
+            cost_amount=args.cost,
+            cost_currency=args.currency,
+            notes=args.note,
+        )
+    if kind == "training":
+        return training.TrainingInput(
+            title=args.title,
+            hours=args.hours,
+            start_date=args.date or today,
+            end_date=args.end,
+            provider=args.provider,
+            format=args.format,
+            status=args.status,
+            skills=tuple(args.skill),
+            cost_amount=args.cost,
+            cost_currency=args.currency,
+            notes=args.note,
+        )
+    if kind == "event":
+        return events.EventInput(
+            title=args.title,
+            event_type=args.event_type,
+            event_date=args.date or today,
+            hours=args.hours,
+            contacts=tuple(args.met),
+            location=args.location,
+            online=args.online,
+            takeaways=args.takeaways,
+            follow_up_on=args.follow_up,
+            notes=args.note,
+        )
+    if kind == "experience":
+        return experience.ExperienceInput(
+            role=args.role,
+            start_date=args.start or today,
+            end_date=args.end,
+            organization=args.organization,
+            sprints=args.sprints,
+            products_owned=args.products,
+            team_size=args.team_size,
+            ceremonies_facilitated=args.facilitated,
+            people_mentored=args.mentored,
+            notes=args.note,
+        )
+    if kind == "goal":
+        return goals.GoalInput(
+            text=args.text,
+            target_date=args.due,
+            status=args.status,
+            skill=args.skill,
+            credential=args.credential,
+            requirement=args.requirement,
+            notes=args.note,
+        )
+    return contacts.ContactInput(
+        name=args.name, organization=args.organization, role=args.role, notes=args.note
+    )
+
+
+def _create(db, kind: str, data) -> int:
+    with db.write() as session:
+        item = SERVICES[kind].create(session, data)
+        line = summary(kind, item)
+    print(f"Added {kind} {line}")
+    return 0
+
+
+def add(args, db) -> int:
+    return _create(db, args.kind, _input_for(args))
+
+
+def rate(args, db) -> int:
+    data = ratings.RatingInput(
+        skill=args.skill,
+        level=args.level,
+        rated_on=args.date or date.today(),
+        source=args.source,
+        note=args.note,
+    )
+    return _create(db, "rating", data)
+
+
+def _link(text: str) -> journal.EntryRef:
+    kind, _, number = text.partition(":")
+    if not number.isdigit():
+        raise ValidationError.single(
+            "link", f"must look like KIND:ID, e.g. training:3 (got {text!r})"
+        )
+    return journal.EntryRef(kind.strip().lower(), int(number))
+
+
+def write_journal(args, db) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    data = journal.JournalInput(
+        text=text,
+        entry_date=args.date or date.today(),
+        title=args.title,
+        tags=tuple(args.tag),
+        links=tuple(_link(t) for t in args.link),
+    )
+    return _create(db, "journal", data)
+
+
+def stage(args, db) -> int:
+    if args.current is None and args.target is None:
+        with db.read() as session:
+            standing = profile.get(session)
+    else:
+        with db.write() as session:
+            standing = profile.set_stages(session, current=args.current, target=args.target)
+    print(f"Current stage: {standing.current_stage or '(not set)'}")
+    print(f"Target stage:  {standing.target_stage or '(not set)'}")
+    return 0
+
+
+def delete(args, db) -> int:
+    with db.write() as session:
+        SERVICES[args.kind].delete(session, args.id)
+    print(f"Deleted {args.kind} #{args.id}")
+    return 0

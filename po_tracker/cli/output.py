@@ -1,0 +1,72 @@
+"""How the command line prints entries: JSON for scripts, one line each for people."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+
+
+def to_jsonable(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def print_json(value) -> None:
+    print(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def _join(*parts) -> str:
+    return ", ".join(str(part) for part in parts if part not in (None, "", ()))
+
+
+def summary(kind: str, item) -> str:
+    """One line that says what the entry is, for lists and confirmations."""
+    line = {
+        "certification": lambda c: _join(
+            c.name,
+            f"earned {c.earned_on}" if c.earned_on else c.status,
+            c.expires and f"expires {c.expires}",
+        ),
+        "training": lambda t: _join(t.title, t.start_date, _hours(t.hours), t.provider, t.status),
+        "event": lambda e: _join(
+            e.title,
+            e.event_type,
+            e.event_date,
+            e.hours and _hours(e.hours),
+            e.contacts and "met " + " and ".join(e.contacts),
+        ),
+        "contact": lambda c: _join(
+            c.name, c.organization, c.role, c.events_count and f"{c.events_count} events"
+        ),
+        "rating": lambda r: _join(r.skill, f"level {r.level}", r.rated_on, r.source),
+        "experience": lambda x: _join(
+            x.role,
+            x.organization,
+            f"{x.start_date} to {x.end_date or 'now'}",
+            x.sprints and f"{x.sprints} sprints",
+        ),
+        "journal": lambda j: _join(
+            j.entry_date, j.title or _first_line(j.text), " ".join("#" + t for t in j.tags)
+        ),
+        "goal": lambda g: _join(g.text, g.status, g.target_date and f"due {g.target_date}"),
+    }[kind](item)
+    return f"#{item.id}  {line}"
+
+
+def _first_line(text: str, width: int = 60) -> str:
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= width else first[: width - 1] + "…"

@@ -1,0 +1,244 @@
+"""The command line's grammar. Values are parsed here into Python types; the services
+then check them with the same rules as the window."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from datetime import date
+
+from .. import __version__
+from ..services.validation import parse_iso_date
+from ..vocabulary import (
+    CERTIFICATION_STATUSES,
+    EVENT_TYPES,
+    GOAL_STATUSES,
+    RATING_SOURCES,
+    TRAINING_FORMATS,
+    TRAINING_STATUSES,
+)
+
+LIST_KINDS = {
+    "certifications": "certification",
+    "trainings": "training",
+    "events": "event",
+    "contacts": "contact",
+    "ratings": "rating",
+    "experience": "experience",
+    "journal": "journal",
+    "goals": "goal",
+    "skills": "skill",
+    "stages": "stage",
+    "credentials": "credential",
+}
+
+
+class UsageError(Exception):
+    """A command-line argument that cannot be parsed; exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """Reports a bad argument in one line on stderr (exit 2) instead of the usage text."""
+
+    def error(self, message: str):
+        raise UsageError(message)
+
+
+def iso_date(text: str) -> date:
+    try:
+        return parse_iso_date("date", text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+    return value
+
+
+def whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+
+
+DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"
+
+
+def _leaf(subparsers, name: str, **kwargs) -> Parser:
+    """A command that runs; it takes --data-dir after its name as well as before."""
+    parser = subparsers.add_parser(name, **kwargs)
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    return parser
+
+
+def _add_parsers(commands) -> None:
+    add = commands.add_parser("add", help="log an entry").add_subparsers(
+        dest="kind", required=True, metavar="KIND", parser_class=Parser
+    )
+    p = _leaf(add, "certification", help="a certification earned, in progress or planned")
+    p.add_argument("name", metavar="NAME", help="a catalog credential such as CSPO or pspo-i")
+    p.add_argument("--status", default="earned", choices=CERTIFICATION_STATUSES)
+    p.add_argument("--earned", type=iso_date, metavar="DATE", help="default: today, if earned")
+    p.add_argument(
+        "--expires", type=iso_date, metavar="DATE", help="default: from the catalog's renewal cycle"
+    )
+    p.add_argument("--credential-id", default="", metavar="ID")
+    p.add_argument("--custom", action="store_true", help="NAME is not in the catalog")
+    p.add_argument("--issuer", default="")
+    p.add_argument("--url", default="", help="verification URL")
+    p.add_argument("--cost", type=number)
+    p.add_argument("--currency")
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "training", help="a course, workshop, book, webinar or self-study")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--hours", type=number, required=True)
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="start date; default: today")
+    p.add_argument("--end", type=iso_date, metavar="DATE")
+    p.add_argument("--provider", default="")
+    p.add_argument("--format", default="course", choices=TRAINING_FORMATS)
+    p.add_argument("--status", default="completed", choices=TRAINING_STATUSES)
+    p.add_argument("--skill", action="append", default=[], metavar="SKILL")
+    p.add_argument("--cost", type=number)
+    p.add_argument("--currency")
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "event", help="a meetup, conference, workshop, forum, webinar, mentoring")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--type", required=True, choices=EVENT_TYPES, dest="event_type")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--hours", type=number, default=0.0)
+    p.add_argument(
+        "--met",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a person met there (repeat for several)",
+    )
+    p.add_argument("--location", default="")
+    p.add_argument("--online", action="store_true")
+    p.add_argument("--takeaways", default="")
+    p.add_argument("--follow-up", type=iso_date, metavar="DATE")
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "experience", help="a stretch of product work")
+    p.add_argument("role", metavar="ROLE")
+    p.add_argument("--start", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--end", type=iso_date, metavar="DATE", help="empty while ongoing")
+    p.add_argument("--organization", default="")
+    p.add_argument("--sprints", type=whole_number, default=0)
+    p.add_argument("--products", type=whole_number, default=0)
+    p.add_argument("--team-size", type=whole_number, default=0)
+    p.add_argument(
+        "--facilitated", type=whole_number, default=0, help="stand-ups and refinements facilitated"
+    )
+    p.add_argument("--mentored", type=whole_number, default=0, help="people mentored")
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "goal", help="a goal of the development plan")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--due", type=iso_date, metavar="DATE")
+    p.add_argument("--status", default="open", choices=GOAL_STATUSES)
+    p.add_argument("--skill")
+    p.add_argument("--credential")
+    p.add_argument(
+        "--requirement",
+        help="years-experience, sprints-as-po, people-mentored, training-hours-12m or events-12m",
+    )
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "contact", help="a person in your network")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--organization", default="")
+    p.add_argument("--role", default="")
+    p.add_argument("--note", default="")
+
+
+def _other_parsers(commands) -> None:
+    p = _leaf(commands, "rate", help="rate a skill from 1 to 5")
+    p.add_argument("skill", metavar="SKILL")
+    p.add_argument("level", type=whole_number, metavar="LEVEL")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--source", default="self", choices=RATING_SOURCES)
+    p.add_argument("--note", default="")
+
+    p = _leaf(commands, "journal", help="write a journal entry")
+    p.add_argument("text", metavar="TEXT", help="Markdown; - reads standard input")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="the day it is about")
+    p.add_argument("--title", default="")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="KIND:ID",
+        help="link to another entry, e.g. training:3",
+    )
+
+    p = _leaf(commands, "stage", help="show or set your current and target stage")
+    p.add_argument("--current", metavar="STAGE")
+    p.add_argument("--target", metavar="STAGE")
+
+    p = _leaf(commands, "delete", help="delete an entry")
+    p.add_argument(
+        "kind", choices=sorted(set(LIST_KINDS.values()) - {"skill", "stage", "credential"})
+    )
+    p.add_argument("id", type=whole_number)
+
+    p = _leaf(commands, "list", help="list the entries of one log")
+    p.add_argument("kind", metavar="KIND", help=", ".join(LIST_KINDS))
+    p.add_argument("--json", action="store_true")
+
+    p = _leaf(commands, "search", help="full-text search across every log")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=whole_number, default=20)
+
+    p = _leaf(commands, "status", help="where you stand toward your target stage")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+
+    for verb, help_text in (
+        ("export", "write your data to a file"),
+        ("import", "read entries from a file"),
+    ):
+        sub = commands.add_parser(verb, help=help_text).add_subparsers(
+            dest="format", required=True, metavar="FORMAT", parser_class=Parser
+        )
+        p = _leaf(sub, "json", help="the complete, versioned JSON interchange file")
+        p.add_argument("file", metavar="FILE")
+        if verb == "export":
+            p.add_argument("--force", action="store_true", help="replace an existing file")
+        else:
+            p.add_argument("--dry-run", action="store_true", help="report, change nothing")
+
+    sub = commands.add_parser("framework", help="export or load a career framework").add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=Parser
+    )
+    p = _leaf(sub, "export", help="write the framework as a standalone JSON file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p = _leaf(sub, "import", help="make a framework JSON file your framework")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="validate, change nothing")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="po-tracker",
+        description="Your private career log as a Product Owner. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    _add_parsers(commands)
+    _other_parsers(commands)
+    return parser

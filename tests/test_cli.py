@@ -1,0 +1,240 @@
+"""The command line end to end, in a temporary data folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from po_tracker import __version__
+from po_tracker.cli import main
+
+
+def run(capsys, data_dir, *args):
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def snapshot(folder):
+    if not folder.exists():
+        return None
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_add_certification_then_status_shows_catalog_expiry(capsys, data_dir):
+    code, out, _ = run(
+        capsys,
+        data_dir,
+        "add",
+        "certification",
+        "CSPO",
+        "--status",
+        "earned",
+        "--earned",
+        "2025-03-01",
+    )
+    assert code == 0 and "CSPO" in out
+    code, out, _ = run(capsys, data_dir, "status", "--json", "--as-of", "2025-06-01")
+    assert code == 0
+    report = json.loads(out)
+    (cspo,) = [c for c in report["credentials"] if c["name"] == "CSPO"]
+    assert cspo["status"] != "expired"
+    assert (cspo["earned"], cspo["expires"]) == ("2025-03-01", "2027-03-01")
+
+
+def test_every_kind_can_be_added_listed_and_deleted(capsys, data_dir):
+    commands = [
+        [
+            "add",
+            "training",
+            "Discovery",
+            "--hours",
+            "8",
+            "--date",
+            "2025-01-10",
+            "--skill",
+            "customer-focus",
+        ],
+        [
+            "add",
+            "event",
+            "Product Camp",
+            "--type",
+            "conference",
+            "--met",
+            "Ana",
+            "--met",
+            "Tom",
+            "--date",
+            "2025-02-01",
+            "--hours",
+            "6",
+        ],
+        ["add", "experience", "Product Owner", "--start", "2023-01-09", "--sprints", "40"],
+        ["add", "goal", "Earn A-CSPO", "--due", "2026-01-01", "--credential", "a-cspo"],
+        ["add", "contact", "Zoe", "--organization", "Acme"],
+        ["add", "certification", "PSPO I", "--earned", "2024-05-05"],
+        ["rate", "Stakeholder management", "3", "--date", "2025-01-01", "--note", "peer view"],
+        [
+            "journal",
+            "Cut scope to ship on time",
+            "--tag",
+            "decisions",
+            "--date",
+            "2025-01-02",
+            "--link",
+            "training:1",
+        ],
+    ]
+    for command in commands:
+        code, out, err = run(capsys, data_dir, *command)
+        assert (code, err) == (0, ""), command
+        assert out.startswith("Added ")
+    expected = {
+        "trainings": "Discovery",
+        "events": "met Ana and Tom",
+        "experience": "40 sprints",
+        "goals": "due 2026-01-01",
+        "contacts": "Ana",
+        "certifications": "PSPO I",
+        "ratings": "level 3",
+        "journal": "#decisions",
+    }
+    for kind, text in expected.items():
+        code, out, _ = run(capsys, data_dir, "list", kind)
+        assert code == 0 and text in out, kind
+        code, out, _ = run(capsys, data_dir, "list", kind, "--json")
+        assert json.loads(out), kind
+    code, out, _ = run(capsys, data_dir, "delete", "training", "1")
+    assert code == 0
+    _, out, _ = run(capsys, data_dir, "list", "journal", "--json")
+    assert json.loads(out)[0]["links"] == []
+
+
+def test_search_finds_entries_with_a_snippet(capsys, data_dir):
+    run(capsys, data_dir, "journal", "We ran a story mapping session with marketing")
+    run(capsys, data_dir, "add", "training", "Story mapping", "--hours", "3")
+    code, out, _ = run(capsys, data_dir, "search", "story mapping", "--json")
+    hits = json.loads(out)
+    assert code == 0 and {h["kind"] for h in hits} == {"journal", "training"}
+    assert hits[0]["kind"] == "training"
+    code, out, _ = run(capsys, data_dir, "search", "nothing-like-this")
+    assert code == 0 and "Nothing matches" in out
+
+
+def test_stage_by_name_or_slug(capsys, data_dir):
+    code, out, _ = run(
+        capsys, data_dir, "stage", "--current", "PRODUCT OWNER", "--target", "head-of-product"
+    )
+    assert code == 0 and "Head of Product" in out
+    assert "Current stage: Product Owner" in run(capsys, data_dir, "stage")[1]
+
+
+BAD_INPUTS = [
+    (["rate", "communication", "6"], "level"),
+    (["rate", "communication", "three"], "LEVEL"),
+    (["rate", "juggling", "3"], "valid skills: Communication"),
+    (["add", "training", "T", "--hours", "-2"], "hours"),
+    (["add", "training", "T", "--hours", "nan"], "--hours"),
+    (["add", "training", "T"], "--hours"),
+    (
+        ["add", "training", "T", "--hours", "2", "--date", "2025-05-01", "--end", "2025-04-01"],
+        "end_date",
+    ),
+    (["add", "training", "  ", "--hours", "2"], "title"),
+    (["add", "training", "T", "--hours", "2", "--date", "2025-02-30"], "--date"),
+    (["add", "training", "T", "--hours", "2", "--date", "yesterday"], "--date"),
+    (["add", "event", "E", "--type", "party"], "--type"),
+    (["add", "certification", "CSOP"], "valid credentials"),
+    (
+        ["add", "certification", "CSPO", "--earned", "2025-01-01", "--expires", "2024-01-01"],
+        "expires_on",
+    ),
+    (["add", "experience", "PO", "--sprints", "-1"], "sprints"),
+    (["add", "goal", "G", "--skill", "juggling"], "skill"),
+    (["stage", "--target", "astronaut"], "valid stages"),
+    (["journal", "text", "--link", "training:99"], "links"),
+    (["journal", "text", "--link", "nonsense"], "link"),
+    (["delete", "training", "99"], "no training with id 99"),
+    (["list", "songs"], "valid kinds"),
+    (["search", "x", "--limit", "0"], "limit"),
+    (["import", "json", "/nonexistent/file.json"], "does not exist"),
+    (["framework", "import", "/nonexistent/file.json"], "does not exist"),
+    (["add", "contact", "x" * 500], "too long"),
+    (["frobnicate"], "invalid choice"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUTS)
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(capsys, data_dir, args, message):
+    assert run(capsys, data_dir, "rate", "communication", "2")[0] == 0
+    before = snapshot(data_dir)
+    code, out, err = run(capsys, data_dir, *args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("po-tracker: error: ")
+    assert message in err
+    assert snapshot(data_dir) == before
+
+
+def test_bad_input_on_a_new_folder_leaves_no_folder(capsys, data_dir):
+    code, _, err = run(capsys, data_dir, "rate", "juggling", "3")
+    assert code == 2 and "juggling" in err
+    assert not data_dir.exists()
+
+
+def test_export_refuses_to_overwrite_without_force(capsys, data_dir, tmp_path):
+    target = tmp_path / "framework.json"
+    assert run(capsys, data_dir, "framework", "export", str(target))[0] == 0
+    first = target.read_bytes()
+    code, _, err = run(capsys, data_dir, "framework", "export", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_bytes() == first
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_framework_file_round_trip_and_validation(capsys, data_dir, tmp_path):
+    target = tmp_path / "f.json"
+    run(capsys, data_dir, "framework", "export", str(target))
+    document = json.loads(target.read_text())
+    document["stages"][0]["name"] = "Associate Product Owner"
+    target.write_text(json.dumps(document))
+    assert run(capsys, data_dir, "framework", "import", str(target))[0] == 0
+    assert "Associate Product Owner" in run(capsys, data_dir, "list", "stages")[1]
+    document["moves"].append({"from": "product-owner", "to": "astronaut"})
+    target.write_text(json.dumps(document))
+    code, _, err = run(capsys, data_dir, "framework", "import", str(target), "--dry-run")
+    assert code == 2 and "astronaut" in err
+
+
+def test_version_and_help_need_no_data(capsys, data_dir):
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    assert not data_dir.exists()
+
+
+def test_console_script_and_module_entry_points(tmp_path):
+    executable = shutil.which("po-tracker")
+    assert executable, "po-tracker is not on PATH: the package is not installed"
+    for command in ([executable], [sys.executable, "-m", "po_tracker"]):
+        result = subprocess.run(
+            [*command, "--data-dir", str(tmp_path / "d"), "rate", "adaptability", "4"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        bad = subprocess.run(
+            [*command, "--data-dir", str(tmp_path / "d"), "rate", "adaptability", "9"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert bad.returncode == 2 and bad.stderr.startswith("po-tracker: error: level")

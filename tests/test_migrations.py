@@ -1,0 +1,126 @@
+"""The schema: migrations agree with the models, run from code, and guard the file."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from po_tracker import schema
+from po_tracker.db import make_engine
+from po_tracker.models import Base
+from po_tracker.paths import database_path
+from po_tracker.services.logbook import open_logbook
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={"compare_type": True, "include_object": _not_search_index},
+        )
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def _not_search_index(obj, name, type_, reflected, compare_to):
+    return not (type_ == "table" and name.startswith("search_index"))
+
+
+def test_schema_head_constant_is_the_newest_revision():
+    script = ScriptDirectory.from_config(schema._alembic_config())
+    assert script.get_heads() == [schema.SCHEMA_HEAD]
+
+
+def test_fresh_logbook_is_at_head_and_second_open_does_no_migration(data_dir):
+    open_logbook(data_dir).close()
+    path = database_path(data_dir)
+    assert schema.current_revision(path) == schema.SCHEMA_HEAD
+    assert schema.ensure_schema(path) is False
+
+
+def test_connection_pragmas(db):
+    with db.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") == 5000
+
+
+def test_files_are_private(db, data_dir):
+    with db.write() as session:
+        session.connection().exec_driver_sql("CREATE TABLE probe(x)")
+        session.connection().exec_driver_sql("DROP TABLE probe")
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    files = list(data_dir.iterdir())
+    assert files
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o600, path.name
+
+
+def test_search_triggers_are_installed(db):
+    with db.engine.connect() as connection:
+        names = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            )
+        }
+    tables = [
+        "certifications",
+        "trainings",
+        "networking_events",
+        "contacts",
+        "skill_ratings",
+        "experience_entries",
+        "journal_entries",
+        "goals",
+    ]
+    for table in tables:
+        assert {f"search_{table}_ai", f"search_{table}_au", f"search_{table}_ad"} <= names
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_database_from_a_newer_version_is_left_byte_for_byte(data_dir):
+    open_logbook(data_dir).close()
+    path = database_path(data_dir)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(schema.NewerDatabaseError, match="newer version"):
+        open_logbook(data_dir)
+    assert _digest(path) == before
+
+
+def test_failed_migration_leaves_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        connection.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001')")
+        # A table 0002 is about to create: the upgrade must fail and roll back whole.
+        connection.exec_driver_sql("CREATE TABLE search_index (x)")
+    engine.dispose()
+    before = _digest(path)
+    with pytest.raises(Exception, match="search_index"):
+        schema.ensure_schema(path)
+    assert schema.current_revision(path) == "0001"
+    assert _digest(path) == before
+
+
+def test_upgrade_calls_the_backup_hook_first(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    seen = []
+    schema.ensure_schema(path, before_upgrade=lambda revision: seen.append(revision))
+    assert seen == [None]
+    assert schema.current_revision(path) == schema.SCHEMA_HEAD
