@@ -12,8 +12,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from .db import make_engine
-
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
 SCHEMA_HEAD = "0002"
 
@@ -79,6 +77,8 @@ def ensure_schema(path: Path, before_upgrade: Callable[[str | None], None] | Non
 def _upgrade(path: Path) -> None:
     from alembic import command
     from sqlalchemy import text
+
+    from .db import make_engine
 
     config = _alembic_config()
     engine = make_engine(path, foreign_keys=False)

@@ -8,28 +8,34 @@ from __future__ import annotations
 
 import shutil
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from ..files import FileExistsRefused
 from ..paths import database_path, resolve_data_dir
 from ..schema import SchemaError
 from ..services.errors import NotFoundError, ValidationError
-from . import commands, reports
 from .parser import UsageError, build_parser
 
+# Imported when a command runs, so that opening the window pays for none of them.
 HANDLERS = {
-    "add": commands.add,
-    "rate": commands.rate,
-    "journal": commands.write_journal,
-    "stage": commands.stage,
-    "delete": commands.delete,
-    "list": reports.list_entries,
-    "search": reports.search_entries,
-    "status": reports.status,
-    "export": reports.export_json,
-    "import": reports.import_json,
-    "framework": reports.framework,
+    "add": "commands:add",
+    "rate": "commands:rate",
+    "journal": "commands:write_journal",
+    "stage": "commands:stage",
+    "delete": "commands:delete",
+    "list": "reports:list_entries",
+    "search": "reports:search_entries",
+    "status": "reports:status",
+    "export": "reports:export_json",
+    "import": "reports:import_json",
+    "framework": "reports:framework",
 }
+
+
+def _handler(command: str):
+    module, _, function = HANDLERS[command].partition(":")
+    return getattr(import_module(f"{__name__}.{module}"), function)
 
 
 def _fail(message: str, code: int) -> int:
@@ -63,7 +69,7 @@ def _run(args, data_dir: Path) -> int:
     db = open_logbook(data_dir)
     ok = False
     try:
-        result = HANDLERS[args.command](args, db)
+        result = _handler(args.command)(args, db)
         ok = True
         return result
     finally:

@@ -17,18 +17,10 @@ from ..services import (
     training,
 )
 from ..services.errors import ValidationError
+from ..services.registry import LOG_SERVICES
 from .output import summary
 
-SERVICES = {
-    "certification": certifications,
-    "training": training,
-    "event": events,
-    "contact": contacts,
-    "rating": ratings,
-    "experience": experience,
-    "journal": journal,
-    "goal": goals,
-}
+SERVICES = LOG_SERVICES
 
 
 def _input_for(args):

@@ -57,7 +57,7 @@ def _clean(data: ContactInput) -> dict:
     return values
 
 
-def validate(data: ContactInput) -> None:
+def validate(session: Session, data: ContactInput) -> None:
     _clean(data)
 
 

@@ -68,7 +68,7 @@ def _clean(data: ExperienceInput) -> dict:
     return values
 
 
-def validate(data: ExperienceInput) -> None:
+def validate(session: Session, data: ExperienceInput) -> None:
     _clean(data)
 
 

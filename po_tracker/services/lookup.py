@@ -58,3 +58,20 @@ def find_credential_id(session: Session, text: str) -> int | None:
         return credential_id(session, text)
     except ValidationError:
         return None
+
+
+def _names(session: Session, model) -> list[str]:
+    query = select(model.name).where(model.retired.is_(False)).order_by(model.position, model.id)
+    return list(session.scalars(query))
+
+
+def skill_names(session: Session) -> list[str]:
+    return _names(session, Skill)
+
+
+def stage_names(session: Session) -> list[str]:
+    return _names(session, Stage)
+
+
+def credential_names(session: Session) -> list[str]:
+    return _names(session, Credential)

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from ..models import Skill
 from ..models import SkillRating as RatingRow
 from ..vocabulary import RATING_SOURCES
 from . import lookup
@@ -100,11 +99,3 @@ def list_all(session: Session, skill: str | None = None) -> list[Rating]:
     query = query.order_by(RatingRow.rated_on.desc(), RatingRow.id.desc())
     return [_to_dto(row) for row in session.scalars(query)]
 
-
-def skill_names(session: Session) -> list[str]:
-    """The skills a rating may name, in the framework's order."""
-    return list(
-        session.scalars(
-            select(Skill.name).where(Skill.retired.is_(False)).order_by(Skill.position, Skill.id)
-        )
-    )

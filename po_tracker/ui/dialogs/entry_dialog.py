@@ -1,0 +1,74 @@
+"""The frame every add/edit dialog shares: a form, OK and Cancel, and validation by the
+same service rules as the command line before the dialog may close. Nothing is written
+here: the page turns the accepted input into an undoable command."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from ...services.errors import ValidationError
+from ...services.registry import LOG_SERVICES
+from ..widgets.form import FormPanel, error_style
+
+
+class EntryDialog(QDialog):
+    kind = ""
+    noun = ""
+
+    def __init__(self, context, item=None, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.item = item
+        self.result_input = None
+        self.setWindowTitle(f"{'Edit' if item else 'Add'} {self.noun}")
+        self.setObjectName(f"{self.kind}_dialog")
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general_error")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(error_style(self))
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+        self.form = FormPanel()
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+        self.build_form(self.form)
+        if item is not None:
+            self.load(item)
+
+    # -- for subclasses ------------------------------------------------------------------
+    def build_form(self, form: FormPanel) -> None:
+        raise NotImplementedError
+
+    def load(self, item) -> None:
+        raise NotImplementedError
+
+    def collect(self):
+        raise NotImplementedError
+
+    # -- validation ----------------------------------------------------------------------
+    def validate(self, data) -> None:
+        with self.context.reading() as session:
+            LOG_SERVICES[self.kind].validate(session, data)
+
+    def accept(self) -> None:
+        data = self.collect()
+        try:
+            self.validate(data)
+        except ValidationError as error:
+            unclaimed = self.form.show_errors(error.errors)
+            self.general_error.setText("\n".join(str(e) for e in unclaimed))
+            self.general_error.setVisible(bool(unclaimed))
+            return
+        self.form.clear_errors()
+        self.general_error.hide()
+        self.result_input = data
+        super().accept()

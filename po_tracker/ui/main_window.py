@@ -1,0 +1,218 @@
+"""The main window: it only wires navigation, menus, toolbar and status bar together.
+Everything a page shows comes from the page itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import __version__
+from .navigation import PAGES, PageSpec
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("PO Tracker")
+        self.context = None
+        self.pages: dict[str, object] = {}
+        self._build_navigation()
+        self._build_actions()
+        self.statusBar().showMessage("Opening your logbook…")
+        self._restore_settings()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("navigation")
+        self.sidebar.setAccessibleName("Pages")
+        for spec in PAGES:
+            self.sidebar.addItem(spec.title)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.placeholder = QLabel("Opening your logbook…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setStyleSheet("QListWidget#navigation::item { padding: 7px 14px; }")
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 40)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        row.addWidget(line)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action("&New entry…", self.new_entry, keys.New, file_menu)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", self.close, keys.Quit, file_menu)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self._undo, keys.Undo, edit_menu)
+        self.redo_action = self._action("&Redo", self._redo, keys.Redo, edit_menu)
+        edit_menu.addSeparator()
+        self.find_action = self._action(
+            "&Find in every log…", self.open_search, keys.Find, edit_menu
+        )
+        self.preferences_action = self._action(
+            "&Preferences…", self.open_preferences, keys.Preferences, edit_menu
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, spec in enumerate(PAGES, start=1):
+            self._action(
+                spec.title,
+                lambda _=False, k=spec.key: self.show_page(k),
+                f"Ctrl+{number}",
+                view_menu,
+            )
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action("&About PO Tracker", self.about, None, help_menu)
+        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.undo_action, self.redo_action, self.find_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+        for action in (
+            self.new_action,
+            self.undo_action,
+            self.redo_action,
+            self.find_action,
+            self.preferences_action,
+        ):
+            action.setEnabled(False)
+
+    # -- once the logbook is open --------------------------------------------------------
+    def attach(self, context) -> None:
+        """Show the user's data: called once the logbook is open, after the first frame."""
+        self.context = context
+        stack = context.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}".rstrip())
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}".rstrip())
+        )
+        for action in (self.new_action, self.find_action, self.preferences_action):
+            action.setEnabled(True)
+        context.navigate.connect(self.show_page)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.statusBar().showMessage("Ready", 3000)
+        self.show_page(self._last_page)
+
+    def page(self, key: str):
+        if key not in self.pages:
+            spec: PageSpec = next(p for p in PAGES if p.key == key)
+            widget = spec.build(self.context)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str, argument=None) -> None:
+        if self.context is None:
+            return
+        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(index)
+            self.sidebar.blockSignals(False)
+        if argument is not None and hasattr(widget, "show_argument"):
+            widget.show_argument(argument)
+
+    def _on_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.show_page(PAGES[row].key)
+
+    def current_page_key(self) -> str:
+        row = self.sidebar.currentRow()
+        return PAGES[row].key if row >= 0 else "dashboard"
+
+    # -- actions -------------------------------------------------------------------------
+    def _undo(self) -> None:
+        if self.context is not None:
+            self.context.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.context is not None:
+            self.context.undo_stack.redo()
+
+    def new_entry(self) -> None:
+        widget = self.stack.currentWidget()
+        if hasattr(widget, "add_entry"):
+            widget.add_entry()
+        else:
+            self.show_page("journal")
+            self.page("journal").add_entry()
+
+    def open_search(self) -> None:
+        from .dialogs.search_dialog import SearchDialog
+
+        SearchDialog(self.context, self).exec()
+
+    def open_preferences(self) -> None:
+        from .dialogs.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self.context, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About PO Tracker",
+            f"<b>PO Tracker {__version__}</b><p>A private, offline career log for Product "
+            "Owners. Your data stays on this computer.</p>",
+        )
+
+    # -- settings ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        self._last_page = settings.value("window/page", "dashboard")
+        if self._last_page not in {p.key for p in PAGES}:
+            self._last_page = "dashboard"
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        if self.context is not None:
+            settings.setValue("window/page", self.current_page_key())
+        super().closeEvent(event)
+
+    def offer_first_run(self) -> None:
+        """A short welcome for a new logbook; see dialogs/welcome_dialog.py."""

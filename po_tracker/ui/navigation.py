@@ -1,0 +1,44 @@
+"""The pages of the window, in sidebar order, each built on first use so that start-up
+builds only the dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    # "module:Class" under po_tracker.ui.pages, imported when the page is first shown.
+    target: str
+
+    def build(self, context):
+        module, _, name = self.target.partition(":")
+        return getattr(import_module(f"po_tracker.ui.pages.{module}"), name)(context)
+
+
+PAGES = (
+    PageSpec("dashboard", "Dashboard", "dashboard_page:DashboardPage"),
+    PageSpec("certifications", "Certifications", "certifications_page:CertificationsPage"),
+    PageSpec("training", "Training", "training_page:TrainingPage"),
+    PageSpec("networking", "Networking", "networking_page:NetworkingPage"),
+    PageSpec("skills", "Skills", "skills_page:SkillsPage"),
+    PageSpec("experience", "Experience", "experience_page:ExperiencePage"),
+    PageSpec("journal", "Journal", "journal_page:JournalPage"),
+    PageSpec("career", "Career path", "career_page:CareerPage"),
+    PageSpec("charts", "Charts", "charts_page:ChartsPage"),
+)
+PAGE_KEYS = tuple(page.key for page in PAGES)
+# Where an entry of each kind is shown, for "open the place where the user would act".
+PAGE_OF_KIND = {
+    "certification": "certifications",
+    "training": "training",
+    "event": "networking",
+    "contact": "networking",
+    "rating": "skills",
+    "experience": "experience",
+    "journal": "journal",
+    "goal": "career",
+}

@@ -1,0 +1,1 @@
+from .placeholder_page import PlaceholderPage as CareerPage  # noqa: F401

@@ -1,0 +1,1 @@
+from .placeholder_page import PlaceholderPage as ChartsPage  # noqa: F401

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from ..dialogs.experience_dialog import ExperienceDialog
+from ..table_models.entry_table_model import Column
+from .log_page import LogPage
+
+
+class ExperiencePage(LogPage):
+    kind = "experience"
+    noun = "experience"
+    title = "Experience"
+    dialog_class = ExperienceDialog
+    stretch_column = 2
+    filters = (
+        ("All", None),
+        ("Ongoing", lambda x: x.end_date is None),
+    )
+
+    def label_of(self, item) -> str:
+        return f"experience “{item.role}” from {item.start_date}"
+
+    def columns(self):
+        return [
+            Column("From", lambda x: x.start_date),
+            Column("Until", lambda x: x.end_date, display=lambda d: str(d) if d else "now"),
+            Column("Role", lambda x: x.role),
+            Column("Organization", lambda x: x.organization),
+            Column("Sprints", lambda x: x.sprints, numeric=True),
+            Column("Team", lambda x: x.team_size, numeric=True),
+            Column("Mentored", lambda x: x.people_mentored, numeric=True),
+        ]

@@ -1,0 +1,37 @@
+"""The development plan: goals with target dates, shown beside the career path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..dialogs.goal_dialog import REQUIREMENT_LABELS, GoalDialog
+from ..table_models.entry_table_model import Column
+from .log_page import LogPage
+
+
+class GoalsPanel(LogPage):
+    kind = "goal"
+    noun = "goal"
+    title = "Development plan"
+    dialog_class = GoalDialog
+    filters = (
+        ("Open", lambda g: g.status in ("open", "in-progress")),
+        ("Overdue", lambda g: g.is_overdue(date.today())),
+        ("All", None),
+    )
+
+    def label_of(self, item) -> str:
+        return f"goal “{item.text}”"
+
+    def columns(self):
+        return [
+            Column("Due", lambda g: g.target_date),
+            Column("Goal", lambda g: g.text),
+            Column("Status", lambda g: "overdue" if g.is_overdue(date.today()) else g.status),
+            Column(
+                "Serves",
+                lambda g: (
+                    g.skill or g.credential or REQUIREMENT_LABELS.get(g.requirement or "", "")
+                ),
+            ),
+        ]

@@ -1,0 +1,106 @@
+"""Networking: events, and the people met at them. Choosing a person lists the events
+where the user met them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
+
+from ...services import contacts
+from ..dialogs.contact_dialog import ContactDialog
+from ..dialogs.event_dialog import EventDialog
+from ..table_models.entry_table_model import Column
+from .log_page import LogPage
+
+
+def _follow_up_due(event) -> bool:
+    return (
+        event.follow_up_on is not None
+        and not event.follow_up_done
+        and event.follow_up_on <= date.today()
+    )
+
+
+class EventsPage(LogPage):
+    kind = "event"
+    noun = "event"
+    title = "Events"
+    dialog_class = EventDialog
+    filters = (
+        ("All", None),
+        ("Follow-up due", _follow_up_due),
+        *(
+            (kind.capitalize(), (lambda k: lambda e: e.event_type == k)(kind))
+            for kind in ("meetup", "conference", "workshop", "forum", "webinar", "mentoring")
+        ),
+    )
+
+    def columns(self):
+        return [
+            Column("Date", lambda e: e.event_date),
+            Column("Event", lambda e: e.title),
+            Column("Type", lambda e: e.event_type),
+            Column("Hours", lambda e: e.hours, numeric=True),
+            Column("People met", lambda e: e.contacts),
+            Column("Follow up", lambda e: e.follow_up_on, display=lambda d: str(d) if d else ""),
+        ]
+
+
+class ContactsPage(LogPage):
+    kind = "contact"
+    noun = "contact"
+    title = "People"
+    dialog_class = ContactDialog
+    stretch_column = 0
+
+    def columns(self):
+        return [
+            Column("Name", lambda c: c.name),
+            Column("Organization", lambda c: c.organization),
+            Column("Role", lambda c: c.role),
+            Column("Events", lambda c: c.events_count, numeric=True),
+            Column("Last met", lambda c: c.last_met),
+        ]
+
+    def extend_layout(self, layout) -> None:
+        self.met_label = QLabel("Choose a person to see where you met them.")
+        layout.addWidget(self.met_label)
+        self.met_list = QListWidget()
+        self.met_list.setObjectName("met_at_list")
+        self.met_list.setAccessibleName("Events where you met this person")
+        self.met_list.setMaximumHeight(140)
+        layout.addWidget(self.met_list)
+        self.table.selectionModel().selectionChanged.connect(self._show_met)
+
+    def _show_met(self) -> None:
+        self.met_list.clear()
+        person = self.selected_item()
+        if person is None:
+            self.met_label.setText("Choose a person to see where you met them.")
+            return
+        with self.context.reading() as session:
+            met = contacts.events_met(session, person.id)
+        self.met_label.setText(
+            f"Where you met {person.name}:" if met else f"No events logged with {person.name} yet."
+        )
+        for event in met:
+            self.met_list.addItem(f"{event.event_date}  {event.title} ({event.event_type})")
+
+
+class NetworkingPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.setObjectName("networking_page")
+        self.events = EventsPage(context)
+        self.people = ContactsPage(context)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Networking")
+        self.tabs.addTab(self.events, "&Events")
+        self.tabs.addTab(self.people, "&People")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def add_entry(self) -> None:
+        self.tabs.currentWidget().add_entry()

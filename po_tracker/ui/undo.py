@@ -1,0 +1,84 @@
+"""Adds, edits and deletes as undoable commands over the services. Each command runs in
+its own write transaction, so an undo is as safe as the change it reverses."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from ..services.registry import LOG_SERVICES, as_input
+
+
+class _EntryCommand(QUndoCommand):
+    def __init__(self, context, kind: str, text: str):
+        super().__init__(text)
+        self.context = context
+        self.kind = kind
+        self.service = LOG_SERVICES[kind]
+
+    def _create(self, data) -> int:
+        with self.context.writing() as session:
+            return self.service.create(session, data).id
+
+    def _update(self, entry_id: int, data) -> None:
+        with self.context.writing() as session:
+            self.service.update(session, self.context.current_id(self.kind, entry_id), data)
+
+    def _snapshot(self, entry_id: int):
+        with self.context.reading() as session:
+            item = self.service.get(session, self.context.current_id(self.kind, entry_id))
+            return as_input(self.kind, item)
+
+    def _delete(self, entry_id: int) -> None:
+        with self.context.writing() as session:
+            self.service.delete(session, self.context.current_id(self.kind, entry_id))
+
+
+class AddEntry(_EntryCommand):
+    def __init__(self, context, kind: str, data, label: str):
+        super().__init__(context, kind, f"Add {label}")
+        self.data = data
+        self.entry_id: int | None = None
+
+    def redo(self) -> None:
+        new_id = self._create(self.data)
+        if self.entry_id is not None:
+            self.context.moved(self.kind, self.entry_id, new_id)
+        else:
+            self.entry_id = new_id
+        self.context.changed(self.kind)
+
+    def undo(self) -> None:
+        self._delete(self.entry_id)
+        self.context.changed(self.kind)
+
+
+class EditEntry(_EntryCommand):
+    def __init__(self, context, kind: str, entry_id: int, data, label: str):
+        super().__init__(context, kind, f"Edit {label}")
+        self.entry_id = entry_id
+        self.before = self._snapshot(entry_id)
+        self.after = data
+
+    def redo(self) -> None:
+        self._update(self.entry_id, self.after)
+        self.context.changed(self.kind)
+
+    def undo(self) -> None:
+        self._update(self.entry_id, self.before)
+        self.context.changed(self.kind)
+
+
+class DeleteEntry(_EntryCommand):
+    def __init__(self, context, kind: str, entry_id: int, label: str):
+        super().__init__(context, kind, f"Delete {label}")
+        self.entry_id = entry_id
+        self.before = self._snapshot(entry_id)
+
+    def redo(self) -> None:
+        self._delete(self.entry_id)
+        self.context.changed(self.kind)
+
+    def undo(self) -> None:
+        new_id = self._create(self.before)
+        self.context.moved(self.kind, self.context.current_id(self.kind, self.entry_id), new_id)
+        self.context.changed(self.kind)

@@ -1,0 +1,78 @@
+"""Small field widgets the dialogs share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+)
+
+NONE_CHOICE = "(none)"
+
+
+def notes_edit(height: int = 90) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(height)
+    return edit
+
+
+def hours_spin(maximum: float = 10_000) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0, maximum)
+    spin.setDecimals(1)
+    spin.setSingleStep(0.5)
+    spin.setSuffix(" h")
+    return spin
+
+
+def count_spin(maximum: int = 1_000_000) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, maximum)
+    return spin
+
+
+def optional_combo(choices, current: str | None = None) -> QComboBox:
+    """A drop-down whose first choice means "nothing"."""
+    combo = QComboBox()
+    combo.addItem(NONE_CHOICE)
+    combo.addItems(list(choices))
+    combo.setCurrentText(current or NONE_CHOICE)
+    return combo
+
+
+def optional_value(combo: QComboBox) -> str | None:
+    text = combo.currentText()
+    return None if text == NONE_CHOICE else text
+
+
+class CheckList(QListWidget):
+    """Several choices ticked at once (the skills a training develops)."""
+
+    def __init__(self, choices, parent=None):
+        super().__init__(parent)
+        for choice in choices:
+            item = QListWidgetItem(choice)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.setMaximumHeight(140)
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(
+            self.item(row).text()
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_checked(self, names) -> None:
+        wanted = set(names)
+        for row in range(self.count()):
+            item = self.item(row)
+            state = Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked
+            item.setCheckState(state)
