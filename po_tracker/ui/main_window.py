@@ -215,4 +215,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def offer_first_run(self) -> None:
-        """A short welcome for a new logbook; see dialogs/welcome_dialog.py."""
+        """A short welcome on a new, empty logbook, once; it can be skipped."""
+        from ..services import profile, recent
+
+        settings = QSettings()
+        if settings.value("welcome/done", False, type=bool):
+            return
+        with self.context.reading() as session:
+            standing = profile.get(session)
+            empty = not recent.recent_entries(session, limit=1)
+        if standing.target_stage or not empty:
+            return
+        from .dialogs.welcome_dialog import WelcomeDialog
+
+        welcome = WelcomeDialog(self.context, self)
+        accepted = welcome.exec()
+        settings.setValue("welcome/done", True)
+        if accepted and welcome.assess.isChecked():
+            self.show_page("skills")
+            self.page("skills").self_assessment()

@@ -1,1 +1,185 @@
-from .placeholder_page import PlaceholderPage as CareerPage  # noqa: F401
+"""Career path: the stage graph with the current stage, the target and the route; the
+chosen stage's requirements against the user's standing; and the development plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import career_map, profile
+from ...services.readiness import readiness_for
+from ..widgets.stage_graph_view import CURRENT, ROUTE, TARGET, StageGraphView
+from .goals_panel import GoalsPanel
+
+
+def _legend() -> QLabel:
+    swatch = "<span style='color:{0}; font-size:14pt'>■</span> {1}"
+    label = QLabel(
+        "  ".join(
+            swatch.format(c.name(), t)
+            for c, t in ((CURRENT, "current stage"), (TARGET, "target"), (ROUTE, "route"))
+        )
+    )
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class CareerPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("career_page")
+        self.graph = None
+        self.chosen: str | None = None
+        self._stale = True
+        self.view = StageGraphView()
+        self.view.stage_chosen.connect(self.choose)
+        self.stage_box = QComboBox()
+        self.stage_box.setAccessibleName("Stage")
+        self.stage_box.activated.connect(lambda index: self.choose(self.stage_box.itemData(index)))
+        choose_label = QLabel("&Stage:")
+        choose_label.setBuddy(self.stage_box)
+        self.target_button = QPushButton("Set as my &target")
+        self.target_button.clicked.connect(lambda: self._set_stage(target=True))
+        self.current_button = QPushButton("I am &here now")
+        self.current_button.clicked.connect(lambda: self._set_stage(target=False))
+        chooser = QHBoxLayout()
+        chooser.addWidget(choose_label)
+        chooser.addWidget(self.stage_box, 1)
+        chooser.addWidget(self.target_button)
+        chooser.addWidget(self.current_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.details = QTextBrowser()
+        self.details.setObjectName("stage_requirements")
+        self.details.setAccessibleName("Requirements of the chosen stage")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("<h2>Career path</h2>"))
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(_legend())
+        left_layout.addWidget(self.view, 3)
+        left_layout.addLayout(chooser)
+        left_layout.addWidget(self.details, 2)
+        self.goals = GoalsPanel(context)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.goals)
+        splitter.setSizes([860, 360])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        context.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, kinds) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        with self.context.reading() as session:
+            self.graph = career_map.stage_graph(session, date.today())
+        self._stale = False
+        slugs = [stage.slug for stage in self.graph.stages]
+        if self.chosen not in slugs:
+            self.chosen = self.graph.target or self.graph.current or (slugs[0] if slugs else None)
+        self.stage_box.clear()
+        for stage in self.graph.stages:
+            self.stage_box.addItem(stage.name, stage.slug)
+        self._show_summary()
+        self.choose(self.chosen)
+
+    def _show_summary(self) -> None:
+        graph = self.graph
+        names = {stage.slug: stage.name for stage in graph.stages}
+        if not graph.target:
+            text = "Choose the stage you aim for and press “Set as my target”."
+        elif not graph.current:
+            text = f"Target: {names[graph.target]}. Tell us where you are now: “I am here now”."
+        elif graph.reachable:
+            text = "Route: " + " → ".join(names[slug] for slug in graph.route)
+        else:
+            text = (
+                f"{names[graph.target]} cannot be reached from {names[graph.current]} by "
+                "the moves in your framework."
+            )
+        self.summary.setText(text)
+
+    def choose(self, slug: str | None) -> None:
+        if self.graph is None or slug is None:
+            return
+        self.chosen = slug
+        self.view.show_graph(self.graph, chosen=slug)
+        index = self.stage_box.findData(slug)
+        if index >= 0:
+            self.stage_box.setCurrentIndex(index)
+        node = self.graph.node(slug)
+        with self.context.reading() as session:
+            result = readiness_for(session, node.id, date.today())
+        self.details.setHtml(_requirements_html(node.name, result))
+        self.target_button.setEnabled(slug != self.graph.target)
+        self.current_button.setEnabled(slug != self.graph.current)
+
+    def _set_stage(self, target: bool) -> None:
+        if self.chosen is None:
+            return
+        with self.context.writing() as session:
+            if target:
+                profile.set_stages(session, target=self.chosen)
+            else:
+                profile.set_stages(session, current=self.chosen)
+        self.context.changed("profile")
+        name = self.graph.node(self.chosen).name
+        self.context.status_message.emit(
+            f"{name} is now your {'target' if target else 'current stage'}."
+        )
+
+    def add_entry(self) -> None:
+        self.goals.add_entry()
+
+    def show_argument(self, argument) -> None:
+        if argument and argument[0] == "goal":
+            self.goals.show_argument(argument)
+
+
+def _requirements_html(name: str, result) -> str:
+    rows = "".join(
+        f"<tr><td>{c.name.capitalize()}</td><td align='right'>"
+        f"{f'{c.percent:.0f}%' if c.scored else 'not required'}</td></tr>"
+        for c in result.components
+    )
+    gaps = "".join(
+        f"<li>{escape(gap.action)} <small>(you: {gap.have:g}, needed: {gap.need:g}"
+        f"{' ' + escape(gap.unit) if gap.unit else ''})</small></li>"
+        for gap in result.gaps
+    )
+    recommended = ", ".join(escape(r.name) + (" ✓" if r.held else "") for r in result.recommended)
+    parts = [
+        f"<h3>{escape(name)}: {result.overall:.0f}% ready</h3>",
+        f"<table cellpadding='2'>{rows}</table>",
+        f"<p><b>What is missing</b></p><ul>{gaps}</ul>"
+        if gaps
+        else "<p>You meet every requirement of this stage.</p>",
+    ]
+    if recommended:
+        parts.append(f"<p><b>Recommended:</b> {recommended}</p>")
+    return "".join(parts)

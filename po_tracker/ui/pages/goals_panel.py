@@ -14,6 +14,7 @@ class GoalsPanel(LogPage):
     noun = "goal"
     title = "Development plan"
     dialog_class = GoalDialog
+    compact = True
     filters = (
         ("Open", lambda g: g.status in ("open", "in-progress")),
         ("Overdue", lambda g: g.is_overdue(date.today())),

@@ -35,6 +35,8 @@ class LogPage(QWidget):
     filters: tuple[tuple[str, Callable[[object], bool] | None], ...] = (("All", None),)
     # The column that takes the width the others leave (a title or a name).
     stretch_column = 1
+    # Narrow pages put the filter and the search on a second row.
+    compact = False
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -72,6 +74,9 @@ class LogPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         bar.addWidget(self.delete_button)
         bar.addStretch(1)
+        if self.compact:
+            layout.addLayout(bar)
+            bar = QHBoxLayout()
         self.filter_box = QComboBox()
         self.filter_box.setAccessibleName(f"Show {self.title.lower()}")
         self.filter_box.addItems([label for label, _ in self.filters])
@@ -167,14 +172,23 @@ class LogPage(QWidget):
         return self.model.item(rows[0].row()) if rows else None
 
     def select_id(self, entry_id: int) -> bool:
+        return self.select_where(lambda item: item.id == entry_id)
+
+    def select_where(self, predicate) -> bool:
         if self._stale:
             self.refresh()
-        row = self.model.row_of(entry_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        for row in range(self.model.rowCount()):
+            if predicate(self.model.item(row)):
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
+    def show_argument(self, argument) -> None:
+        """Open on one entry: ``(kind, id)`` from search or the dashboard."""
+        _kind, entry_id = argument
+        self.select_id(entry_id)
+        self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
     def make_dialog(self, item=None):

@@ -104,3 +104,8 @@ class NetworkingPage(QWidget):
 
     def add_entry(self) -> None:
         self.tabs.currentWidget().add_entry()
+
+    def show_argument(self, argument) -> None:
+        page = self.people if argument[0] == "contact" else self.events
+        self.tabs.setCurrentWidget(page)
+        page.show_argument(argument)

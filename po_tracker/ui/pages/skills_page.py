@@ -1,1 +1,166 @@
-from .placeholder_page import PlaceholderPage as SkillsPage  # noqa: F401
+"""Skills: every skill's current level against the target stage, a self-assessment to
+rate several at once, and each skill's rating history with its evidence notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from ...services import ratings, skill_standing
+from ..dialogs.rating_dialog import RatingDialog
+from ..dialogs.self_assessment_dialog import SelfAssessmentDialog
+from ..table_models.entry_table_model import Column
+from ..undo import AddEntry
+from .log_page import LogPage
+
+
+class RatingHistory(LogPage):
+    """The ratings of the skill chosen above; all ratings when none is chosen."""
+
+    kind = "rating"
+    noun = "rating"
+    title = "Rating history"
+    dialog_class = RatingDialog
+    stretch_column = 4
+
+    def __init__(self, context, parent=None):
+        self.skill: str | None = None
+        super().__init__(context, parent)
+
+    def columns(self):
+        return [
+            Column("Date", lambda r: r.rated_on),
+            Column("Skill", lambda r: r.skill),
+            Column("Level", lambda r: r.level, numeric=True),
+            Column("Source", lambda r: r.source),
+            Column("Evidence", lambda r: r.note),
+        ]
+
+    def load_items(self, session):
+        return ratings.list_all(session, skill=self.skill)
+
+    def label_of(self, item) -> str:
+        return f"rating of {item.skill} ({item.level}) on {item.rated_on}"
+
+    def make_dialog(self, item=None):
+        dialog = RatingDialog(self.context, item, self)
+        if item is None and self.skill:
+            dialog.preset_skill(self.skill)
+        return dialog
+
+    def show_skill(self, skill: str | None) -> None:
+        self.skill = skill
+        self.refresh()
+
+
+class SkillsTable(LogPage):
+    kind = "skill"
+    noun = "skill"
+    title = "Skills"
+    stretch_column = 0
+    filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
+
+    def columns(self):
+        return [
+            Column("Skill", lambda s: s.skill),
+            Column(
+                "Level",
+                lambda s: s.level,
+                display=lambda v: str(v) if v else "not rated",
+                numeric=True,
+            ),
+            Column(
+                "Target", lambda s: s.target, display=lambda v: str(v) if v else "—", numeric=True
+            ),
+            Column("Gap", lambda s: s.gap, display=lambda v: str(v) if v else "", numeric=True),
+            Column("Last rated", lambda s: s.last_rated),
+            Column("Ratings", lambda s: s.ratings, numeric=True),
+        ]
+
+    def load_items(self, session):
+        return skill_standing.standings(session, date.today())
+
+    # Skills belong to the framework: this table rates them, it does not edit them.
+    def add_entry(self) -> None:
+        pass
+
+    def edit_selected(self) -> None:
+        pass
+
+    def delete_selected(self) -> None:
+        pass
+
+    def _on_data_changed(self, kinds) -> None:
+        if kinds & {"rating", "profile", "framework", "all"}:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+
+class SkillsPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("skills_page")
+        self.skills = SkillsTable(context)
+        # Skills are framework items: rated here, edited only through the framework.
+        for button in (self.skills.add_button, self.skills.edit_button, self.skills.delete_button):
+            button.hide()
+        self.skills.table.doubleClicked.connect(lambda _i: self.rate_selected())
+        actions = QHBoxLayout()
+        self.assess_button = QPushButton("&Self-assessment…")
+        self.assess_button.clicked.connect(self.self_assessment)
+        self.rate_button = QPushButton("&Rate this skill…")
+        self.rate_button.clicked.connect(self.rate_selected)
+        actions.addWidget(self.assess_button)
+        actions.addWidget(self.rate_button)
+        actions.addStretch(1)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = RatingHistory(context)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.skills, 1)
+        top_layout.addLayout(actions)
+        top_layout.addWidget(self.prompt)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.history)
+        splitter.setSizes([480, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.skills.table.selectionModel().selectionChanged.connect(self._skill_chosen)
+
+    def _skill_chosen(self) -> None:
+        item = self.skills.selected_item()
+        self.history.show_skill(item.skill if item else None)
+        self.prompt.setText(f"<i>Reflect:</i> {item.prompt}" if item and item.prompt else "")
+
+    def self_assessment(self) -> None:
+        dialog = SelfAssessmentDialog(self.context, self)
+        if dialog.exec() and dialog.ratings:
+            stack = self.context.undo_stack
+            stack.beginMacro(f"Self-assessment of {len(dialog.ratings)} skills")
+            for data in dialog.ratings:
+                stack.push(AddEntry(self.context, "rating", data, "rating"))
+            stack.endMacro()
+            self.context.status_message.emit(f"Recorded {len(dialog.ratings)} ratings.")
+
+    def rate_selected(self) -> None:
+        self.history.add_entry()
+
+    def add_entry(self) -> None:
+        self.rate_selected()
+
+    def show_argument(self, argument) -> None:
+        kind, value = argument
+        if kind == "skill":
+            self.skills.select_where(lambda item: item.skill == value)
+            self.skills.table.setFocus()
+        elif kind == "rating":
+            self.history.show_argument(argument)

@@ -75,12 +75,6 @@ class EntryTableModel(QAbstractTableModel):
     def item(self, row: int):
         return self._visible[row]
 
-    def row_of(self, entry_id: int) -> int | None:
-        for row, item in enumerate(self._visible):
-            if item.id == entry_id:
-                return row
-        return None
-
     def total_count(self) -> int:
         return len(self._items)
 

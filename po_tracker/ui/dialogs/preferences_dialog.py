@@ -1,0 +1,86 @@
+"""Preferences that the numbers depend on: how much each component weighs in the
+readiness score. They live in the logbook, not in the window's settings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from ...services import profile
+from ...services.errors import ValidationError
+from ...vocabulary import DEFAULT_WEIGHTS
+from ..widgets.form import error_style
+
+LABELS = {
+    "skills": "&Skills:",
+    "certifications": "&Certifications:",
+    "experience": "&Experience:",
+    "learning": "&Learning:",
+    "networking": "&Networking:",
+}
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("preferences_dialog")
+        self.setWindowTitle("Preferences")
+        with context.reading() as session:
+            weights = profile.get(session).weights
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "<b>Readiness weights</b><br>How much each component counts in your "
+            "overall readiness. Only the ratio between them matters."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        for name, label in LABELS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 1000)
+            spin.setDecimals(0)
+            spin.setValue(weights[name])
+            caption = QLabel(label)
+            caption.setBuddy(spin)
+            form.addRow(caption, spin)
+            self.spins[name] = spin
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(error_style(self))
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self.restore_defaults
+        )
+        layout.addWidget(buttons)
+
+    def restore_defaults(self) -> None:
+        for name, spin in self.spins.items():
+            spin.setValue(DEFAULT_WEIGHTS[name])
+
+    def accept(self) -> None:
+        weights = {name: spin.value() for name, spin in self.spins.items()}
+        try:
+            with self.context.writing() as session:
+                profile.set_weights(session, weights)
+        except ValidationError as error:
+            self.error.setText(error.errors[0].message.capitalize())
+            self.error.show()
+            return
+        self.context.changed("profile")
+        super().accept()

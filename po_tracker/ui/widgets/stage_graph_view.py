@@ -1,0 +1,161 @@
+"""The career graph drawn as boxes and arrows: the current stage, the target and the
+route between them highlighted; clicking a stage chooses it. The stage list beside it
+offers the same choice to the keyboard and to screen readers."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from ...services.career_map import StageGraph, layers
+
+# Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
+CURRENT = QColor("#0072B2")
+TARGET = QColor("#D55E00")
+ROUTE = QColor("#E69F00")
+BOX_W, BOX_H, GAP_X, GAP_Y = 158, 44, 40, 14
+
+
+class StageBox(QGraphicsRectItem):
+    def __init__(self, slug: str, name: str, rect: QRectF, on_click):
+        super().__init__(rect)
+        self.slug = slug
+        self.on_click = on_click
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(name)
+
+    def mousePressEvent(self, event) -> None:
+        self.on_click(self.slug)
+        super().mousePressEvent(event)
+
+
+class StageGraphView(QGraphicsView):
+    stage_chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("stage_graph")
+        self.setAccessibleName("Career stage graph")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setScene(QGraphicsScene(self))
+        self.boxes: dict[str, StageBox] = {}
+        self.graph: StageGraph | None = None
+        self.chosen: str | None = None
+
+    def show_graph(self, graph: StageGraph, chosen: str | None = None) -> None:
+        self.graph = graph
+        self.chosen = chosen
+        scene = self.scene()
+        scene.clear()
+        self.boxes.clear()
+        positions = layers(graph)
+        palette = self.palette()
+        text_colour = palette.text().color()
+        base = palette.base().color()
+        route_moves = set(zip(graph.route, graph.route[1:], strict=False))
+        for source, target in graph.moves:
+            highlighted = (source, target) in route_moves
+            self._arrow(
+                positions[source],
+                positions[target],
+                ROUTE if highlighted else palette.mid().color(),
+                3.0 if highlighted else 1.2,
+            )
+        for stage in graph.stages:
+            layer, row = positions[stage.slug]
+            rect = QRectF(layer * (BOX_W + GAP_X), row * (BOX_H + GAP_Y), BOX_W, BOX_H)
+            box = StageBox(stage.slug, stage.name, rect, self._clicked)
+            pen_colour = (
+                CURRENT
+                if stage.slug == graph.current
+                else TARGET
+                if stage.slug == graph.target
+                else ROUTE
+                if stage.slug in graph.route
+                else palette.mid().color()
+            )
+            width = 3.0 if pen_colour != palette.mid().color() else 1.0
+            if stage.slug == chosen:
+                width += 1.5
+            box.setPen(QPen(pen_colour, width))
+            fill = QColor(base)
+            if stage.slug == chosen:
+                fill = (
+                    palette.highlight().color().lighter(170)
+                    if base.lightness() > 128
+                    else palette.highlight().color().darker(150)
+                )
+            box.setBrush(QBrush(fill))
+            scene.addItem(box)
+            self._label(box, rect, stage.name, text_colour, stage.slug == chosen)
+            self.boxes[stage.slug] = box
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
+        self._fit()
+
+    def _label(self, box, rect: QRectF, name: str, colour: QColor, bold: bool) -> None:
+        text = QGraphicsSimpleTextItem(name, box)
+        font = QFont(self.font())
+        # Larger than the window's text: the graph is usually drawn scaled down.
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(bold)
+        text.setFont(font)
+        text.setBrush(colour)
+        bounds = text.boundingRect()
+        if bounds.width() > rect.width() - 12:
+            text.setScale((rect.width() - 12) / bounds.width())
+            bounds = text.sceneBoundingRect()
+        text.setPos(rect.center().x() - bounds.width() / 2, rect.center().y() - bounds.height() / 2)
+
+    def _arrow(self, start, end, colour: QColor, width: float) -> None:
+        (l1, r1), (l2, r2) = start, end
+        a = QPointF(l1 * (BOX_W + GAP_X) + BOX_W, r1 * (BOX_H + GAP_Y) + BOX_H / 2)
+        b = QPointF(l2 * (BOX_W + GAP_X), r2 * (BOX_H + GAP_Y) + BOX_H / 2)
+        path = QPainterPath(a)
+        middle = (a.x() + b.x()) / 2
+        path.cubicTo(QPointF(middle, a.y()), QPointF(middle, b.y()), b)
+        line = QGraphicsPathItem(path)
+        line.setPen(QPen(colour, width))
+        self.scene().addItem(line)
+        angle = math.atan2(
+            b.y() - path.pointAtPercent(0.95).y(), b.x() - path.pointAtPercent(0.95).x()
+        )
+        head = QPolygonF(
+            [
+                b,
+                b - QPointF(math.cos(angle - 0.45) * 9, math.sin(angle - 0.45) * 9),
+                b - QPointF(math.cos(angle + 0.45) * 9, math.sin(angle + 0.45) * 9),
+            ]
+        )
+        self.scene().addPolygon(head, QPen(colour, 1), QBrush(colour))
+
+    def _clicked(self, slug: str) -> None:
+        self.stage_chosen.emit(slug)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shrink a large graph to fit, but never below a readable size: past that, the
+        view scrolls."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        view = self.viewport().rect()
+        factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
+        factor = max(factor, 0.6)
+        self.resetTransform()
+        self.scale(factor, factor)
+        if self.chosen in self.boxes:
+            self.ensureVisible(self.boxes[self.chosen], 40, 20)
