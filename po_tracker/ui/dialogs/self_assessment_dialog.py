@@ -65,6 +65,7 @@ class SelfAssessmentDialog(QDialog):
             form.addRow(label, spin)
             self.spins[item.skill] = spin
         scroll = QScrollArea()
+        scroll.setAccessibleName("Skills to rate")
         scroll.setWidget(form_widget)
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll, 1)

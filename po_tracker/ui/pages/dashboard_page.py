@@ -42,6 +42,7 @@ class DashboardPage(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.setObjectName("dashboard_page")
+        self.setAccessibleName("Dashboard")
         self.setWidgetResizable(True)
         self.report = None
         self._stale = True

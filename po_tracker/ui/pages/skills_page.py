@@ -120,6 +120,7 @@ class SkillsPage(QWidget):
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prompt.setAccessibleName("Reflection prompt for the chosen skill")
         self.history = RatingHistory(context)
         top = QWidget()
         top_layout = QVBoxLayout(top)

@@ -1,0 +1,51 @@
+"""Fixtures for driving the window's real widgets with pytest-qt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from po_tracker.ui.context import AppContext
+from po_tracker.ui.dialogs.entry_dialog import EntryDialog
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Window settings (geometry, last page, first run) go to a temporary file."""
+    qapp.setOrganizationName("PO Tracker Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def context(db, qapp):
+    return AppContext(db)
+
+
+@pytest.fixture
+def answer_yes(monkeypatch):
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+
+
+@pytest.fixture
+def fill_dialog(monkeypatch):
+    """Replace a dialog's modal loop by a function that fills its fields the way a user
+    would, then presses Save; the dialog stays open if the services refuse the input."""
+    seen = []
+
+    def install(fill):
+        def fake_exec(dialog):
+            fill(dialog)
+            dialog.accept()
+            seen.append(dialog)
+            return dialog.result()
+
+        monkeypatch.setattr(EntryDialog, "exec", fake_exec)
+        return seen
+
+    return install

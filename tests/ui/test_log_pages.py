@@ -1,0 +1,196 @@
+"""Each log's page driven as a user would: add, edit, delete and undo through the real
+dialogs and table; bad input is refused next to its field and writes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from po_tracker.services.registry import LOG_SERVICES
+from po_tracker.ui.pages.certifications_page import CertificationsPage
+from po_tracker.ui.pages.experience_page import ExperiencePage
+from po_tracker.ui.pages.goals_panel import GoalsPanel
+from po_tracker.ui.pages.networking_page import ContactsPage, EventsPage
+from po_tracker.ui.pages.skills_page import RatingHistory
+from po_tracker.ui.pages.training_page import TrainingPage
+
+
+@dataclass
+class Case:
+    page: type
+    add: object  # fills a new entry's dialog
+    edit: object  # changes it
+    added_text: str  # shown in the table after adding
+    edited_text: str  # shown after editing
+
+
+def _cert_add(d):
+    d.name.setCurrentText("CSPO")
+    d.earned.set_value(date(2025, 3, 1))
+
+
+def _training_add(d):
+    d.title.setText("Discovery course")
+    d.hours.setValue(8)
+    d.skills.set_checked(["Customer focus"])
+
+
+def _event_add(d):
+    d.title.setText("Product Camp")
+    d.event_type.setCurrentText("conference")
+    d.people.setText("Ana Lima, Tom Berg")
+
+
+def _rating_add(d):
+    d.skill.setCurrentText("Leadership")
+    d.level.setValue(4)
+
+
+def _experience_add(d):
+    d.role.setText("Product Owner")
+    d.counts["sprints"].setValue(24)
+
+
+CASES = [
+    Case(
+        CertificationsPage,
+        _cert_add,
+        lambda d: d.status.setCurrentText("expired"),
+        "CSPO",
+        "expired",
+    ),
+    Case(
+        TrainingPage,
+        _training_add,
+        lambda d: d.title.setText("Discovery course II"),
+        "Discovery course",
+        "Discovery course II",
+    ),
+    Case(
+        EventsPage,
+        _event_add,
+        lambda d: d.people.setText("Ana Lima"),
+        "Ana Lima, Tom Berg",
+        "Ana Lima",
+    ),
+    Case(
+        ContactsPage,
+        lambda d: d.name.setText("Zoe Park"),
+        lambda d: d.organization.setText("Acme"),
+        "Zoe Park",
+        "Acme",
+    ),
+    Case(RatingHistory, _rating_add, lambda d: d.level.setValue(5), "Leadership", "5"),
+    Case(
+        ExperiencePage,
+        _experience_add,
+        lambda d: d.organization.setText("Fintech Ltd"),
+        "Product Owner",
+        "Fintech Ltd",
+    ),
+    Case(
+        GoalsPanel,
+        lambda d: d.text.setText("Run a discovery workshop"),
+        lambda d: d.status.setCurrentText("in-progress"),
+        "Run a discovery workshop",
+        "in-progress",
+    ),
+]
+
+
+def table_text(page) -> str:
+    model = page.model
+    return "\n".join(
+        " | ".join(model.data(model.index(r, c)) for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    )
+
+
+def stored(page, context):
+    with context.reading() as session:
+        return LOG_SERVICES[page.kind].list_all(session)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.page.__name__)
+def test_add_edit_delete_and_undo(qtbot, context, fill_dialog, answer_yes, case):
+    page = case.page(context)
+    qtbot.addWidget(page)
+    page.show()
+    fill_dialog(case.add)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert case.added_text in table_text(page)
+    assert len(stored(page, context)) == 1
+    assert page.selected_item() is not None  # the new entry is selected
+
+    fill_dialog(case.edit)
+    page.edit_selected()
+    assert case.edited_text in table_text(page)
+
+    page.delete_selected()
+    assert page.model.rowCount() == 0 and stored(page, context) == []
+
+    stack = context.undo_stack
+    stack.undo()  # the delete
+    assert case.edited_text in table_text(page)
+    stack.undo()  # the edit
+    assert case.added_text in table_text(page)
+    stack.undo()  # the add
+    assert stored(page, context) == []
+    stack.redo()
+    stack.redo()
+    assert case.edited_text in table_text(page)
+    assert len(stored(page, context)) == 1
+
+
+def test_bad_input_is_shown_next_to_its_field_and_writes_nothing(qtbot, context, fill_dialog):
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.show()
+
+    def fill(d):
+        d.title.setText("   ")
+        d.hours.setValue(2)
+        d.start.set_value(date(2025, 5, 1))
+        d.end.set_value(date(2025, 4, 1))
+
+    dialogs = fill_dialog(fill)
+    page.add_entry()
+    dialog = dialogs[-1]
+    assert dialog.result() == 0  # still open: Save was refused
+    assert "must not be empty" in dialog.form.error_text("title")
+    assert "before the start date" in dialog.form.error_text("end_date")
+    assert stored(page, context) == []
+    assert context.undo_stack.count() == 0
+
+
+def test_filter_and_search_narrow_the_table(qtbot, context, fill_dialog):
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    for title in ("Story mapping", "Negotiation basics", "Story writing"):
+        fill_dialog(lambda d, t=title: (d.title.setText(t), d.hours.setValue(2)))
+        page.add_entry()
+    qtbot.keyClicks(page.search_box, "story")
+    assert page.model.rowCount() == 2
+    assert "2 of 3 entries shown" in page.count_label.text()
+    page.search_box.clear()
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    titles = [page.model.item(r).title for r in range(page.model.rowCount())]
+    assert titles == sorted(titles)
+
+
+def test_contact_lists_the_events_where_they_were_met(qtbot, context, fill_dialog):
+    events = EventsPage(context)
+    people = ContactsPage(context)
+    for widget in (events, people):
+        qtbot.addWidget(widget)
+        widget.show()
+    for title in ("Product Camp", "Meetup"):
+        fill_dialog(lambda d, t=title: (d.title.setText(t), d.people.setText("Ana Lima")))
+        events.add_entry()
+    people.select_where(lambda c: c.name == "Ana Lima")
+    listed = [people.met_list.item(i).text() for i in range(people.met_list.count())]
+    assert len(listed) == 2 and any("Product Camp" in text for text in listed)
