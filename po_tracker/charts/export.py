@@ -1,0 +1,78 @@
+"""Write a figure to PNG, SVG or PDF, chosen by the file's extension.
+
+The file is written to a private temporary file in the same folder, then renamed into
+place: a reader never sees half a file, and an export that fails leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def format_of(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        allowed = ", ".join(FORMATS)
+        raise ValueError(
+            f"cannot export to {suffix or 'a file without extension'!r}: use one of {allowed}"
+        )
+    return FORMATS[suffix]
+
+
+def save_figure(
+    figure: Figure,
+    path: str | os.PathLike,
+    *,
+    dpi: float = 150,
+    width: float | None = None,
+    height: float | None = None,
+) -> Path:
+    """Save ``figure``; ``width`` and ``height`` in inches (one alone keeps the aspect).
+
+    A PNG comes out at exactly round(width * dpi) x round(height * dpi) pixels: no
+    ``bbox_inches="tight"``, the figure's own layout keeps its labels inside.
+    """
+    fmt = format_of(path)
+    if dpi <= 0 or (width is not None and width <= 0) or (height is not None and height <= 0):
+        raise ValueError("dpi, width and height must be positive")
+    target = Path(path)
+    old_size = tuple(figure.get_size_inches())
+    figure.set_size_inches(_size(old_size, width, height))
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:  # mkstemp made it 0600: private from the start
+            figure.savefig(out, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    finally:
+        figure.set_size_inches(old_size)
+    return target
+
+
+def _size(old, width, height) -> tuple[float, float]:
+    if width is None and height is None:
+        return old
+    if width is None:
+        return (old[0] * height / old[1], height)
+    if height is None:
+        return (width, old[1] * width / old[0])
+    return (width, height)
+
+
+def _metadata(fmt: str) -> dict:
+    # No creation date: the same chart exports to the same bytes, which backups like.
+    if fmt == "pdf":
+        return {"Creator": "PO Tracker", "CreationDate": None}
+    if fmt == "svg":
+        return {"Creator": "PO Tracker", "Date": None}
+    return {"Software": "PO Tracker"}
