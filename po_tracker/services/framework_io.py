@@ -63,7 +63,8 @@ def default_document() -> dict:
 
 def read_document(path: Path) -> dict:
     """A framework file, checked whole before anything is loaded."""
-    document = read_json_file(path, "framework file")
+    # framework > stages > [i] > requirements > required_certifications > [group]: 6.
+    document = read_json_file(path, "framework file", max_depth=7)
     validate_document(document)
     return document
 

@@ -1,0 +1,95 @@
+"""Export, import into an empty logbook, export again: the same document."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+
+from po_tracker.services import (
+    certifications,
+    events,
+    experience,
+    goals,
+    interchange,
+    journal,
+    profile,
+    ratings,
+    training,
+)
+from po_tracker.services.credit_claims import CreditClaim
+
+from .helpers import fresh_logbook, snapshot, write_json
+from .strategies import documents
+
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _log_everything(session) -> None:
+    claims = (CreditClaim("CSPO", 2.5), CreditClaim("PSM I", None, True))
+    course = training.create(
+        session,
+        training.TrainingInput(
+            "Backlog workshop", 7.5, date(2024, 1, 10), skills=("leadership",), credits=claims
+        ),
+    )
+    meetup = events.EventInput("Meetup", "meetup", date(2024, 2, 1), contacts=("Ann", "Bob"))
+    events.create(session, meetup)
+    cert = certifications.CertificationInput(
+        "CSPO", earned_on=date(2024, 1, 5), cost_amount=100, cost_currency="usd"
+    )
+    certifications.create(session, cert)
+    for _ in range(2):  # two identical ratings must both survive
+        ratings.create(session, ratings.RatingInput("communication", 3, date(2024, 1, 1)))
+    goal = goals.create(session, goals.GoalInput("Lead a workshop", skill="leadership"))
+    experience.create(session, experience.ExperienceInput("PO", date(2020, 1, 1), sprints=40))
+    links = (journal.EntryRef("training", course.id), journal.EntryRef("goal", goal.id))
+    first = journal.create(
+        session, journal.JournalInput("Notes ✓", date(2024, 3, 1), tags=("Roadmap",), links=links)
+    )
+    back = (journal.EntryRef("journal", first.id),)
+    journal.create(session, journal.JournalInput("Follow-up", date(2024, 3, 2), links=back))
+    profile.set_stages(session, "product-owner", "senior-product-owner")
+
+
+def test_a_logbook_written_by_the_services_round_trips(db, tmp_path):
+    with db.write() as session:
+        _log_everything(session)
+    exported = snapshot(db)
+    path = write_json(tmp_path / "export.json", exported)
+    other = fresh_logbook(tmp_path / "other")
+    with other.write() as session:
+        plan = interchange.import_document(session, interchange.read_document(path))
+    assert plan.applied and plan.total_added == 11
+    assert snapshot(other) == exported
+    other.close()
+
+
+def test_the_export_is_json_with_the_documented_header(db):
+    with db.read() as session:
+        document = interchange.export_document(session)
+    assert document["format"] == "po-tracker-export" and document["version"] == 1
+    assert document["exported_at"].endswith("Z")
+    json.dumps(document, allow_nan=False)
+
+
+@SETTINGS
+@given(documents())
+def test_any_valid_log_round_trips_losslessly(document):
+    database = fresh_logbook()
+    try:
+        with database.write() as session:
+            interchange.import_document(session, document)
+        exported = snapshot(database)
+        expected = dict(document)
+        expected.pop("exported_at", None)
+        assert exported == expected
+        # A second import of the same document adds nothing and changes nothing.
+        with database.write() as session:
+            plan = interchange.import_document(session, document)
+        assert plan.total_added == 0
+        assert plan.total_skipped == sum(len(document[k]) for k in plan.added)
+        assert snapshot(database) == exported
+    finally:
+        database.close()
