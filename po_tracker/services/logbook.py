@@ -17,6 +17,7 @@ SEEDED_KEY = "framework_seeded"
 
 def open_logbook(data_dir: Path) -> Database:
     """Create or open the logbook in ``data_dir``, migrated and seeded, ready to use."""
+    data_dir = Path(data_dir)
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
     if not path.exists():

@@ -149,10 +149,11 @@ def renewal_reminder(item: CredentialStatus) -> str:
 def _credential_line(item: CredentialStatus) -> str:
     parts = [f"  {item.name}: {STATUS_WORDS.get(item.status, item.status)}"]
     if item.expires:
-        parts.append(f"expires {item.expires}")
+        parts.append(f"{'expired' if item.status == 'expired' else 'expires'} {item.expires}")
     if item.renewed_by:
         parts.append(f"renewed with {item.renewed_by}")
-    if item.credits_needed:
+    # Credits toward a renewal that can no longer happen would only confuse.
+    if item.credits_needed and item.status != "expired":
         unit = item.credit_unit or "credits"
         earned = _num(item.credits_earned or 0)
         parts.append(f"{earned}/{_num(item.credits_needed)} {unit}")
