@@ -16,15 +16,18 @@ APP_NAME = "PO Tracker"
 
 
 def _make_application():
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
+    from .resources import resource_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "po-tracker.svg"))))
     return app
 
 
@@ -37,18 +40,32 @@ def _data_dir(args) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def open_into(window, data_dir: Path, demo: bool = False) -> bool:
-    """Open the logbook and hand it to the window; on failure, say why in plain words."""
+def _open_checked(window, data_dir: Path):
+    """The logbook behind the start-up checks; a damaged one is offered its backup."""
     from PySide6.QtWidgets import QMessageBox
 
     from .schema import SchemaError
-    from .services.logbook import open_logbook
-    from .ui.context import AppContext
+    from .services import backup
+    from .services.integrity import DamagedDatabaseError, open_checked
+    from .ui.dialogs.recovery_dialog import offer_restore
 
     try:
-        database = open_logbook(data_dir)
-    except (SchemaError, OSError) as error:
+        return open_checked(data_dir)
+    except DamagedDatabaseError as error:
+        if offer_restore(window, error):
+            backup.restore(error.path, error.backup)
+            return open_checked(data_dir)
+    except (SchemaError, backup.BackupError, OSError) as error:
         QMessageBox.critical(window, "PO Tracker cannot open your logbook", str(error))
+    return None
+
+
+def open_into(window, data_dir: Path, demo: bool = False) -> bool:
+    """Open the logbook and hand it to the window; on failure, say why and close."""
+    from .ui.context import AppContext
+
+    database = _open_checked(window, data_dir)
+    if database is None:
         window.close()
         return False
     if demo:
@@ -58,6 +75,7 @@ def open_into(window, data_dir: Path, demo: bool = False) -> bool:
     context = AppContext(database, window)
     window.attach(context)
     window.offer_first_run()
+    window.start_daily_backup()
     return True
 
 
@@ -67,12 +85,29 @@ def main(args=None) -> int:
 
         args = build_parser().parse_args()
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
 
     from .ui.main_window import MainWindow
+    from .ui.single_instance import InstanceGuard, hand_over
 
     app = _make_application()
-    window = MainWindow()
-    window.show()
     data_dir = _data_dir(args)
+    guard = InstanceGuard(data_dir)
+    if not guard.acquire():
+        if hand_over(data_dir):
+            return 0  # the running window comes forward instead
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            "PO Tracker is already open with this data "
+            f"folder ({data_dir}), or its lock could not be taken.",
+        )
+        return 1
+    window = MainWindow()
+    guard.activated.connect(window.bring_forward)
+    window.show()
     QTimer.singleShot(0, lambda: open_into(window, data_dir, getattr(args, "demo", False)))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        guard.release()

@@ -12,6 +12,7 @@ from .framework import (
 )
 from .growth import ExperienceEntry, Goal, Profile, SkillRating
 from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
+from .journal_templates import JournalPrompt, JournalTemplate
 from .learning import Certification, TrainingCredit, TrainingSession, training_skills
 from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
 from .settings import Setting
@@ -26,6 +27,8 @@ __all__ = [
     "Goal",
     "JournalEntry",
     "JournalLink",
+    "JournalPrompt",
+    "JournalTemplate",
     "NetworkingEvent",
     "Profile",
     "Setting",

@@ -149,7 +149,7 @@ def renewal_reminder(item: CredentialStatus) -> str:
 def _credential_line(item: CredentialStatus) -> str:
     parts = [f"  {item.name}: {STATUS_WORDS.get(item.status, item.status)}"]
     if item.expires:
-        parts.append(f"{'expired' if item.status == 'expired' else 'expires'} {item.expires}")
+        parts.append(f"{'since' if item.status == 'expired' else 'expires'} {item.expires}")
     if item.renewed_by:
         parts.append(f"renewed with {item.renewed_by}")
     # Credits toward a renewal that can no longer happen would only confuse.

@@ -208,11 +208,43 @@ class MainWindow(QMainWindow):
             self._last_page = "dashboard"
 
     def closeEvent(self, event) -> None:
+        journal = self.pages.get("journal")
+        if journal is not None and not journal.confirm_leave():
+            event.ignore()  # the user chose to keep editing an unsaved entry
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         if self.context is not None:
             settings.setValue("window/page", self.current_page_key())
         super().closeEvent(event)
+
+    def bring_forward(self) -> None:
+        """Another start of the app asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def start_daily_backup(self) -> None:
+        """Take the daily backup off the UI thread, once the user's numbers are shown."""
+        from .background import run_in_background
+
+        path = self.context.database.path
+
+        def backup_if_due():
+            from datetime import UTC, datetime
+
+            from ..services import backup
+
+            return backup.maybe_daily_backup(path, datetime.now(UTC))
+
+        run_in_background(self, backup_if_due, on_done=self._daily_backup_done)
+
+    def _daily_backup_done(self, result) -> None:
+        if isinstance(result, Exception):
+            self.statusBar().showMessage(f"The daily backup failed: {result}", 10000)
+        elif result is not None:
+            self.statusBar().showMessage("Daily backup saved.", 5000)
 
     def offer_first_run(self) -> None:
         """A short welcome on a new, empty logbook, once; it can be skipped."""

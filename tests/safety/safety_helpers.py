@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -36,3 +37,18 @@ def closed_logbook_in(data_dir) -> Path:
     add_entries(db, 5)
     db.close()
     return database_path(data_dir)
+
+
+def root_page(path: Path, table: str) -> int:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()[0]
+
+
+def corrupt_page(path: Path, page: int) -> None:
+    """Overwrites a b-tree page's header, as a failing disk or a bad copy might."""
+    size = 4096
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size : (page - 1) * size + 12] = b"\xff" * 12
+    path.write_bytes(bytes(data))

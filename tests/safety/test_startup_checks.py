@@ -8,7 +8,7 @@ from pathlib import Path
 
 import alembic.command
 import pytest
-from safety_helpers import add_entries, digest
+from safety_helpers import add_entries, corrupt_page, digest, root_page
 
 from po_tracker import schema
 from po_tracker.db import create_private_file, make_engine
@@ -16,21 +16,6 @@ from po_tracker.paths import database_path, ensure_private_dir
 from po_tracker.schema import NewerDatabaseError
 from po_tracker.services import backup, integrity
 from po_tracker.services.integrity import DamagedDatabaseError, full_check, quick_check
-
-
-def _root_page(path: Path, table: str) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-        return connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
-        ).fetchone()[0]
-
-
-def _corrupt_page(path: Path, page: int) -> None:
-    """Overwrites a b-tree page's header, as a failing disk or a bad copy might."""
-    size = 4096
-    data = bytearray(path.read_bytes())
-    data[(page - 1) * size : (page - 1) * size + 12] = b"\xff" * 12
-    path.write_bytes(bytes(data))
 
 
 @pytest.fixture
@@ -43,7 +28,7 @@ def damaged(data_dir):
     good = backup.take_backup(db.path)
     db.close()
     path = database_path(data_dir)
-    _corrupt_page(path, _root_page(path, "journal_entries"))
+    corrupt_page(path, root_page(path, "journal_entries"))
     return path, good
 
 

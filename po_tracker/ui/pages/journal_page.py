@@ -1,1 +1,297 @@
-from .placeholder_page import PlaceholderPage as JournalPage  # noqa: F401
+"""The journal: entries by date on the left, the entry being written on the right.
+Saving and deleting go through the undo stack like every other log; unsaved changes are
+never dropped silently when the user moves to another entry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import journal, journal_prompts
+from ...services.errors import NotFoundError, ValidationError
+from ..navigation import PAGE_OF_KIND
+from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..widgets.form import error_style
+from ..widgets.journal_editor import JournalEditor
+from ..widgets.journal_entry_list import JournalEntryList, entry_heading
+
+KIND = "journal"
+NOUN = "journal entry"
+# Changes to these kinds change what the page shows.
+ENTRY_KINDS = {KIND, "all"}
+CHOICE_KINDS = {"journal_templates", "framework", "all"}
+
+
+def _undo_hint() -> str:
+    keys = QKeySequence(QKeySequence.StandardKey.Undo)
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class JournalPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("journal_page")
+        self._stale = True
+        self._choices_stale = True
+        self._build()
+        self._add_shortcuts()
+        context.data_changed.connect(self._on_data_changed)
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Journal</h2>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(heading)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list_side())
+        self.splitter.addWidget(self._build_editor_side())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 900])
+        layout.addWidget(self.splitter, 1)
+
+    def _build_list_side(self) -> QWidget:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 6, 0)
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setObjectName("journal_new")
+        self.new_button.clicked.connect(self.add_entry)
+        column.addWidget(self.new_button)
+        self.entries = JournalEntryList()
+        self.entries.requested.connect(self.open_entry)
+        column.addWidget(self.entries, 1)
+        return side
+
+    def _build_editor_side(self) -> QWidget:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(6, 0, 0, 0)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general_error")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(error_style(self))
+        self.general_error.hide()
+        column.addWidget(self.general_error)
+        self.editor = JournalEditor(self.context)
+        self.editor.dirty_changed.connect(self._update_state)
+        self.editor.manage_requested.connect(self.manage_templates)
+        self.editor.links.open_requested.connect(self._open_link)
+        column.addWidget(self.editor.form, 1)
+        column.addLayout(self._build_buttons())
+        return side
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("journal_state")
+        row.addWidget(self.state_label, 1)
+        self.delete_button = QPushButton("De&lete…")
+        self.delete_button.setObjectName("journal_delete")
+        self.delete_button.clicked.connect(self.delete_entry)
+        row.addWidget(self.delete_button)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setObjectName("journal_save")
+        self.save_button.setDefault(False)
+        self.save_button.clicked.connect(self.save_entry)
+        row.addWidget(self.save_button)
+        return row
+
+    def _add_shortcuts(self) -> None:
+        save = QAction("Save journal entry", self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self.save_entry)
+        self.addAction(save)
+        delete = QAction("Delete journal entry", self.entries.list)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_entry)
+        self.entries.list.addAction(delete)
+
+    # -- refreshing ------------------------------------------------------------------------
+    def _on_data_changed(self, kinds) -> None:
+        if kinds & CHOICE_KINDS:
+            self._choices_stale = True
+        if kinds & (ENTRY_KINDS | CHOICE_KINDS):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        if self._choices_stale:
+            self._load_choices()
+        with self.context.reading() as session:
+            items = journal.list_all(session)
+        self._stale = False
+        self._sync_editor({item.id: item for item in items})
+        self.entries.set_entries(items, self.editor.entry_id)
+        self._update_state()
+
+    def _load_choices(self) -> None:
+        # First use of the journal: the shipped templates are added once.
+        with self.context.writing() as session:
+            journal_prompts.seed_defaults(session)
+        with self.context.reading() as session:
+            prompts = journal_prompts.list_prompts(session)
+            templates = journal_prompts.list_templates(session)
+        self.editor.set_choices(prompts, templates)
+        self._choices_stale = False
+
+    def _sync_editor(self, by_id: dict) -> None:
+        """Follow a change made elsewhere (undo, redo, another page) without touching
+        what the user is typing."""
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        entry_id = self.context.current_id(KIND, entry_id)
+        if self.editor.is_dirty():
+            # Their words stay; saving makes them a new entry if this one is gone.
+            self.editor.entry_id = entry_id if entry_id in by_id else None
+        else:
+            self.editor.load(by_id.get(entry_id))
+
+    def _update_state(self, *_args) -> None:
+        dirty = self.editor.is_dirty()
+        new = self.editor.entry_id is None
+        self.save_button.setEnabled(dirty)
+        self.delete_button.setEnabled(not new)
+        if dirty:
+            text = "Unsaved changes" if not new else "New entry, not saved yet"
+        else:
+            text = "New entry" if new else "Saved"
+        self.state_label.setText(text)
+
+    # -- opening ---------------------------------------------------------------------------
+    def add_entry(self) -> None:
+        """Start a new entry (the window's New, Ctrl+N)."""
+        if self._stale:
+            self.refresh()
+        if self.confirm_leave():
+            self.editor.load(None)
+            self.entries.select_id(None)
+            self._update_state()
+            self.editor.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_entry(self, entry_id: int) -> bool:
+        if entry_id == self.editor.entry_id:
+            return True
+        if not self.confirm_leave():
+            self.entries.select_id(self.editor.entry_id)
+            return False
+        return self._load(entry_id)
+
+    def _load(self, entry_id: int) -> bool:
+        try:
+            with self.context.reading() as session:
+                entry = journal.get(session, entry_id)
+        except NotFoundError:
+            self.context.status_message.emit("That journal entry no longer exists.")
+            return False
+        self.editor.load(entry)
+        self.entries.select_id(entry_id)
+        self._update_state()
+        return True
+
+    def show_argument(self, argument) -> None:
+        """Open one entry: an id, or ``("journal", id)`` from the search or dashboard."""
+        entry_id = argument[1] if isinstance(argument, tuple) else argument
+        if self._stale:
+            self.refresh()
+        if self.open_entry(self.context.current_id(KIND, int(entry_id))):
+            self.editor.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_link(self, kind: str, entry_id: int) -> None:
+        if kind == KIND:
+            self.show_argument(entry_id)
+        else:
+            self.context.navigate.emit(PAGE_OF_KIND[kind], (kind, entry_id))
+
+    def confirm_leave(self) -> bool:
+        """True when the editor may be replaced: nothing unsaved, or the user saved or
+        discarded it."""
+        if not self.editor.is_dirty():
+            return True
+        title = self.editor.title.text().strip() or "this entry"
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save your changes to “{title}” before you leave it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_entry()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- saving and deleting ---------------------------------------------------------------
+    def save_entry(self) -> bool:
+        """Validate, then add or edit through the undo stack; False if nothing was saved."""
+        data = self.editor.collect()
+        entry_id = self.editor.entry_id
+        if not self._validate(data, entry_id):
+            return False
+        if entry_id is None:
+            command = AddEntry(self.context, KIND, data, NOUN)
+            self.context.undo_stack.push(command)
+            entry_id = command.entry_id
+        elif self.editor.is_dirty():
+            self.context.undo_stack.push(EditEntry(self.context, KIND, entry_id, data, NOUN))
+        self._load(entry_id)
+        self.context.status_message.emit("Saved the journal entry.")
+        return True
+
+    def _validate(self, data, entry_id) -> bool:
+        try:
+            with self.context.reading() as session:
+                journal.validate(session, data, entry_id)
+        except ValidationError as error:
+            unclaimed = self.editor.show_errors(error.errors)
+            self.general_error.setText("\n".join(str(e) for e in unclaimed))
+            self.general_error.setVisible(bool(unclaimed))
+            return False
+        self.editor.clear_errors()
+        self.general_error.hide()
+        return True
+
+    def delete_entry(self) -> None:
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        heading = entry_heading(self.editor.collect())
+        answer = QMessageBox.question(
+            self,
+            "Delete journal entry",
+            f"Delete the journal entry “{heading}”?\n\nYou can undo this with {_undo_hint()}.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.context.undo_stack.push(DeleteEntry(self.context, KIND, entry_id, NOUN))
+        self.editor.load(None)
+        self._update_state()
+        self.context.status_message.emit("Deleted the journal entry.")
+
+    def manage_templates(self) -> None:
+        from ..dialogs.journal_templates_dialog import JournalTemplatesDialog
+
+        JournalTemplatesDialog(self.context, self).exec()

@@ -1,0 +1,166 @@
+"""The form for one journal entry: title, the day it is about, tags, the prompt it
+answers, links, and the Markdown text with its preview. It only edits: the page
+validates, saves through the undo stack and decides what to load."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+
+from ...services.journal import EntryRef, JournalInput
+from .form import DateEdit, FormPanel
+from .journal_pickers import PromptPicker, TemplatePicker
+from .link_picker import LinkPicker
+from .markdown_editor import MarkdownEditor
+
+_TAG_SEPARATORS = re.compile(r"[,\s]+")
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """ "roadmap, #stakeholders  retro" -> ("roadmap", "stakeholders", "retro")."""
+    words = (word.lstrip("#") for word in _TAG_SEPARATORS.split(text))
+    return tuple(dict.fromkeys(word for word in words if word))
+
+
+def _prompt_heading(prompt: str) -> str:
+    return f"## {prompt}\n\n" if prompt else ""
+
+
+class JournalEditor(QWidget):
+    # Whether the form differs from what was loaded (or from a blank new entry).
+    dirty_changed = Signal(bool)
+    manage_requested = Signal()
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.entry_id: int | None = None
+        self._baseline: JournalInput | None = None
+        self._dirty = False
+        self._shown_prompt = ""
+        self.form = FormPanel(self)
+        self.form.layout_.setContentsMargins(0, 0, 0, 0)
+        self._build_fields()
+        self.load(None)
+
+    def _build_fields(self) -> None:
+        self.title = QLineEdit()
+        self.title.setObjectName("journal_title")
+        self.title.setPlaceholderText("A few words to find this entry by")
+        self.form.add_row("title", "&Title:", self.title)
+        self.entry_date = DateEdit()
+        self.entry_date.setObjectName("journal_date")
+        self.entry_date.setToolTip("The day this entry is about, which may be before today")
+        self.form.add_row("entry_date", "&Date:", self.entry_date)
+        self.entry_date.setAccessibleName("Day the entry is about")
+        self.tags = QLineEdit()
+        self.tags.setObjectName("journal_tags")
+        self.tags.setPlaceholderText("roadmap, stakeholders (commas or spaces)")
+        self.form.add_row("tags", "Ta&gs:", self.tags, "tag")
+        self.prompt = PromptPicker()
+        self.form.add_row("prompt", "&Prompt:", self.prompt)
+        self.form.add_row("template", "Te&mplate:", self._template_row())
+        self.links = LinkPicker(self.context)
+        self.form.add_row("links", "Lin&ks:", self.links)
+        self.text = MarkdownEditor()
+        self.form.add_row("text", "Te&xt:", self.text)
+        # The text takes the height the other rows leave, and its error line none of it
+        # (the row's box, field above error, is made by the form).
+        box = self.text.parentWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        box.layout().setStretch(0, 1)
+        for signal in (
+            self.title.textChanged,
+            self.entry_date.dateChanged,
+            self.tags.textChanged,
+            self.prompt.currentIndexChanged,
+            self.links.changed,
+            self.text.textChanged,
+        ):
+            signal.connect(self._update_dirty)
+        self.prompt.chosen.connect(self._insert_prompt)
+        self.template.chosen.connect(self._insert_template)
+
+    def _template_row(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.template = TemplatePicker()
+        row.addWidget(self.template, 1)
+        self.manage_button = QPushButton("Manage prompts and templates…")
+        self.manage_button.setObjectName("journal_manage_templates")
+        self.manage_button.clicked.connect(self.manage_requested)
+        row.addWidget(self.manage_button)
+        box.setFocusProxy(self.template)
+        return box
+
+    # -- loading and reading ---------------------------------------------------------------
+    def load(self, entry) -> None:
+        """Show ``entry`` (a ``journal.Journal``), or a blank new entry for None."""
+        self.form.clear_errors()
+        self.entry_id = entry.id if entry is not None else None
+        self.title.setText(entry.title if entry else "")
+        self.entry_date.set_value(entry.entry_date if entry else date.today())
+        self.tags.setText(", ".join(entry.tags) if entry else "")
+        self.prompt.set_prompt(entry.prompt if entry else "")
+        self._shown_prompt = entry.prompt if entry else ""
+        self_ref = EntryRef("journal", entry.id) if entry else None
+        self.links.set_links(entry.links if entry else (), self_ref)
+        self.text.set_text(entry.text if entry else "")
+        self.mark_clean()
+
+    def collect(self) -> JournalInput:
+        return JournalInput(
+            text=self.text.text(),
+            entry_date=self.entry_date.value(),
+            title=self.title.text().strip(),
+            tags=parse_tags(self.tags.text()),
+            links=self.links.refs(),
+            prompt=self.prompt.prompt(),
+        )
+
+    def mark_clean(self) -> None:
+        self._baseline = self.collect()
+        self._update_dirty()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _update_dirty(self, *_args) -> None:
+        dirty = self._baseline is not None and self.collect() != self._baseline
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def show_errors(self, errors) -> list:
+        return self.form.show_errors(errors)
+
+    def clear_errors(self) -> None:
+        self.form.clear_errors()
+
+    # -- prompts and templates -------------------------------------------------------------
+    def set_choices(self, prompts, templates) -> None:
+        self.prompt.blockSignals(True)
+        self.prompt.set_prompts(prompts)
+        self.prompt.blockSignals(False)
+        self.template.set_templates(templates)
+
+    def _insert_prompt(self, text: str) -> None:
+        """The question the entry answers opens it as a heading; choosing another
+        question replaces the heading the previous one put there."""
+        old = _prompt_heading(self._shown_prompt)
+        if not self.text.text().startswith(old):
+            old = ""
+        if text != self._shown_prompt or not old:
+            self.text.replace_opening(old, _prompt_heading(text))
+        self._shown_prompt = text
+
+    def _insert_template(self, name: str, body: str) -> None:
+        if not self.title.text().strip():
+            self.title.setText(name)
+        # The cursor goes on the line under the first heading, where the user starts.
+        first_line_end = body.find("\n")
+        self.text.insert_block(body, first_line_end + 1 if first_line_end >= 0 else None)
