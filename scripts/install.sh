@@ -19,6 +19,12 @@ if command -v apt-get >/dev/null 2>&1; then
         libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
         libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
         libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 fonts-dejavu-core >/dev/null
+    if [ -n "$extras" ]; then
+        # The tests validate the desktop files and build the frozen bundle and the wheel.
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends desktop-file-utils appstream python3-venv binutils \
+            >/dev/null
+    fi
 fi
 
 # No virtual environment on purpose: the set-up is one command on a fresh machine.

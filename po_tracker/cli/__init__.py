@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except UsageError as error:
         return _fail(str(error), 2)
+    if args.self_test:
+        from ..ui.self_test import run
+
+        return run()
     if args.command is None:
         from ..app import main as open_window
 

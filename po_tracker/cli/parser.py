@@ -238,6 +238,8 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works, then exit")
     parser.add_argument("--demo", action="store_true",
                         help="open the window on a sample profile in a temporary folder")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
