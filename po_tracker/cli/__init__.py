@@ -12,9 +12,10 @@ from importlib import import_module
 from pathlib import Path
 
 from ..files import FileExistsRefused
-from ..paths import database_path, resolve_data_dir
+from ..paths import database_path, ensure_private_dir, resolve_data_dir
 from ..schema import SchemaError
 from ..services.errors import NotFoundError, ValidationError
+from ..services.single_instance import LockHeldError
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -27,15 +28,31 @@ HANDLERS = {
     "list": "reports:list_entries",
     "search": "reports:search_entries",
     "status": "reports:status",
-    "export": "reports:export_json",
-    "import": "reports:import_json",
+    "export json": "reports:export_json",
+    "export csv": "data_commands:export_csv",
+    "export ics": "data_commands:export_ics",
+    "import json": "reports:import_json",
+    "import csv": "data_commands:import_csv",
     "framework": "reports:framework",
+    "backup": "data_commands:backup_now",
+    "check": "data_commands:check",
 }
+# Commands that write to the logbook: they take the lock the window holds, so the two
+# never write at the same time.
+WRITES = {"add", "rate", "journal", "stage", "delete", "import", "framework", "backup", "restore"}
 
 
-def _handler(command: str):
-    module, _, function = HANDLERS[command].partition(":")
+def _command_key(args) -> str:
+    subcommand = getattr(args, "exchange_format", None)
+    return f"{args.command} {subcommand}" if subcommand else args.command
+
+
+def _handler(key: str):
+    module, _, function = HANDLERS[key].partition(":")
     return getattr(import_module(f"{__name__}.{module}"), function)
+
+
+LOCK_WAIT_S = 5.0
 
 
 def _fail(message: str, code: int) -> int:
@@ -61,23 +78,44 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, data_dir)
     except (ValidationError, NotFoundError, FileExistsRefused, FileNotFoundError) as error:
         return _fail(str(error), 2)
-    except SchemaError as error:
+    except (SchemaError, LockHeldError) as error:
         return _fail(str(error), 1)
 
 
 def _run(args, data_dir: Path) -> int:
-    from ..services.logbook import open_logbook
+    from ..services.single_instance import instance_lock
 
     fresh_dir = not data_dir.exists()
     fresh_file = not database_path(data_dir).exists()
-    db = open_logbook(data_dir)
-    ok = False
+    if args.command not in WRITES:
+        return _with_logbook(args, data_dir, fresh_dir, fresh_file)
+    ensure_private_dir(data_dir)
     try:
-        result = _handler(args.command)(args, db)
+        with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
+            if args.command == "restore":
+                # The file being replaced may be damaged: it is never opened.
+                from .data_commands import restore
+
+                return restore(args, data_dir)
+            return _with_logbook(args, data_dir, fresh_dir, fresh_file)
+    finally:
+        if fresh_dir and not database_path(data_dir).exists():
+            _remove_new_logbook(data_dir, fresh_dir)
+
+
+def _with_logbook(args, data_dir: Path, fresh_dir: bool, fresh_file: bool) -> int:
+    from ..services.integrity import open_checked
+
+    ok = False
+    db = None
+    try:
+        db = open_checked(data_dir)
+        result = _handler(_command_key(args))(args, db)
         ok = True
         return result
     finally:
-        db.close()
+        if db is not None:
+            db.close()
         if not ok and fresh_file:
             _remove_new_logbook(data_dir, fresh_dir)
 

@@ -205,19 +205,8 @@ def _other_parsers(commands) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
 
-    for verb, help_text in (
-        ("export", "write your data to a file"),
-        ("import", "read entries from a file"),
-    ):
-        sub = commands.add_parser(verb, help=help_text).add_subparsers(
-            dest="format", required=True, metavar="FORMAT", parser_class=Parser
-        )
-        p = _leaf(sub, "json", help="the complete, versioned JSON interchange file")
-        p.add_argument("file", metavar="FILE")
-        if verb == "export":
-            p.add_argument("--force", action="store_true", help="replace an existing file")
-        else:
-            p.add_argument("--dry-run", action="store_true", help="report, change nothing")
+    _exchange_parsers(commands)
+    _data_parsers(commands)
 
     sub = commands.add_parser("framework", help="export or load a career framework").add_subparsers(
         dest="action", required=True, metavar="ACTION", parser_class=Parser
@@ -230,6 +219,44 @@ def _other_parsers(commands) -> None:
     p.add_argument("--dry-run", action="store_true", help="validate, change nothing")
 
 
+def _exchange_parsers(commands) -> None:
+    force_help = "replace an existing file"
+    export = commands.add_parser("export", help="write your data to files").add_subparsers(
+        dest="exchange_format", required=True, metavar="FORMAT", parser_class=Parser
+    )
+    p = _leaf(export, "json", help="everything, in the versioned JSON interchange format")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help=force_help)
+    p = _leaf(export, "csv", help="one spreadsheet-safe CSV file per log")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--force", action="store_true", help="replace existing files")
+    p = _leaf(export, "ics", help="renewal deadlines, goal dates and follow-ups (iCalendar)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help=force_help)
+
+    imports = commands.add_parser("import", help="read entries from a file").add_subparsers(
+        dest="exchange_format", required=True, metavar="FORMAT", parser_class=Parser
+    )
+    p = _leaf(imports, "json", help="a JSON interchange file (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report, change nothing")
+    p = _leaf(imports, "csv", help="one log's CSV file (all or nothing)")
+    p.add_argument("kind", metavar="KIND", help=", ".join(LIST_KINDS))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="report, change nothing")
+
+
+def _data_parsers(commands) -> None:
+    p = _leaf(commands, "backup", help="take a verified backup of your logbook now")
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="where to write it (default: the backups folder)"
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p = _leaf(commands, "restore", help="go back to a backup; the current file is kept")
+    p.add_argument("file", metavar="FILE")
+    _leaf(commands, "check", help="run the full integrity check of your logbook")
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="po-tracker",
@@ -238,10 +265,14 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
-    parser.add_argument("--self-test", action="store_true",
-                        help="check that this installation works, then exit")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the window on a sample profile in a temporary folder")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check that this installation works, then exit"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on a sample profile in a temporary folder",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     _add_parsers(commands)
     _other_parsers(commands)
