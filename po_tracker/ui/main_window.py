@@ -75,6 +75,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.new_action = self._action("&New entry…", self.new_entry, keys.New, file_menu)
         file_menu.addSeparator()
+        from .data_actions import DataActions
+
+        self.data_actions = DataActions(self)
+        self.data_menu_actions = self.data_actions.add_to(file_menu)
+        file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, keys.Quit, file_menu)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action("&Undo", self._undo, keys.Undo, edit_menu)
@@ -126,7 +131,12 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(
             lambda text: self.redo_action.setText(f"&Redo {text}".rstrip())
         )
-        for action in (self.new_action, self.find_action, self.preferences_action):
+        for action in (
+            self.new_action,
+            self.find_action,
+            self.preferences_action,
+            *self.data_menu_actions,
+        ):
             action.setEnabled(True)
         context.navigate.connect(self.show_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -217,6 +227,15 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             settings.setValue("window/page", self.current_page_key())
         super().closeEvent(event)
+
+    def reopen_logbook(self) -> None:
+        """After a restore: the same window over the restored file."""
+        from ..services.integrity import open_checked
+
+        database = open_checked(self.context.database.path.parent)
+        self.context.database = database
+        self.context.undo_stack.clear()
+        self.context.changed("all")
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window."""

@@ -1,0 +1,261 @@
+"""The File menu's care of the data: back up, restore, export and import. Slow work runs
+off the UI thread behind a progress dialog; every import is validated whole, backed up
+before, and written all or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from ..services import backup
+from ..services.errors import ValidationError
+from .background import run_in_background
+
+CSV_KINDS = (
+    "certification",
+    "training",
+    "event",
+    "contact",
+    "rating",
+    "experience",
+    "journal",
+    "goal",
+)
+
+
+class DataActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._progress: QProgressDialog | None = None
+
+    @property
+    def context(self):
+        return self.window.context
+
+    def add_to(self, menu) -> list[QAction]:
+        specs = [
+            ("&Back up now", self.back_up),
+            ("&Restore from a backup…", self.restore),
+            None,
+            ("Export everything as &JSON…", self.export_json),
+            ("Export as &CSV files…", self.export_csv),
+            ("Export dates to a &calendar (.ics)…", self.export_ics),
+            None,
+            ("&Import a JSON file…", self.import_json),
+            ("Import a CS&V file…", self.import_csv),
+        ]
+        actions = []
+        for spec in specs:
+            if spec is None:
+                menu.addSeparator()
+                continue
+            action = QAction(spec[0], self.window)
+            action.triggered.connect(spec[1])
+            action.setEnabled(False)
+            menu.addAction(action)
+            actions.append(action)
+        return actions
+
+    # -- running work --------------------------------------------------------------------
+    def _run(self, label: str, work, done) -> None:
+        self._progress = QProgressDialog(label, None, 0, 0, self.window)
+        self._progress.setWindowTitle("PO Tracker")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._progress.setValue(0)
+
+        def finished(result) -> None:
+            if self._progress is not None:
+                self._progress.close()
+                self._progress = None
+            if isinstance(result, Exception):
+                self._report_error(result)
+            else:
+                done(result)
+
+        run_in_background(self, work, finished)
+
+    def _report_error(self, error: Exception) -> None:
+        text = (
+            str(error)
+            if isinstance(error, ValidationError | OSError | backup.BackupError)
+            else f"Something went wrong: {error}"
+        )
+        QMessageBox.warning(self.window, "PO Tracker", text)
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _save_path(self, title: str, suggested: str, filters: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, title, str(Path.home() / suggested), filters
+        )
+        return Path(path) if path else None
+
+    def _open_path(self, title: str, filters: str, folder: Path | None = None) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, title, str(folder or Path.home()), filters
+        )
+        return Path(path) if path else None
+
+    # -- backup and restore --------------------------------------------------------------
+    def back_up(self) -> None:
+        path = self.context.database.path
+        self._run(
+            "Taking a verified backup…",
+            lambda: backup.take_backup(path),
+            lambda saved: self._say(f"Backed up to {saved}"),
+        )
+
+    def restore(self) -> None:
+        database = self.context.database
+        chosen = self._open_path(
+            "Restore from a backup",
+            "PO Tracker backups (*.sqlite3)",
+            backup.backups_dir(database.path.parent),
+        )
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Restore this backup?",
+            f"Go back to {chosen.name}? Entries made after it was taken will not be in the "
+            "logbook. The current file is backed up and kept beside it, renamed.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        # The window holds the instance lock; restore needs the logbook closed.
+        database.close()
+        try:
+            result = backup.restore(database.path, chosen)
+        except (backup.BackupError, OSError, ValidationError) as error:
+            self._report_error(error)
+            return
+        finally:
+            self.window.reopen_logbook()
+        self._say(f"Restored {result.restored_from.name}; the previous file is kept.")
+
+    # -- export --------------------------------------------------------------------------
+    def export_json(self) -> None:
+        target = self._save_path(
+            "Export everything", f"po-tracker-{date.today()}.json", "JSON (*.json)"
+        )
+        if target is None:
+            return
+        database = self.context.database
+
+        def work():
+            import json
+
+            from ..files import write_atomic
+            from ..services import interchange
+
+            with database.read() as session:
+                document = interchange.export_document(session)
+            text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            # The file dialog already asked before replacing an existing file.
+            write_atomic(target, text.encode("utf-8"), force=True)
+            return target
+
+        self._run("Exporting…", work, lambda path: self._say(f"Exported to {path}"))
+
+    def export_csv(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Export CSV files into", str(Path.home())
+        )
+        if not folder:
+            return
+        database = self.context.database
+
+        def work():
+            from ..services import csv_export
+
+            with database.read() as session:
+                return csv_export.export_csv(session, Path(folder))
+
+        self._run(
+            "Exporting…",
+            work,
+            lambda paths: self._say(f"Exported {len(paths)} CSV files to {folder}"),
+        )
+
+    def export_ics(self) -> None:
+        target = self._save_path("Export dates", "po-tracker-dates.ics", "iCalendar (*.ics)")
+        if target is None:
+            return
+        database = self.context.database
+
+        def work():
+            from ..services import calendar_export
+
+            with database.read() as session:
+                return calendar_export.export_ics(session, target, force=True)
+
+        self._run("Exporting…", work, lambda path: self._say(f"Exported dates to {path}"))
+
+    # -- import --------------------------------------------------------------------------
+    def import_json(self) -> None:
+        source = self._open_path("Import a JSON file", "JSON (*.json)")
+        if source is None:
+            return
+        database = self.context.database
+
+        def check():
+            from ..services import interchange
+
+            document = interchange.read_document(source)
+            with database.read() as session:
+                return document, interchange.validate_import(session, document)
+
+        self._run("Checking the file…", check, lambda found: self._confirm_json(*found))
+
+    def _confirm_json(self, document, plan) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            "Import this file?",
+            plan.summary() + "\n\nA backup is taken first; the import is all or nothing.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        database = self.context.database
+
+        def work():
+            from ..services import interchange
+
+            backup.take_backup(database.path, reason="pre-import")
+            with database.write() as session:
+                return interchange.import_document(session, document)
+
+        self._run("Importing…", work, self._imported)
+
+    def import_csv(self) -> None:
+        kind, ok = QInputDialog.getItem(
+            self.window, "Import a CSV file", "Which log does the file hold?", CSV_KINDS, 0, False
+        )
+        if not ok:
+            return
+        source = self._open_path(f"Import {kind} entries", "CSV (*.csv)")
+        if source is None:
+            return
+        database = self.context.database
+
+        def work():
+            from ..services import csv_import
+
+            with database.read() as session:
+                csv_import.import_csv(session, kind, source, dry_run=True)
+            backup.take_backup(database.path, reason="pre-import")
+            with database.write() as session:
+                return csv_import.import_csv(session, kind, source)
+
+        self._run("Importing…", work, self._imported)
+
+    def _imported(self, report) -> None:
+        self.context.undo_stack.clear()  # undo history does not reach across an import
+        self.context.changed("all")
+        QMessageBox.information(self.window, "Import finished", report.summary())

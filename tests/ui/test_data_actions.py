@@ -1,0 +1,92 @@
+"""The File menu's data actions, driven as a user would: back up, export, import and
+restore, with the slow part off the UI thread."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from po_tracker.services import backup, ratings
+from po_tracker.ui.background import wait_for_background
+from po_tracker.ui.main_window import MainWindow
+from po_tracker.ui.undo import AddEntry
+
+
+@pytest.fixture
+def window(qtbot, context, monkeypatch):
+    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.attach(context)
+    return main
+
+
+def finish(qapp) -> None:
+    wait_for_background()
+    for _ in range(5):
+        qapp.processEvents()
+
+
+def levels(context) -> list[int]:
+    with context.reading() as session:
+        return [r.level for r in ratings.list_all(session)]
+
+
+def rate(context, level: int) -> None:
+    data = ratings.RatingInput("communication", level, date(2025, 1, 1))
+    context.undo_stack.push(AddEntry(context, "rating", data, "rating"))
+
+
+def test_back_up_now_then_restore_it(window, context, qapp, monkeypatch, answer_yes):
+    rate(context, 2)
+    window.data_actions.back_up()
+    finish(qapp)
+    (saved,) = [
+        b.path
+        for b in backup.list_backups(context.database.path.parent)
+        if b.path.name.endswith("manual.sqlite3")
+    ]
+    rate(context, 4)
+    assert levels(context) == [4, 2]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    window.data_actions.restore()
+    assert levels(context) == [2]
+    assert context.undo_stack.count() == 0
+
+
+def test_export_then_import_json_adds_the_entries(
+    window, context, qapp, tmp_path, monkeypatch, answer_yes
+):
+    rate(context, 3)
+    target = tmp_path / "all.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.data_actions.export_json()
+    finish(qapp)
+    document = json.loads(target.read_text())
+    assert document["format"] == "po-tracker-export" and len(document["ratings"]) == 1
+    document["ratings"][0]["level"] = 5
+    target.write_text(json.dumps(document))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    window.data_actions.import_json()
+    finish(qapp)
+    finish(qapp)
+    assert sorted(levels(context)) == [3, 5]
+    assert shown and "1" in shown[0]
+
+
+def test_a_bad_file_is_reported_and_changes_nothing(window, context, qapp, tmp_path, monkeypatch):
+    rate(context, 3)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "po-tracker-export", "version": 1, "ratings": [')
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    window.data_actions.import_json()
+    finish(qapp)
+    assert warnings and "not valid JSON" in warnings[0]
+    assert levels(context) == [3]
