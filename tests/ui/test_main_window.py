@@ -196,3 +196,26 @@ def test_every_dialog_control_has_a_name(qtbot, context):
         dialog.show()
         missing = unnamed_controls(dialog)
         assert missing == [], f"{type(dialog).__name__}: " + "\n".join(missing)
+
+
+def test_demo_profile_fills_every_page(window, context):
+    from po_tracker.demo import fill_demo_profile
+
+    fill_demo_profile(context.database)
+    context.changed("all")
+    for spec in PAGES:
+        window.show_page(spec.key)
+    dashboard = window.page("dashboard")
+    assert dashboard.report.readiness is not None and dashboard.recent.count() >= 5
+    for key in ("certifications", "training", "experience"):
+        assert window.page(key).model.rowCount() > 0, key
+    window.show_page("networking")
+    networking = window.page("networking")
+    assert networking.events.model.rowCount() > 0
+    networking.tabs.setCurrentWidget(networking.people)  # refreshed when first shown
+    assert networking.people.model.rowCount() > 0
+    window.show_page("skills")
+    skills = window.page("skills")
+    assert all(skills.skills.model.item(r).level for r in range(skills.skills.model.rowCount()))
+    window.show_page("career")
+    assert window.page("career").goals.model.total_count() > 0
