@@ -125,12 +125,9 @@ class MainWindow(QMainWindow):
         stack = context.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}".rstrip())
-        )
-        stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}".rstrip())
-        )
+        # Bound methods, not lambdas: Qt drops them with the window.
+        stack.undoTextChanged.connect(self._show_undo_text)
+        stack.redoTextChanged.connect(self._show_redo_text)
         for action in (
             self.new_action,
             self.find_action,
@@ -139,7 +136,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(True)
         context.navigate.connect(self.show_page)
-        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        context.status_message.connect(self._show_status)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
 
@@ -173,6 +170,15 @@ class MainWindow(QMainWindow):
         return PAGES[row].key if row >= 0 else "dashboard"
 
     # -- actions -------------------------------------------------------------------------
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def _show_undo_text(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".rstrip())
+
+    def _show_redo_text(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".rstrip())
+
     def _undo(self) -> None:
         if self.context is not None:
             self.context.undo_stack.undo()

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from ...services import lookup
 from ...services.certifications import CertificationInput
 from ...vocabulary import CERTIFICATION_STATUSES
+from ..widgets.fields import cost_fields
 from ..widgets.form import OptionalDateEdit
 from .entry_dialog import EntryDialog
 
@@ -42,14 +43,7 @@ class CertificationDialog(EntryDialog):
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://")
         form.add_row("verification_url", "&Verification URL:", self.url)
-        self.cost = QDoubleSpinBox()
-        self.cost.setRange(0, 1_000_000)
-        self.cost.setSpecialValueText("not recorded")
-        form.add_row("cost_amount", "C&ost:", self.cost)
-        self.currency = QLineEdit()
-        self.currency.setMaxLength(3)
-        self.currency.setPlaceholderText("USD")
-        form.add_row("cost_currency", "C&urrency:", self.currency)
+        self.cost, self.currency = cost_fields(form)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)

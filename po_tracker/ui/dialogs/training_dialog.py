@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ...services import lookup
 from ...services.training import TrainingInput
 from ...vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
-from ..widgets.fields import CheckList, hours_spin, notes_edit
+from ..widgets.fields import CheckList, cost_fields, hours_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit
 from .entry_dialog import EntryDialog
 
@@ -32,14 +32,7 @@ class TrainingDialog(EntryDialog):
         self.end = form.add_row("end_date", "&Until:", OptionalDateEdit("Several days"))
         self.hours = form.add_row("hours", "&Hours:", hours_spin())
         self.skills = form.add_row("skill", "S&kills it develops:", CheckList(skills))
-        self.cost = QDoubleSpinBox()
-        self.cost.setRange(0, 1_000_000)
-        self.cost.setSpecialValueText("not recorded")
-        form.add_row("cost_amount", "C&ost:", self.cost)
-        self.currency = QLineEdit()
-        self.currency.setMaxLength(3)
-        self.currency.setPlaceholderText("USD")
-        form.add_row("cost_currency", "C&urrency:", self.currency)
+        self.cost, self.currency = cost_fields(form)
         self.notes = form.add_row("notes", "&Notes:", notes_edit())
 
     def load(self, item) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -35,6 +36,19 @@ def count_spin(maximum: int = 1_000_000) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, maximum)
     return spin
+
+
+def cost_fields(form) -> tuple[QDoubleSpinBox, QLineEdit]:
+    """What something cost and in which currency, as certifications and training ask."""
+    cost = QDoubleSpinBox()
+    cost.setRange(0, 1_000_000)
+    cost.setSpecialValueText("not recorded")
+    form.add_row("cost_amount", "C&ost:", cost)
+    currency = QLineEdit()
+    currency.setMaxLength(3)
+    currency.setPlaceholderText("USD")
+    form.add_row("cost_currency", "C&urrency:", currency)
+    return cost, currency
 
 
 def optional_combo(choices, current: str | None = None) -> QComboBox:
