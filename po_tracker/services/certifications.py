@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from ..models import Certification as CertificationRow
 from ..vocabulary import CERTIFICATION_STATUSES
 from . import lookup
-from .crud import delete_row, get_row, save
+from .crud import delete_row, get_row, in_order, save
 from .dates import add_months
 from .validation import MAX_TEXT, Checker
 
@@ -129,10 +129,19 @@ def get(session: Session, entry_id: int) -> Certification:
     return _to_dto(get_row(session, CertificationRow, entry_id, KIND))
 
 
+def _query():
+    return select(CertificationRow).options(joinedload(CertificationRow.credential))
+
+
 def list_all(session: Session) -> list[Certification]:
     rows = session.scalars(
-        select(CertificationRow)
-        .options(joinedload(CertificationRow.credential))
-        .order_by(CertificationRow.earned_on.desc().nulls_first(), CertificationRow.id)
+        _query().order_by(CertificationRow.earned_on.desc().nulls_first(), CertificationRow.id)
     )
     return [_to_dto(row) for row in rows]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Certification]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(CertificationRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)

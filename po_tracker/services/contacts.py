@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Contact as ContactRow
 from ..models import NetworkingEvent, event_contacts
-from .crud import delete_row, get_row
+from .crud import delete_row, get_row, in_order
 from .validation import MAX_TEXT, Checker
 
 KIND = "contact"
@@ -147,3 +147,9 @@ def events_met(session: Session, entry_id: int) -> list[MetAt]:
         .order_by(NetworkingEvent.event_date.desc(), NetworkingEvent.id.desc())
     )
     return [MetAt(*row) for row in rows]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Contact]:
+    """The contacts with these ids, in the order given."""
+    rows = session.execute(_stats_query().where(ContactRow.id.in_(ids)))
+    return in_order([_to_dto(row, count, last_met) for row, count, last_met in rows], ids)

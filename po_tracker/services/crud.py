@@ -35,3 +35,9 @@ def save(session: Session, row, values: dict):
     session.add(row)
     session.flush()
     return row
+
+
+def in_order(items: list, ids: list[int]) -> list:
+    """``items`` (each with an ``id``) rearranged to follow ``ids``."""
+    by_id = {item.id: item for item in items}
+    return [by_id[entry_id] for entry_id in ids if entry_id in by_id]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import ExperienceEntry as ExperienceRow
-from .crud import delete_row, get_row, save
+from .crud import delete_row, get_row, in_order, save
 from .validation import MAX_COUNT, MAX_TEXT, Checker
 
 KIND = "experience"
@@ -107,8 +107,19 @@ def get(session: Session, entry_id: int) -> Experience:
     return _to_dto(get_row(session, ExperienceRow, entry_id, KIND))
 
 
+def _query():
+    return select(ExperienceRow)
+
+
 def list_all(session: Session) -> list[Experience]:
     rows = session.scalars(
-        select(ExperienceRow).order_by(ExperienceRow.start_date.desc(), ExperienceRow.id.desc())
+        _query().order_by(ExperienceRow.start_date.desc(), ExperienceRow.id.desc())
     )
     return [_to_dto(row) for row in rows]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Experience]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(ExperienceRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)

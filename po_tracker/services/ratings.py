@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from ..models import SkillRating as RatingRow
 from ..vocabulary import RATING_SOURCES
 from . import lookup
-from .crud import delete_row, get_row, save
+from .crud import delete_row, get_row, in_order, save
 from .validation import MAX_TEXT, Checker
 
 KIND = "rating"
@@ -92,10 +92,20 @@ def get(session: Session, entry_id: int) -> Rating:
     return _to_dto(get_row(session, RatingRow, entry_id, KIND))
 
 
+def _query():
+    return select(RatingRow).options(joinedload(RatingRow.skill))
+
+
 def list_all(session: Session, skill: str | None = None) -> list[Rating]:
-    query = select(RatingRow).options(joinedload(RatingRow.skill))
+    query = _query()
     if skill is not None:
         query = query.where(RatingRow.skill_id == lookup.skill_id(session, skill))
     query = query.order_by(RatingRow.rated_on.desc(), RatingRow.id.desc())
     return [_to_dto(row) for row in session.scalars(query)]
 
+
+def get_many(session: Session, ids: list[int]) -> list[Rating]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(RatingRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)

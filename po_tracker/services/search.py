@@ -36,13 +36,16 @@ class SearchHit:
 
 def match_expression(query: str) -> str:
     """Turn what a person types into a safe FTS5 query: every word must appear, the last
-    one may be a prefix (results as the user types). FTS5 operators in the input are
-    treated as plain words."""
+    one (from two letters) may be a prefix, for results as the user types. FTS5
+    operators in the input are treated as plain words."""
     words = _TOKEN.findall(query)
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
+    # A one-letter prefix would match most of a long log and scan the index; from two
+    # letters on, the index's prefix tables answer at once.
+    if len(words[-1]) >= 2:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 

@@ -77,10 +77,10 @@ def pick_from_popup(qtbot, combo: QComboBox, text: str) -> None:
 
 
 def click_entry(qtbot, page, title: str) -> None:
-    entries = page.entries.list
-    row = next(r for r in range(entries.count()) if entries.item(r).text().startswith(title))
-    rect = entries.visualItemRect(entries.item(row))
-    qtbot.mouseClick(entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    entries = page.entries
+    row = next(r for r in range(entries.count()) if entries.row_text(r).startswith(title))
+    rect = entries.list.visualRect(entries.model.index(row))
+    qtbot.mouseClick(entries.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_write_an_entry_with_a_prompt_and_tags(qtbot, page, context):
@@ -99,7 +99,7 @@ def test_write_an_entry_with_a_prompt_and_tags(qtbot, page, context):
     assert entry.text == f"## {DECISION}\n\nUsage data said 2%."
     assert editor.entry_id == entry.id and page.state_label.text() == "Saved"
     assert page.entries.current_id() == entry.id
-    assert page.entries.list.item(0).text().startswith("Dropped the importer\n")
+    assert page.entries.row_text(0).startswith("Dropped the importer\n")
 
 
 def test_choosing_another_prompt_replaces_its_heading(qtbot, page):
@@ -138,10 +138,10 @@ def test_delete_asks_first_and_can_be_undone(qtbot, page, context, monkeypatch):
     answer(monkeypatch, Yes)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert stored(context) == []
-    assert page.editor.entry_id is None and page.entries.list.count() == 0
+    assert page.editor.entry_id is None and page.entries.count() == 0
     context.undo_stack.undo()
     [back] = stored(context)
-    assert back.title == "Keep me?" and page.entries.list.count() == 1
+    assert back.title == "Keep me?" and page.entries.count() == 1
     context.undo_stack.redo()
     assert stored(context) == []
 
@@ -214,7 +214,7 @@ def test_unsaved_changes_are_not_lost_silently(qtbot, page, context, monkeypatch
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     click_entry(qtbot, page, "Newer")
     assert asked and page.editor.title.text() == "Older but edited"
-    assert page.entries.list.currentItem().text().startswith("Older")
+    assert page.entries.current_text().startswith("Older")
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
     click_entry(qtbot, page, "Newer")
     assert page.editor.title.text() == "Newer"
@@ -242,7 +242,7 @@ def test_tag_and_text_filters(qtbot, page, context):
     add_entry(context, "Pricing", date(2026, 1, 9), ("stakeholders",), "Finance pushed back")
     add_entry(context, "Retro", date(2026, 1, 7), ("sprint",), "Kept the board")
     titles = lambda: [  # noqa: E731
-        page.entries.list.item(r).text().split("\n")[0] for r in range(page.entries.list.count())
+        page.entries.row_text(r).split("\n")[0] for r in range(page.entries.count())
     ]
     assert titles() == ["Pricing", "Retro", "Review"]  # newest first
     pick_from_popup(qtbot, page.entries.tag_filter, "#sprint")
@@ -262,9 +262,9 @@ def test_a_template_fills_the_text_and_title(qtbot, page):
 def test_refresh_waits_until_the_page_is_shown(qtbot, page, context):
     page.hide()
     add_entry(context, "While away")
-    assert page.entries.list.count() == 0
+    assert page.entries.count() == 0
     page.show()
-    assert page.entries.list.count() == 1
+    assert page.entries.count() == 1
 
 
 def test_every_control_is_named_and_labels_have_buddies(page):

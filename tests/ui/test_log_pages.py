@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from po_tracker.services import contacts
 from po_tracker.services.registry import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
@@ -191,6 +192,8 @@ def test_contact_lists_the_events_where_they_were_met(qtbot, context, fill_dialo
     for title in ("Product Camp", "Meetup"):
         fill_dialog(lambda d, t=title: (d.title.setText(t), d.people.setText("Ana Lima")))
         events.add_entry()
-    people.select_where(lambda c: c.name == "Ana Lima")
+    with context.reading() as session:
+        (ana,) = [c for c in contacts.list_all(session) if c.name == "Ana Lima"]
+    people.select_id(ana.id)
     listed = [people.met_list.item(i).text() for i in range(people.met_list.count())]
     assert len(listed) == 2 and any("Product Camp" in text for text in listed)

@@ -13,17 +13,22 @@ class CertificationsPage(LogPage):
     stretch_column = 0
     filters = (
         ("All", None),
-        ("Earned", lambda c: c.status == "earned"),
-        ("Planned or in progress", lambda c: c.status in ("planned", "in-progress")),
-        ("Expired", lambda c: c.status == "expired"),
+        ("Earned", "earned"),
+        ("Planned or in progress", "planned"),
+        ("Expired", "expired"),
     )
 
     def columns(self):
         return [
-            Column("Certification", lambda c: c.name),
-            Column("Status", lambda c: c.status),
-            Column("Earned", lambda c: c.earned_on),
-            Column("Expires", lambda c: c.expires, display=lambda d: str(d) if d else "never"),
-            Column("Issuer", lambda c: c.issuer),
-            Column("Credential ID", lambda c: c.credential_number),
+            Column("Certification", lambda c: c.name, sort_key="name"),
+            Column("Status", lambda c: c.status, sort_key="status"),
+            Column("Earned", lambda c: c.earned_on, sort_key="earned"),
+            Column(
+                "Expires",
+                lambda c: c.expires,
+                display=lambda d: str(d) if d else "never",
+                sort_key="expires",
+            ),
+            Column("Issuer", lambda c: c.issuer, sort_key="issuer"),
+            Column("Credential ID", lambda c: c.credential_number, sort_key="number"),
         ]

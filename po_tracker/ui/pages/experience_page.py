@@ -13,7 +13,7 @@ class ExperiencePage(LogPage):
     stretch_column = 2
     filters = (
         ("All", None),
-        ("Ongoing", lambda x: x.end_date is None),
+        ("Ongoing", "ongoing"),
     )
 
     def label_of(self, item) -> str:
@@ -21,11 +21,16 @@ class ExperiencePage(LogPage):
 
     def columns(self):
         return [
-            Column("From", lambda x: x.start_date),
-            Column("Until", lambda x: x.end_date, display=lambda d: str(d) if d else "now"),
-            Column("Role", lambda x: x.role),
-            Column("Organization", lambda x: x.organization),
-            Column("Sprints", lambda x: x.sprints, numeric=True),
-            Column("Team", lambda x: x.team_size, numeric=True),
-            Column("Mentored", lambda x: x.people_mentored, numeric=True),
+            Column("From", lambda x: x.start_date, sort_key="start"),
+            Column(
+                "Until",
+                lambda x: x.end_date,
+                display=lambda d: str(d) if d else "now",
+                sort_key="end",
+            ),
+            Column("Role", lambda x: x.role, sort_key="role"),
+            Column("Organization", lambda x: x.organization, sort_key="organization"),
+            Column("Sprints", lambda x: x.sprints, numeric=True, sort_key="sprints"),
+            Column("Team", lambda x: x.team_size, numeric=True, sort_key="team"),
+            Column("Mentored", lambda x: x.people_mentored, numeric=True, sort_key="mentored"),
         ]

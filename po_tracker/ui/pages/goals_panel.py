@@ -16,8 +16,8 @@ class GoalsPanel(LogPage):
     dialog_class = GoalDialog
     compact = True
     filters = (
-        ("Open", lambda g: g.status in ("open", "in-progress")),
-        ("Overdue", lambda g: g.is_overdue(date.today())),
+        ("Open", "open"),
+        ("Overdue", "overdue"),
         ("All", None),
     )
 
@@ -26,9 +26,13 @@ class GoalsPanel(LogPage):
 
     def columns(self):
         return [
-            Column("Due", lambda g: g.target_date),
-            Column("Goal", lambda g: g.text),
-            Column("Status", lambda g: "overdue" if g.is_overdue(date.today()) else g.status),
+            Column("Due", lambda g: g.target_date, sort_key="due"),
+            Column("Goal", lambda g: g.text, sort_key="text"),
+            Column(
+                "Status",
+                lambda g: "overdue" if g.is_overdue(date.today()) else g.status,
+                sort_key="status",
+            ),
             Column(
                 "Serves",
                 lambda g: (

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import journal, journal_prompts
+from ...services import journal, journal_prompts, log_tables
 from ...services.errors import NotFoundError, ValidationError
 from ..navigation import PAGE_OF_KIND
 from ..undo import AddEntry, DeleteEntry, EditEntry
@@ -69,7 +69,9 @@ class JournalPage(QWidget):
         self.new_button.setObjectName("journal_new")
         self.new_button.clicked.connect(self.add_entry)
         column.addWidget(self.new_button)
-        self.entries = JournalEntryList()
+        self.entries = JournalEntryList(
+            self._entry_ids, self._entries, self._entry_count, self._tags
+        )
         self.entries.requested.connect(self.open_entry)
         column.addWidget(self.entries, 1)
         return side
@@ -137,11 +139,9 @@ class JournalPage(QWidget):
     def refresh(self) -> None:
         if self._choices_stale:
             self._load_choices()
-        with self.context.reading() as session:
-            items = journal.list_all(session)
         self._stale = False
-        self._sync_editor({item.id: item for item in items})
-        self.entries.set_entries(items, self.editor.entry_id)
+        self._sync_editor()
+        self.entries.reload(self.editor.entry_id)
         self._update_state()
 
     def _load_choices(self) -> None:
@@ -154,18 +154,37 @@ class JournalPage(QWidget):
         self.editor.set_choices(prompts, templates)
         self._choices_stale = False
 
-    def _sync_editor(self, by_id: dict) -> None:
+    def _sync_editor(self) -> None:
         """Follow a change made elsewhere (undo, redo, another page) without touching
         what the user is typing."""
         entry_id = self.editor.entry_id
         if entry_id is None:
             return
         entry_id = self.context.current_id(KIND, entry_id)
+        with self.context.reading() as session:
+            found = journal.get_many(session, [entry_id])
         if self.editor.is_dirty():
             # Their words stay; saving makes them a new entry if this one is gone.
-            self.editor.entry_id = entry_id if entry_id in by_id else None
+            self.editor.entry_id = entry_id if found else None
         else:
-            self.editor.load(by_id.get(entry_id))
+            self.editor.load(found[0] if found else None)
+
+    # -- what the entry list reads -------------------------------------------------------
+    def _entry_ids(self, query) -> list[int]:
+        with self.context.reading() as session:
+            return log_tables.entry_ids(session, query)
+
+    def _entries(self, ids: list[int]) -> list:
+        with self.context.reading() as session:
+            return journal.get_many(session, ids)
+
+    def _entry_count(self) -> int:
+        with self.context.reading() as session:
+            return log_tables.entry_count(session, KIND)
+
+    def _tags(self) -> list[str]:
+        with self.context.reading() as session:
+            return log_tables.tags(session)
 
     def _update_state(self, *_args) -> None:
         dirty = self.editor.is_dirty()

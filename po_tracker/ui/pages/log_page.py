@@ -1,9 +1,9 @@
 """A page over one log: a sortable table with a filter and a text search, add / edit /
-delete through dialogs (double-click edits, Delete asks first), every change undoable."""
+delete through dialogs (double-click edits, Delete asks first), every change undoable.
+The table asks SQL for order and filter and fetches only the rows on screen, so a log of
+any length opens, sorts and filters at once."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services import log_tables
 from ...services.registry import LOG_SERVICES
-from ..table_models.entry_table_model import Column, EntryTableModel
+from ..table_models.entry_table_model import ID_ROLE, Column
+from ..table_models.log_table_model import LogTableModel
 from ..undo import AddEntry, DeleteEntry, EditEntry
 
 
@@ -31,8 +33,8 @@ class LogPage(QWidget):
     noun = ""
     title = ""
     dialog_class = None
-    # (label, predicate) pairs for the filter box; the first shows everything.
-    filters: tuple[tuple[str, Callable[[object], bool] | None], ...] = (("All", None),)
+    # (label, filter key of services/log_tables.py) pairs; the first is the default.
+    filters: tuple[tuple[str, str | None], ...] = (("All", None),)
     # The column that takes the width the others leave (a title or a name).
     stretch_column = 1
     # Narrow pages put the filter and the search on a second row.
@@ -43,7 +45,7 @@ class LogPage(QWidget):
         self.context = context
         self.setObjectName(f"{self.kind}_page")
         self._stale = True
-        self.model = EntryTableModel(self.columns(), self)
+        self.model = self.make_model()
         self._build()
         context.data_changed.connect(self._on_data_changed)
 
@@ -51,8 +53,22 @@ class LogPage(QWidget):
     def columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def load_items(self, session) -> list:
-        return LOG_SERVICES[self.kind].list_all(session)
+    def make_model(self):
+        return LogTableModel(
+            self.columns(), self.kind, self._entry_ids, self._entries, self._entry_count, self
+        )
+
+    def _entry_ids(self, query) -> list[int]:
+        with self.context.reading() as session:
+            return log_tables.entry_ids(session, query)
+
+    def _entries(self, ids: list[int]) -> list:
+        with self.context.reading() as session:
+            return LOG_SERVICES[self.kind].get_many(session, ids)
+
+    def _entry_count(self) -> int:
+        with self.context.reading() as session:
+            return log_tables.entry_count(session, self.kind)
 
     def label_of(self, item) -> str:
         return f"{self.noun} “{getattr(item, 'title', None) or getattr(item, 'name', '')}”"
@@ -105,9 +121,9 @@ class LogPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        # Fit columns to their text, judged on the first rows only, so a long log costs
+        # Fit columns to their text, judged on the first fifty rows only, so a long log costs
         # no more than a short one; the main column takes the remaining width.
-        header.setResizeContentsPrecision(200)
+        header.setResizeContentsPrecision(50)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -121,7 +137,7 @@ class LogPage(QWidget):
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self.extend_layout(layout)
-        self._apply_filter()
+        self._update_buttons()
 
     def extend_layout(self, layout) -> None:
         """Room for a page's own widgets under the table."""
@@ -139,19 +155,24 @@ class LogPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        selected = self.selected_item()
-        with self.context.reading() as session:
-            items = self.load_items(session)
-        self.model.set_items(items)
+        selected = self.selected_id()
+        self.reload()
         self._stale = False
         if selected is not None:
-            self.select_id(selected.id)
+            self.select_id(selected)
         self._update_count()
         self._update_buttons()
 
+    def current_filter(self):
+        return self.filters[max(self.filter_box.currentIndex(), 0)][1]
+
+    def reload(self) -> None:
+        """Read the page's rows again, as filtered now; pages over a short list in memory
+        override it."""
+        self.model.reload(filter=self.current_filter(), text=self.search_box.text())
+
     def _apply_filter(self) -> None:
-        predicate = self.filters[max(self.filter_box.currentIndex(), 0)][1]
-        self.model.set_filter(self.search_box.text(), predicate)
+        self.reload()
         self._update_count()
         self._update_buttons()
 
@@ -171,18 +192,19 @@ class LogPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.item(rows[0].row()) if rows else None
 
-    def select_id(self, entry_id: int) -> bool:
-        return self.select_where(lambda item: item.id == entry_id)
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ID_ROLE) if rows else None
 
-    def select_where(self, predicate) -> bool:
+    def select_id(self, entry_id: int) -> bool:
         if self._stale:
             self.refresh()
-        for row in range(self.model.rowCount()):
-            if predicate(self.model.item(row)):
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-                return True
-        return False
+        row = self.model.row_of_id(entry_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def show_argument(self, argument) -> None:
         """Open on one entry: ``(kind, id)`` from search or the dashboard."""

@@ -3,23 +3,14 @@ where the user met them."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ...services import contacts
+from ...vocabulary import EVENT_TYPES
 from ..dialogs.contact_dialog import ContactDialog
 from ..dialogs.event_dialog import EventDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
-
-
-def _follow_up_due(event) -> bool:
-    return (
-        event.follow_up_on is not None
-        and not event.follow_up_done
-        and event.follow_up_on <= date.today()
-    )
 
 
 class EventsPage(LogPage):
@@ -29,21 +20,23 @@ class EventsPage(LogPage):
     dialog_class = EventDialog
     filters = (
         ("All", None),
-        ("Follow-up due", _follow_up_due),
-        *(
-            (kind.capitalize(), (lambda k: lambda e: e.event_type == k)(kind))
-            for kind in ("meetup", "conference", "workshop", "forum", "webinar", "mentoring")
-        ),
+        ("Follow-up due", "follow-up-due"),
+        *((kind.capitalize(), f"type:{kind}") for kind in EVENT_TYPES),
     )
 
     def columns(self):
         return [
-            Column("Date", lambda e: e.event_date),
-            Column("Event", lambda e: e.title),
-            Column("Type", lambda e: e.event_type),
-            Column("Hours", lambda e: e.hours, numeric=True),
-            Column("People met", lambda e: e.contacts),
-            Column("Follow up", lambda e: e.follow_up_on, display=lambda d: str(d) if d else ""),
+            Column("Date", lambda e: e.event_date, sort_key="date"),
+            Column("Event", lambda e: e.title, sort_key="title"),
+            Column("Type", lambda e: e.event_type, sort_key="type"),
+            Column("Hours", lambda e: e.hours, numeric=True, sort_key="hours"),
+            Column("People met", lambda e: e.contacts, sort_key="people"),
+            Column(
+                "Follow up",
+                lambda e: e.follow_up_on,
+                display=lambda d: str(d) if d else "",
+                sort_key="follow-up",
+            ),
         ]
 
 
@@ -56,11 +49,11 @@ class ContactsPage(LogPage):
 
     def columns(self):
         return [
-            Column("Name", lambda c: c.name),
-            Column("Organization", lambda c: c.organization),
-            Column("Role", lambda c: c.role),
-            Column("Events", lambda c: c.events_count, numeric=True),
-            Column("Last met", lambda c: c.last_met),
+            Column("Name", lambda c: c.name, sort_key="name"),
+            Column("Organization", lambda c: c.organization, sort_key="organization"),
+            Column("Role", lambda c: c.role, sort_key="role"),
+            Column("Events", lambda c: c.events_count, numeric=True, sort_key="events"),
+            Column("Last met", lambda c: c.last_met, sort_key="last-met"),
         ]
 
     def extend_layout(self, layout) -> None:

@@ -8,10 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ...services import ratings, skill_standing
+from ...services import skill_standing
 from ..dialogs.rating_dialog import RatingDialog
 from ..dialogs.self_assessment_dialog import SelfAssessmentDialog
-from ..table_models.entry_table_model import Column
+from ..table_models.entry_table_model import Column, EntryTableModel
 from ..undo import AddEntry
 from .log_page import LogPage
 
@@ -31,15 +31,15 @@ class RatingHistory(LogPage):
 
     def columns(self):
         return [
-            Column("Date", lambda r: r.rated_on),
-            Column("Skill", lambda r: r.skill),
-            Column("Level", lambda r: r.level, numeric=True),
-            Column("Source", lambda r: r.source),
-            Column("Evidence", lambda r: r.note),
+            Column("Date", lambda r: r.rated_on, sort_key="date"),
+            Column("Skill", lambda r: r.skill, sort_key="skill"),
+            Column("Level", lambda r: r.level, numeric=True, sort_key="level"),
+            Column("Source", lambda r: r.source, sort_key="source"),
+            Column("Evidence", lambda r: r.note, sort_key="note"),
         ]
 
-    def load_items(self, session):
-        return ratings.list_all(session, skill=self.skill)
+    def reload(self) -> None:
+        self.model.reload(text=self.search_box.text(), skill=self.skill)
 
     def label_of(self, item) -> str:
         return f"rating of {item.skill} ({item.level}) on {item.rated_on}"
@@ -62,6 +62,30 @@ class SkillsTable(LogPage):
     stretch_column = 0
     filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
 
+    def make_model(self):
+        # Fifteen-odd rows computed from the framework: held in memory.
+        return EntryTableModel(self.columns(), self)
+
+    def reload(self) -> None:
+        with self.context.reading() as session:
+            self.model.set_items(skill_standing.standings(session, date.today()))
+        self.model.set_filter(self.search_box.text(), self.current_filter())
+
+    def selected_id(self):
+        item = self.selected_item()
+        return item.skill if item else None
+
+    def select_id(self, skill: str) -> bool:
+        return self.select_where(lambda item: item.skill == skill)
+
+    def select_where(self, predicate) -> bool:
+        for row in range(self.model.rowCount()):
+            if predicate(self.model.item(row)):
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
     def columns(self):
         return [
             Column("Skill", lambda s: s.skill),
@@ -78,9 +102,6 @@ class SkillsTable(LogPage):
             Column("Last rated", lambda s: s.last_rated),
             Column("Ratings", lambda s: s.ratings, numeric=True),
         ]
-
-    def load_items(self, session):
-        return skill_standing.standings(session, date.today())
 
     # Skills belong to the framework: this table rates them, it does not edit them.
     def add_entry(self) -> None:

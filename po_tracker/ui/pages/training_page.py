@@ -1,14 +1,8 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from ..dialogs.training_dialog import TrainingDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
-
-
-def _last_12_months(item) -> bool:
-    return item.start_date >= date.today() - timedelta(days=365)
 
 
 class TrainingPage(LogPage):
@@ -18,18 +12,18 @@ class TrainingPage(LogPage):
     dialog_class = TrainingDialog
     filters = (
         ("All", None),
-        ("Last 12 months", _last_12_months),
-        ("Completed", lambda t: t.status == "completed"),
-        ("Planned or in progress", lambda t: t.status != "completed"),
+        ("Last 12 months", "last-12-months"),
+        ("Completed", "completed"),
+        ("Planned or in progress", "not-completed"),
     )
 
     def columns(self):
         return [
-            Column("Date", lambda t: t.start_date),
-            Column("Title", lambda t: t.title),
-            Column("Format", lambda t: t.format),
-            Column("Hours", lambda t: t.hours, numeric=True),
-            Column("Provider", lambda t: t.provider),
-            Column("Status", lambda t: t.status),
-            Column("Skills", lambda t: t.skills),
+            Column("Date", lambda t: t.start_date, sort_key="date"),
+            Column("Title", lambda t: t.title, sort_key="title"),
+            Column("Format", lambda t: t.format, sort_key="format"),
+            Column("Hours", lambda t: t.hours, numeric=True, sort_key="hours"),
+            Column("Provider", lambda t: t.provider, sort_key="provider"),
+            Column("Status", lambda t: t.status, sort_key="status"),
+            Column("Skills", lambda t: t.skills, sort_key="skills"),
         ]

@@ -1,6 +1,7 @@
-"""A table over a list of entries (service DTOs), with sorting and filtering done inside
-the model: a QSortFilterProxyModel calling back into Python for every comparison was
-measured at 20 s to sort 100,000 rows, a key sort of the Python list at 0.07 s."""
+"""A table over a short list held in memory (the skills, say), with sorting and filtering
+done inside the model: a QSortFilterProxyModel calling back into Python for every
+comparison was measured at 20 s to sort 100,000 rows, a key sort of the list at 0.07 s.
+Logs of any length use log_table_model.LogTableModel instead."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class Column:
     # Text shown; by default the value, with dates as ISO and None as empty.
     display: Callable[[object], str] | None = None
     numeric: bool = False
+    # The key services/log_tables.py sorts by; None where the column does not sort.
+    sort_key: str | None = None
 
 
 def _display(value) -> str:
@@ -33,6 +36,25 @@ def _display(value) -> str:
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def cell_text(column: Column, item) -> str:
+    value = column.value(item)
+    return column.display(value) if column.display else _display(value)
+
+
+def cell_data(column: Column, item, role):
+    """What a cell shows for ``role``; shared by the in-memory and the lazy model."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        return cell_text(column, item)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        text = cell_text(column, item)
+        return text if len(text) > 40 else None
+    if role == SORT_ROLE:
+        return column.value(item)
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
 
 
 def _sort_key(value):
@@ -79,11 +101,7 @@ class EntryTableModel(QAbstractTableModel):
         return len(self._items)
 
     def _row_text(self, item) -> str:
-        return " ".join(self._text(column, item) for column in self.columns).casefold()
-
-    def _text(self, column: Column, item) -> str:
-        value = column.value(item)
-        return column.display(value) if column.display else _display(value)
+        return " ".join(cell_text(column, item) for column in self.columns).casefold()
 
     def _refilter(self) -> None:
         words = self._filter_text.split()
@@ -112,19 +130,9 @@ class EntryTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         item = self._visible[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(column, item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = self._text(column, item)
-            return text if len(text) > 40 else None
-        if role == SORT_ROLE:
-            return column.value(item)
         if role == ID_ROLE:
             return item.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return cell_data(self.columns[index.column()], item, role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

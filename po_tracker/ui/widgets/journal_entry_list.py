@@ -1,23 +1,31 @@
 """The journal's entries by date, newest first, with a tag filter and a text filter.
 Choosing an entry emits ``requested``; the page decides whether to follow (it may first
-ask about unsaved changes) and selects it with ``select_id``."""
+ask about unsaved changes) and selects it with ``select_id``.
+
+Like the log tables, the list holds only the ids SQL chose (the text filter is the
+full-text index) and fetches the entries on screen in blocks, so years of journal open
+at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
+from ...services.log_tables import TableQuery
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
+BLOCK = 100
 
 
 def entry_heading(entry) -> str:
@@ -27,17 +35,72 @@ def entry_heading(entry) -> str:
     return lines[0][:80] if lines else "(untitled)"
 
 
-def _matches(entry, words: list[str]) -> bool:
-    haystack = " ".join((entry.title, entry.text, entry.prompt, *entry.tags)).lower()
-    return all(word in haystack for word in words)
+def entry_text(entry) -> str:
+    tags = " ".join(f"#{t}" for t in entry.tags)
+    details = f"{entry.entry_date:%a %d %b %Y}" + (f"  ·  {tags}" if tags else "")
+    return f"{entry_heading(entry)}\n{details}"
+
+
+class JournalListModel(QAbstractListModel):
+    def __init__(
+        self,
+        fetch_ids: Callable[[TableQuery], list[int]],
+        fetch_rows: Callable[[list[int]], list],
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._fetch_ids = fetch_ids
+        self._fetch_rows = fetch_rows
+        self.ids: list[int] = []
+        self._rows: dict[int, object] = {}
+
+    def reload(self, query: TableQuery) -> None:
+        self.beginResetModel()
+        self.ids = self._fetch_ids(query)
+        self._rows.clear()
+        self.endResetModel()
+
+    def entry(self, row: int):
+        entry_id = self.ids[row]
+        if entry_id not in self._rows:
+            start = row - row % BLOCK
+            block = [i for i in self.ids[start : start + BLOCK] if i not in self._rows]
+            for found in self._fetch_rows(block):
+                self._rows[found.id] = found
+        return self._rows.get(entry_id)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self.ids[index.row()]
+        entry = self.entry(index.row())
+        if entry is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return entry_text(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.prompt or entry_heading(entry)
+        return None
 
 
 class JournalEntryList(QWidget):
     requested = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(
+        self,
+        fetch_ids,
+        fetch_rows,
+        count: Callable[[], int],
+        tags: Callable[[], list[str]],
+        parent=None,
+    ):
         super().__init__(parent)
-        self._entries = []
+        self._count = count
+        self._tags = tags
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         filters = QGridLayout()
@@ -46,7 +109,7 @@ class JournalEntryList(QWidget):
         self.tag_filter.addItem(ALL_TAGS)
         self.text_filter = QLineEdit()
         self.text_filter.setObjectName("journal_text_filter")
-        self.text_filter.setPlaceholderText("Words in the title or text…")
+        self.text_filter.setPlaceholderText("Words in the title, text or tags…")
         self.text_filter.setClearButtonEnabled(True)
         for row, (caption, field, name) in enumerate(
             (("T&ag:", self.tag_filter, "Show tag"), ("Sea&rch:", self.text_filter, "Search"))
@@ -57,85 +120,83 @@ class JournalEntryList(QWidget):
             filters.addWidget(label, row, 0)
             filters.addWidget(field, row, 1)
         column.addLayout(filters)
-        self.list = QListWidget()
+        self.model = JournalListModel(fetch_ids, fetch_rows, self)
+        self.list = QListView()
         self.list.setObjectName("journal_entries")
         self.list.setAccessibleName("Journal entries, newest first")
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
-        self.list.setStyleSheet("QListWidget#journal_entries::item { padding: 5px 4px; }")
+        self.list.setStyleSheet("QListView#journal_entries::item { padding: 5px 4px; }")
+        self.list.setModel(self.model)
         column.addWidget(self.list, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("journal_count")
         column.addWidget(self.count_label)
         self.tag_filter.currentIndexChanged.connect(self._show)
         self.text_filter.textChanged.connect(self._show)
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
 
-    def set_entries(self, entries, selected_id: int | None) -> None:
-        """``entries`` newest first, as ``journal.list_all`` returns them."""
-        self._entries = list(entries)
+    def reload(self, selected_id: int | None) -> None:
+        """Read the entries again (after a change), keeping the filters as they are."""
         tag = self.tag_filter.currentText()
-        tags = sorted({t for entry in self._entries for t in entry.tags})
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(ALL_TAGS)
-        self.tag_filter.addItems([f"#{t}" for t in tags])
+        self.tag_filter.addItems([f"#{t}" for t in self._tags()])
         self.tag_filter.setCurrentText(tag if self.tag_filter.findText(tag) >= 0 else ALL_TAGS)
         self.tag_filter.blockSignals(False)
         self._show(selected_id=selected_id)
 
-    def _visible(self) -> list:
+    def _query(self) -> TableQuery:
         tag = self.tag_filter.currentText()
-        words = self.text_filter.text().lower().split()
-        return [
-            entry
-            for entry in self._entries
-            if (tag == ALL_TAGS or tag[1:] in entry.tags) and _matches(entry, words)
-        ]
+        return TableQuery(
+            "journal",
+            filter=None if tag == ALL_TAGS else f"tag:{tag[1:]}",
+            text=self.text_filter.text(),
+        )
 
     def _show(self, *_args, selected_id: int | None = None) -> None:
         if selected_id is None:
             selected_id = self.current_id()
-        self.list.blockSignals(True)
-        self.list.clear()
-        visible = self._visible()
-        for entry in visible:
-            self.list.addItem(self._item(entry))
-        self.list.blockSignals(False)
+        self.model.reload(self._query())
         self.select_id(selected_id)
-        total = len(self._entries)
+        shown, total = self.model.rowCount(), self._count()
         noun = "entry" if total == 1 else "entries"
         if not total:
             self.count_label.setText("No journal entries yet.")
-        elif len(visible) == total:
+        elif shown == total:
             self.count_label.setText(f"{total} {noun}")
         else:
-            self.count_label.setText(f"{len(visible)} of {total} {noun} shown")
+            self.count_label.setText(f"{shown} of {total} {noun} shown")
 
-    def _item(self, entry) -> QListWidgetItem:
-        tags = " ".join(f"#{t}" for t in entry.tags)
-        details = f"{entry.entry_date:%a %d %b %Y}" + (f"  ·  {tags}" if tags else "")
-        item = QListWidgetItem(f"{entry_heading(entry)}\n{details}")
-        item.setData(ID_ROLE, entry.id)
-        item.setToolTip(entry.prompt or entry_heading(entry))
-        return item
+    # -- reading the list ----------------------------------------------------------------
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def row_text(self, row: int) -> str:
+        return self.model.data(self.model.index(row), Qt.ItemDataRole.DisplayRole)
 
     def current_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        index = self.list.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_text(self) -> str | None:
+        index = self.list.currentIndex()
+        return index.data(Qt.ItemDataRole.DisplayRole) if index.isValid() else None
 
     def select_id(self, entry_id: int | None) -> None:
         """Select without emitting ``requested`` (the page already shows that entry)."""
-        self.list.blockSignals(True)
-        self.list.setCurrentItem(None)
-        for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == entry_id:
-                self.list.setCurrentRow(row)
-                self.list.scrollToItem(self.list.item(row))
-                break
-        self.list.blockSignals(False)
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        self.list.setCurrentIndex(QModelIndex())
+        if entry_id in self.model.ids:
+            index = self.model.index(self.model.ids.index(entry_id))
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+        selection.blockSignals(False)
+        self.list.viewport().update()
 
     def _on_current_changed(self, current, _previous) -> None:
-        if current is not None:
+        if current.isValid():
             self.requested.emit(current.data(ID_ROLE))

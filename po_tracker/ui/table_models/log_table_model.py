@@ -1,0 +1,111 @@
+"""A table over a whole log of any length. The model holds only the ordered ids that SQL
+chose (services/log_tables.py) and fetches the rows on screen in blocks, as Anki's
+browser does: opening, sorting and filtering cost one id query, not a full load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ...services.log_tables import TableQuery
+from .entry_table_model import ID_ROLE, Column, cell_data
+
+BLOCK = 100
+
+
+class LogTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        kind: str,
+        fetch_ids: Callable[[TableQuery], list[int]],
+        fetch_rows: Callable[[list[int]], list],
+        count: Callable[[], int],
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.query = TableQuery(kind)
+        self._fetch_ids = fetch_ids
+        self._fetch_rows = fetch_rows
+        self._count = count
+        self._ids: list[int] = []
+        self._rows: dict[int, object] = {}
+        self._total = 0
+
+    # -- the query -----------------------------------------------------------------------
+    def reload(self, **changes) -> None:
+        """Run the query again, with ``changes`` (sort, filter, text, ...) applied."""
+        self.beginResetModel()
+        self.query = replace(self.query, **changes)
+        self._ids = self._fetch_ids(self.query)
+        self._rows.clear()
+        filtered = bool(self.query.filter or self.query.text.strip() or self.query.skill)
+        self._total = self._count() if filtered else len(self._ids)
+        self.endResetModel()
+
+    def set_filter(self, text: str = "", key: str | None = None) -> None:
+        self.reload(text=text, filter=key)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
+            return  # -1 means "unsorted": the log's own order stays
+        key = self.columns[column].sort_key
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [self._ids[index.row()] for index in persistent]
+        self.query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        self._ids = self._fetch_ids(self.query)
+        # Keep the selection on the same entries, not on the same row numbers.
+        rows = {entry_id: row for row, entry_id in enumerate(self._ids)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(rows.get(entry_id, -1), index.column())
+                for entry_id, index in zip(held, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    # -- rows ----------------------------------------------------------------------------
+    def item(self, row: int):
+        entry_id = self._ids[row]
+        if entry_id not in self._rows:
+            start = row - row % BLOCK
+            block = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
+            for found in self._fetch_rows(block):
+                self._rows[found.id] = found
+        return self._rows.get(entry_id)
+
+    def row_of_id(self, entry_id: int) -> int | None:
+        try:
+            return self._ids.index(entry_id)
+        except ValueError:
+            return None
+
+    def total_count(self) -> int:
+        return self._total
+
+    # -- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        item = self.item(index.row())
+        if item is None:  # deleted since the ids were read; the next reload drops it
+            return None
+        return cell_data(self.columns[index.column()], item, role)
