@@ -219,3 +219,25 @@ def test_demo_profile_fills_every_page(window, context):
     assert all(skills.skills.model.item(r).level for r in range(skills.skills.model.rowCount()))
     window.show_page("career")
     assert window.page("career").goals.model.total_count() > 0
+
+
+def test_preferences_change_weights_and_backup_limits(qtbot, context):
+    from po_tracker.services import backup_rotation
+    from po_tracker.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.spins["skills"].setValue(60)
+    dialog.keep["daily"].setValue(14)
+    dialog.accept()
+    with context.reading() as session:
+        assert profile.get(session).weights["skills"] == 60
+        assert backup_rotation.get_limits(session).daily == 14
+    dialog = PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    for spin in dialog.spins.values():
+        spin.setValue(0)
+    dialog.accept()
+    assert dialog.error.isVisibleTo(dialog) and "above zero" in dialog.error.text()
+    with context.reading() as session:
+        assert profile.get(session).weights["skills"] == 60  # nothing written

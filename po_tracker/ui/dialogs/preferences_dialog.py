@@ -1,5 +1,6 @@
-"""Preferences that the numbers depend on: how much each component weighs in the
-readiness score. They live in the logbook, not in the window's settings."""
+"""Preferences that the data depends on: how much each component weighs in the
+readiness score, and how many backups are kept. They live in the logbook, not in the
+window's settings, so they travel with the data."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
 )
 
-from ...services import profile
+from ...services import backup_rotation, profile
 from ...services.errors import ValidationError
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..widgets.form import error_style
 
+KEEP_LABELS = {
+    "daily": "&Days:",
+    "weekly": "&Weeks:",
+    "monthly": "&Months:",
+}
 LABELS = {
     "skills": "&Skills:",
     "certifications": "&Certifications:",
@@ -53,6 +60,25 @@ class PreferencesDialog(QDialog):
             form.addRow(caption, spin)
             self.spins[name] = spin
         layout.addLayout(form)
+        with context.reading() as session:
+            limits = backup_rotation.get_limits(session)
+        keep = QLabel(
+            "<b>Backups kept</b><br>Besides every backup of the last day, the "
+            "newest one of each recent day, week and month."
+        )
+        keep.setWordWrap(True)
+        layout.addWidget(keep)
+        keep_form = QFormLayout()
+        self.keep: dict[str, QSpinBox] = {}
+        for name, label in KEEP_LABELS.items():
+            spin = QSpinBox()
+            spin.setRange(0, backup_rotation.MAX_LIMIT)
+            spin.setValue(getattr(limits, name))
+            caption = QLabel(label)
+            caption.setBuddy(spin)
+            keep_form.addRow(caption, spin)
+            self.keep[name] = spin
+        layout.addLayout(keep_form)
         self.error = QLabel()
         self.error.setStyleSheet(error_style(self))
         self.error.hide()
@@ -72,12 +98,18 @@ class PreferencesDialog(QDialog):
     def restore_defaults(self) -> None:
         for name, spin in self.spins.items():
             spin.setValue(DEFAULT_WEIGHTS[name])
+        for name, spin in self.keep.items():
+            spin.setValue(getattr(backup_rotation.RotationLimits(), name))
 
     def accept(self) -> None:
         weights = {name: spin.value() for name, spin in self.spins.items()}
         try:
+            limits = backup_rotation.RotationLimits(
+                **{name: spin.value() for name, spin in self.keep.items()}
+            )
             with self.context.writing() as session:
                 profile.set_weights(session, weights)
+                backup_rotation.set_limits(session, limits)
         except ValidationError as error:
             self.error.setText(error.errors[0].message.capitalize())
             self.error.show()
