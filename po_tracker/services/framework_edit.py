@@ -11,6 +11,7 @@ Whole frameworks are exported and imported by ``framework_io`` (see ``export_fil
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,6 +43,13 @@ NUMERIC_REQUIREMENTS = {
 }
 
 
+def _set_values(session: Session, kind: str, row, values: dict) -> FrameworkItem:
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.flush()
+    return items.item(kind, row)
+
+
 # Stages and moves ---------------------------------------------------------------------
 
 
@@ -60,6 +68,20 @@ def add_stage(
 
 def rename_stage(session: Session, stage: str, new_name: str) -> FrameworkItem:
     return items.rename(session, "stage", stage, new_name)
+
+
+def set_stage_details(
+    session: Session, stage: str, *, path: str, description: str = ""
+) -> FrameworkItem:
+    """The stage's path (ladder or side) and the description readers of the ladder see."""
+    row = items.find(session, "stage", stage)
+    check = Checker()
+    values = dict(
+        path=check.choice("path", path, STAGE_PATHS),
+        description=check.text("description", description, limit=MAX_TEXT),
+    )
+    check.done()
+    return _set_values(session, "stage", row, values)
 
 
 def remove_stage(session: Session, stage: str) -> Removal:
@@ -127,6 +149,20 @@ def add_skill(
 
 def rename_skill(session: Session, skill: str, new_name: str) -> FrameworkItem:
     return items.rename(session, "skill", skill, new_name)
+
+
+def set_skill_details(
+    session: Session, skill: str, *, description: str = "", prompt: str = ""
+) -> FrameworkItem:
+    """What the skill means, and the journal prompt that asks the user to reflect on it."""
+    row = items.find(session, "skill", skill)
+    check = Checker()
+    values = dict(
+        description=check.text("description", description, limit=MAX_TEXT),
+        prompt=check.text("prompt", prompt, limit=MAX_TEXT),
+    )
+    check.done()
+    return _set_values(session, "skill", row, values)
 
 
 def remove_skill(session: Session, skill: str) -> Removal:
@@ -267,6 +303,20 @@ def rename_credential(session: Session, credential: str, new_name: str) -> Frame
     return items.rename(session, "credential", credential, new_name)
 
 
+def set_credential_details(
+    session: Session, credential: str, *, full_name: str = "", body: str = ""
+) -> FrameworkItem:
+    """The credential's full name and the body that awards it (the name stays short)."""
+    row = items.find(session, "credential", credential)
+    check = Checker()
+    values = dict(
+        full_name=check.text("full_name", full_name),
+        body=check.text("body", body, limit=200),
+    )
+    check.done()
+    return _set_values(session, "credential", row, values)
+
+
 def remove_credential(session: Session, credential: str) -> Removal:
     """It leaves every stage's groups (a group left empty goes); certifications logged
     under it keep it, retired."""
@@ -304,14 +354,20 @@ def set_renewal_rule(session: Session, credential: str, rule: RenewalRule) -> Fr
 
 
 def export_file(session: Session, path: Path, name: str = "") -> None:
+    """Written beside the target and moved over it, so a failed write never leaves a
+    half-written file in place of the one the user had."""
     document = framework_io.export_document(session, name)
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def import_file(session: Session, path: Path) -> None:
-    """Make the file's framework the framework (see ``framework_io.load_document``)."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError.single("file", f"cannot read {path.name}: {error}") from None
-    framework_io.load_document(session, document)
+    """Make the file's framework the framework (see ``framework_io.load_document``). The
+    file is read with the same guards as the command line's (size, encoding, depth,
+    duplicate keys), so whatever is wrong with it is a ``ValidationError``."""
+    framework_io.load_document(session, framework_io.read_document(Path(path)))

@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find in every log…", self.open_search, keys.Find, edit_menu
         )
+        self.framework_action = self._action(
+            "&Career framework…", self.open_framework, None, edit_menu
+        )
         self.preferences_action = self._action(
             "&Preferences…", self.open_preferences, keys.Preferences, edit_menu
         )
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             self.redo_action,
             self.find_action,
             self.preferences_action,
+            self.framework_action,
         ):
             action.setEnabled(False)
 
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.find_action,
             self.preferences_action,
+            self.framework_action,
             *self.data_menu_actions,
         ):
             action.setEnabled(True)
@@ -199,6 +204,11 @@ class MainWindow(QMainWindow):
         from .dialogs.search_dialog import SearchDialog
 
         SearchDialog(self.context, self).exec()
+
+    def open_framework(self) -> None:
+        from .dialogs.framework_dialog import FrameworkDialog
+
+        FrameworkDialog(self.context, self).exec()
 
     def open_preferences(self) -> None:
         from .dialogs.preferences_dialog import PreferencesDialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from ..services.errors import NotFoundError, ValidationError
 from ..services.registry import LOG_SERVICES, as_input
 
 
@@ -14,6 +15,17 @@ class _EntryCommand(QUndoCommand):
         self.context = context
         self.kind = kind
         self.service = LOG_SERVICES[kind]
+
+    def _safely(self, step, verb: str) -> None:
+        """Run an undo or redo step; one the data no longer allows (its skill was
+        renamed in the framework since, say) is reported and dropped from the history
+        instead of failing half-way."""
+        try:
+            step()
+        except (ValidationError, NotFoundError) as error:
+            self.setObsolete(True)
+            self.context.status_message.emit(f"Could not {verb} “{self.text()}”: {error}")
+        self.context.changed(self.kind)
 
     def _create(self, data) -> int:
         with self.context.writing() as session:
@@ -40,16 +52,17 @@ class AddEntry(_EntryCommand):
         self.entry_id: int | None = None
 
     def redo(self) -> None:
+        self._safely(self._add, "redo")
+
+    def undo(self) -> None:
+        self._safely(lambda: self._delete(self.entry_id), "undo")
+
+    def _add(self) -> None:
         new_id = self._create(self.data)
         if self.entry_id is not None:
             self.context.moved(self.kind, self.entry_id, new_id)
         else:
             self.entry_id = new_id
-        self.context.changed(self.kind)
-
-    def undo(self) -> None:
-        self._delete(self.entry_id)
-        self.context.changed(self.kind)
 
 
 class EditEntry(_EntryCommand):
@@ -60,12 +73,10 @@ class EditEntry(_EntryCommand):
         self.after = data
 
     def redo(self) -> None:
-        self._update(self.entry_id, self.after)
-        self.context.changed(self.kind)
+        self._safely(lambda: self._update(self.entry_id, self.after), "redo")
 
     def undo(self) -> None:
-        self._update(self.entry_id, self.before)
-        self.context.changed(self.kind)
+        self._safely(lambda: self._update(self.entry_id, self.before), "undo")
 
 
 class DeleteEntry(_EntryCommand):
@@ -75,10 +86,11 @@ class DeleteEntry(_EntryCommand):
         self.before = self._snapshot(entry_id)
 
     def redo(self) -> None:
-        self._delete(self.entry_id)
-        self.context.changed(self.kind)
+        self._safely(lambda: self._delete(self.entry_id), "redo")
 
     def undo(self) -> None:
+        self._safely(self._restore, "undo")
+
+    def _restore(self) -> None:
         new_id = self._create(self.before)
         self.context.moved(self.kind, self.context.current_id(self.kind, self.entry_id), new_id)
-        self.context.changed(self.kind)

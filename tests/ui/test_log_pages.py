@@ -197,3 +197,24 @@ def test_contact_lists_the_events_where_they_were_met(qtbot, context, fill_dialo
     people.select_id(ana.id)
     listed = [people.met_list.item(i).text() for i in range(people.met_list.count())]
     assert len(listed) == 2 and any("Product Camp" in text for text in listed)
+
+
+def test_undo_that_the_framework_no_longer_allows_is_reported_not_crashed(
+    qtbot, context, fill_dialog, answer_yes
+):
+    from po_tracker.services import framework_edit
+
+    page = RatingHistory(context)
+    qtbot.addWidget(page)
+    page.show()
+    fill_dialog(_rating_add)
+    page.add_entry()
+    page.delete_selected()
+    with context.writing() as session:
+        framework_edit.rename_skill(session, "Leadership", "Team leadership")
+        framework_edit.remove_skill(session, "Team leadership")  # no rating left: deleted
+    messages = []
+    context.status_message.connect(messages.append)
+    context.undo_stack.undo()  # would re-create a rating of a skill that is gone
+    assert messages and "Could not undo" in messages[0]
+    assert stored(page, context) == []

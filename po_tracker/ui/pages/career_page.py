@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...services import career_map, profile
 from ...services.readiness import readiness_for
+from ..widgets.refresh import RefreshWhenShown
 from ..widgets.stage_graph_view import CURRENT, ROUTE, TARGET, StageGraphView
 from .goals_panel import GoalsPanel
 
@@ -36,14 +37,13 @@ def _legend() -> QLabel:
     return label
 
 
-class CareerPage(QWidget):
+class CareerPage(RefreshWhenShown, QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
         self.setObjectName("career_page")
         self.graph = None
         self.chosen: str | None = None
-        self._stale = True
         self.view = StageGraphView()
         self.view.stage_chosen.connect(self.choose)
         self.stage_box = QComboBox()
@@ -83,17 +83,7 @@ class CareerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        context.data_changed.connect(self._on_data_changed)
-
-    def _on_data_changed(self, kinds) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.watch(context)
 
     def refresh(self) -> None:
         with self.context.reading() as session:

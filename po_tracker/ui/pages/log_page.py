@@ -26,9 +26,10 @@ from ...services.registry import LOG_SERVICES
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..widgets.refresh import RefreshWhenShown
 
 
-class LogPage(QWidget):
+class LogPage(RefreshWhenShown, QWidget):
     kind = ""
     noun = ""
     title = ""
@@ -44,10 +45,11 @@ class LogPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName(f"{self.kind}_page")
-        self._stale = True
+        if self.watched_kinds is None:
+            self.watched_kinds = frozenset({self.kind, "framework"})
         self.model = self.make_model()
         self._build()
-        context.data_changed.connect(self._on_data_changed)
+        self.watch(context)
 
     # -- for subclasses ------------------------------------------------------------------
     def columns(self) -> list[Column]:
@@ -143,17 +145,6 @@ class LogPage(QWidget):
         """Room for a page's own widgets under the table."""
 
     # -- refreshing ----------------------------------------------------------------------
-    def _on_data_changed(self, kinds) -> None:
-        if self.kind in kinds or "all" in kinds or "framework" in kinds:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         selected = self.selected_id()
         self.reload()

@@ -61,6 +61,7 @@ class SkillsTable(LogPage):
     title = "Skills"
     stretch_column = 0
     filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
+    watched_kinds = frozenset({"rating", "profile", "framework"})
 
     def make_model(self):
         # Fifteen-odd rows computed from the framework: held in memory.
@@ -112,12 +113,6 @@ class SkillsTable(LogPage):
 
     def delete_selected(self) -> None:
         pass
-
-    def _on_data_changed(self, kinds) -> None:
-        if kinds & {"rating", "profile", "framework", "all"}:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
 
 
 class SkillsPage(QWidget):
