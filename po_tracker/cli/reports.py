@@ -119,6 +119,9 @@ def framework(args, db) -> int:
             f"{len(document['skills'])} skills, {len(document['credentials'])} credentials."
         )
         return 0
+    from ..services import backup
+
+    backup.take_backup(db.path, reason="pre-import")
     with db.write() as session:
         framework_io.load_document(session, document)
     print(f"Loaded the framework from {args.file}; no logged entry was removed.")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import framework_edit
+from ...services import backup, framework_edit, framework_io
 from ...services.errors import FieldError, ValidationError
 from ..widgets.framework_catalog import CredentialEditor, SkillEditor
 from ..widgets.framework_common import (
@@ -160,8 +160,10 @@ class FrameworkDialog(QDialog):
             return
         QSettings().setValue(FOLDER_KEY, str(path.parent))
         try:
+            document = framework_io.read_document(path)  # every check before a backup
+            backup.take_backup(self.context.database.path, reason="pre-import")
             with self.context.writing() as session:
-                framework_edit.import_file(session, path)
+                framework_io.load_document(session, document)
         except ValidationError as error:
             lead = f"“{path.name}” was not imported and nothing changed"
             self.line.show_errors(error.errors, lead=lead)
