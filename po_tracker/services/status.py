@@ -130,19 +130,20 @@ def _num(value) -> str:
 
 
 def renewal_reminder(item: CredentialStatus) -> str:
+    """One line for a credential that needs attention: due soon, in grace, or expired."""
+    if item.status == "expired":
+        return f"{item.name} expired on {item.expires}: earn it again to count it"
     when = (
         f"expires {item.expires} (in {item.days_left} days)"
         if item.days_left is not None and item.days_left >= 0
-        else f"expired {item.expires}, in grace"
+        else f"expired {item.expires}, still in its grace period"
     )
     credits = ""
     if item.credits_needed:
+        unit = item.credit_unit or "credits"
         missing = max(item.credits_needed - (item.credits_earned or 0), 0)
-        credits = (
-            f": {_num(item.credits_earned or 0)} of {_num(item.credits_needed)} "
-            f"{item.credit_unit or 'credits'} earned"
-            + (f", {_num(missing)} to go" if missing else "")
-        )
+        credits = f": {_num(item.credits_earned or 0)} of {_num(item.credits_needed)} {unit}"
+        credits += f", {_num(missing)} to go" if missing else ", enough to renew"
     return f"{item.name} {when}{credits}"
 
 

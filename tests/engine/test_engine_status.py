@@ -64,7 +64,7 @@ def test_json_report_carries_every_figure(standing):
         "credit_unit": "SEU", "days_left": 17, "renewed_by": None,
     }  # fmt: skip
     assert data["reminders"] == [
-        "CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU earned, 6 to go"
+        "CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU, 6 to go"
     ]
 
 

@@ -23,7 +23,10 @@ class LinkList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.empty_text = empty_text
-        self.setWordWrap(True)
+        # One line a row, cut with "…" and whole in the tooltip: rows keep one height, so
+        # the list can size itself to show every row.
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
         self.itemActivated.connect(self._open)
         self.itemClicked.connect(self._open)
 
@@ -32,6 +35,7 @@ class LinkList(QListWidget):
         self.clear()
         for text, page, argument in rows:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, (page, argument))
             if page is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -41,7 +45,7 @@ class LinkList(QListWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
         # Show every row without an inner scroll bar where there are few.
-        height = sum(self.sizeHintForRow(i) for i in range(self.count())) + 8
+        height = self.sizeHintForRow(0) * self.count() + 2 * self.frameWidth() + 4
         self.setMaximumHeight(max(height, 40))
         self.setMinimumHeight(min(height, 220))
 
