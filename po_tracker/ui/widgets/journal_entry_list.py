@@ -126,6 +126,7 @@ class JournalEntryList(QWidget):
         self.list.setAccessibleName("Journal entries, newest first")
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(True)
         self.list.setStyleSheet("QListView#journal_entries::item { padding: 5px 4px; }")
         self.list.setModel(self.model)
