@@ -13,19 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 
 from ..services import backup
 from ..services.errors import ValidationError
+from ..vocabulary import LOG_KINDS
 from .background import run_in_background
-
-CSV_KINDS = (
-    "certification",
-    "training",
-    "event",
-    "contact",
-    "rating",
-    "experience",
-    "journal",
-    "goal",
-)
-
 
 class DataActions(QObject):
     def __init__(self, window):
@@ -235,7 +224,7 @@ class DataActions(QObject):
 
     def import_csv(self) -> None:
         kind, ok = QInputDialog.getItem(
-            self.window, "Import a CSV file", "Which log does the file hold?", CSV_KINDS, 0, False
+            self.window, "Import a CSV file", "Which log does the file hold?", LOG_KINDS, 0, False
         )
         if not ok:
             return

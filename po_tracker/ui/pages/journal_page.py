@@ -23,11 +23,11 @@ from ..undo import AddEntry, DeleteEntry, EditEntry
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
 from ..widgets.journal_entry_list import JournalEntryList, entry_heading
+from ..widgets.refresh import RefreshWhenShown
 
 KIND = "journal"
 NOUN = "journal entry"
 # Changes to these kinds change what the page shows.
-ENTRY_KINDS = {KIND, "all"}
 CHOICE_KINDS = {"journal_templates", "framework", "all"}
 
 
@@ -36,16 +36,17 @@ def _undo_hint() -> str:
     return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class JournalPage(QWidget):
+class JournalPage(RefreshWhenShown, QWidget):
+    watched_kinds = frozenset({KIND, "journal_templates", "framework"})
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
         self.setObjectName("journal_page")
-        self._stale = True
         self._choices_stale = True
         self._build()
         self._add_shortcuts()
-        context.data_changed.connect(self._on_data_changed)
+        self.watch(context)
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -126,15 +127,7 @@ class JournalPage(QWidget):
     def _on_data_changed(self, kinds) -> None:
         if kinds & CHOICE_KINDS:
             self._choices_stale = True
-        if kinds & (ENTRY_KINDS | CHOICE_KINDS):
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        super()._on_data_changed(kinds)
 
     def refresh(self) -> None:
         if self._choices_stale:

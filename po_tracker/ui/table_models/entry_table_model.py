@@ -68,10 +68,25 @@ def _sort_key(value):
     return (2, value)
 
 
-class EntryTableModel(QAbstractTableModel):
+class ColumnsModel(QAbstractTableModel):
+    """What every table model here shares: its columns and their headers."""
+
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+
+class EntryTableModel(ColumnsModel):
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(columns, parent)
         self._items: list = []
         self._visible: list = []
         self._texts: list[str] = []
@@ -117,14 +132,6 @@ class EntryTableModel(QAbstractTableModel):
     # -- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

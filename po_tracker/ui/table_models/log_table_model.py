@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from ...services.log_tables import TableQuery
-from .entry_table_model import ID_ROLE, Column, cell_data
+from .entry_table_model import ID_ROLE, Column, ColumnsModel, cell_data
 
 BLOCK = 100
 
 
-class LogTableModel(QAbstractTableModel):
+class LogTableModel(ColumnsModel):
     def __init__(
         self,
         columns: Sequence[Column],
@@ -25,8 +25,7 @@ class LogTableModel(QAbstractTableModel):
         count: Callable[[], int],
         parent=None,
     ):
-        super().__init__(parent)
-        self.columns = list(columns)
+        super().__init__(columns, parent)
         self.query = TableQuery(kind)
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
@@ -91,14 +90,6 @@ class LogTableModel(QAbstractTableModel):
     # -- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
