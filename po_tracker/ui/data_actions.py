@@ -16,6 +16,7 @@ from ..services.errors import ValidationError
 from ..vocabulary import LOG_KINDS
 from .background import run_in_background
 
+
 class DataActions(QObject):
     def __init__(self, window):
         super().__init__(window)
