@@ -104,6 +104,9 @@ def main(args=None) -> int:
         )
         return 1
     window = MainWindow()
+    from .ui import startup_probe
+
+    startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
     QTimer.singleShot(0, lambda: open_into(window, data_dir, getattr(args, "demo", False)))

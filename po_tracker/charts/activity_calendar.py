@@ -85,6 +85,9 @@ def _month_ticks(first: date, last: date, monday: date) -> tuple[list[float], li
             ticks.append(max(0, (max(day, first) - monday).days // 7) + 0.5)
             labels.append(MONTHS[day.month - 1])
         day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    if len(ticks) > 1 and ticks[1] - ticks[0] < 3:
+        # A first month of a week or two: its name would run into the next one's.
+        del ticks[0], labels[0]
     return ticks, labels
 
 

@@ -1,15 +1,11 @@
 """Career map: the stage graph, with the current stage, the target and the route between
 them highlighted.
 
-A hand-coded layered layout (no graph library): ladder stages sit on the middle row in
-the order of the moves, side stages in the column after the stage that leads to them,
-above and below the ladder, ordered by the rows of their neighbours so that edges cross little.
-An edge that would pass through a stage box is bent around it.
+The stages go where ``career_layout`` puts them (the Career path page uses the same
+layout); an edge that would pass through a stage box is bent around it.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -17,101 +13,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ._common import chart, message_figure, new_figure, set_title, wrap
+from .career_layout import layout
 from .data import CareerMapData
 from .theme import FONT_LEGEND, FONT_TICK, Theme
 
 TITLE = "Career map"
 BOX_W, BOX_H = 0.9, 0.8  # in column and row units
-
-
-def columns(data: CareerMapData) -> dict[str, int]:
-    """Ladder stages: longest-path layering, so the ladder runs left to right. A side stage
-    sits one column after the earliest stage that leads to it: a side move that skips
-    columns would have to cut through the stacked side stages of the columns between.
-    A move that closes a cycle is ignored for layering."""
-    order, layer = _topological(data)
-    path = {s.slug: s.path for s in data.stages}
-    preds = defaultdict(list)
-    for a, b in data.moves:
-        preds[b].append(a)
-    for slug in order:
-        if path[slug] != "ladder" and preds[slug]:
-            layer[slug] = min(layer[p] for p in preds[slug]) + 1
-    return layer
-
-
-def _topological(data: CareerMapData) -> tuple[list[str], dict[str, int]]:
-    succ = defaultdict(list)
-    indegree = {s.slug: 0 for s in data.stages}
-    for a, b in data.moves:
-        succ[a].append(b)
-        indegree[b] += 1
-    layer = dict.fromkeys(indegree, 0)
-    ready = [s for s, n in indegree.items() if n == 0]
-    order = []
-    while ready:
-        node = ready.pop()
-        order.append(node)
-        for nxt in succ[node]:
-            layer[nxt] = max(layer[nxt], layer[node] + 1)
-            indegree[nxt] -= 1
-            if indegree[nxt] == 0:
-                ready.append(nxt)
-    return order + [s for s in layer if s not in order], layer
-
-
-def layout(data: CareerMapData) -> dict[str, tuple[float, float]]:
-    """(column, row) of each stage: ladder on row 0, side stages at +-1, +-2, ..."""
-    layer = columns(data)
-    neighbours = defaultdict(set)
-    for a, b in data.moves:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    by_column = defaultdict(list)
-    for stage in data.stages:
-        by_column[layer[stage.slug]].append(stage)
-    rows = {}
-    # Where a ladder stage fans out to several side stages in the next column, side
-    # stages of its own column start a row further out, leaving the fan a clear path.
-    fans = {layer[a] for a, b in data.moves if _fans_out(a, data, layer)}
-    for _ in range(3):  # barycentre passes: settle each side stage near its neighbours
-        for col in sorted(by_column):
-            gap = 2.0 if col in fans else 1.0
-            rows.update(_column_rows(by_column[col], neighbours, rows, gap))
-    return {slug: (float(layer[slug]), rows[slug]) for slug in layer}
-
-
-def _fans_out(slug: str, data: CareerMapData, layer) -> bool:
-    side = {s.slug for s in data.stages if s.path != "ladder"}
-    ladder = slug not in side
-    fan = [b for a, b in data.moves if a == slug and b in side and layer[b] == layer[a] + 1]
-    return ladder and len(fan) >= 3
-
-
-def _column_rows(stages, neighbours, rows, gap: float = 1.0) -> dict[str, float]:
-    ladder = [s.slug for s in stages if s.path == "ladder"]
-    side = [s.slug for s in stages if s.path != "ladder"]
-    placed = {slug: float(i) for i, slug in enumerate(ladder)}  # normally just one
-    centre = (len(ladder) - 1) / 2 if ladder else 0.0
-
-    def pull(slug: str) -> float:
-        known = [rows[n] for n in neighbours[slug] if n in rows and rows[n] != 0]
-        return float(np.mean(known)) if known else 0.0
-
-    order = sorted(side, key=lambda s: (-pull(s), s))
-    above = len(order) - len(order) // 2 if ladder else len(order)
-    slots = [centre + above - 1 + gap - i for i in range(above)]
-    slots += [-(i + gap) - centre for i in range(len(order) - above)] if ladder else []
-    if not ladder:  # no ladder stage here: centre the column on the middle row
-        slots = [(len(order) - 1) / 2 - i for i in range(len(order))]
-    placed.update(zip(order, slots, strict=True))
-    # A stage pulled to a free row further out goes there: level with its neighbour its
-    # edges run straight instead of cutting across the column.
-    for slug in order:
-        want = float(round(pull(slug)))
-        if want and want not in placed.values() and abs(want) > abs(placed[slug]):
-            placed[slug] = want
-    return placed
 
 
 def _bend(start, end, boxes) -> float:
@@ -268,5 +175,6 @@ def _subtitle(data: CareerMapData, names) -> str:
     if data.target:
         text += f"; target: {names[data.target]}"
         if data.route:
-            text += f" ({len(data.route) - 1} moves)"
+            moves = len(data.route) - 1
+            text += f" ({moves} move{'' if moves == 1 else 's'})"
     return text

@@ -181,10 +181,19 @@ def fit_polar(ax, area: tuple[float, float, float, float], renderer) -> None:
     spread_labels(ax, renderer)
 
 
+def _panel_inches(panel, width_in: float, renderer) -> float:
+    """The side panel's width: a third of the figure up to 3.2 in, wider when the legend
+    or the gap list needs it (a narrow window), but never more than 45 %."""
+    parts = [panel.get_legend(), *panel.texts]
+    need = max((p.get_window_extent(renderer).width for p in parts if p), default=0.0)
+    need_in = need / panel.get_figure(root=True).dpi + 0.1
+    return min(max(min(3.2, 0.32 * width_in), need_in), 0.45 * width_in)
+
+
 def _placer(polar, panel, header_in: float):
     def place(figure: Figure, renderer) -> None:
         width_in, height_in = figure.get_size_inches()
-        panel_w = min(3.2, 0.32 * width_in) / width_in
+        panel_w = _panel_inches(panel, width_in, renderer) / width_in
         top = 1 - header_in / height_in
         fit_polar(polar, (0.01, 0.02, 0.98 - panel_w, top - 0.02), renderer)
         panel.set_position([1 - panel_w, 0.04, panel_w - 0.02, top - 0.1])

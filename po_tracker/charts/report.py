@@ -80,9 +80,12 @@ def _credentials(ax, lines: tuple[CredentialLine, ...], theme: Theme) -> None:
         colour = _status_colour(line.status, theme)
         ax.text(0, y, "●", color=colour, fontsize=FONT_TICK, va="top")
         detail = STATUS_TEXT.get(line.status, line.status)
-        if line.expires:
-            detail += f", expires {fmt_date(line.expires)}"
-        if line.credits_needed:
+        if line.status == "expired" and line.expires:
+            detail = f"expired on {fmt_date(line.expires)}"
+        elif line.expires:
+            gone = line.status == "grace"
+            detail += f", {'expired' if gone else 'expires'} {fmt_date(line.expires)}"
+        if line.credits_needed and line.status != "expired":
             detail += (
                 f"\n{line.credits_earned or 0:g} of {line.credits_needed:g} "
                 f"{line.credit_unit or 'credits'} earned in this cycle"
@@ -97,7 +100,7 @@ def _credentials(ax, lines: tuple[CredentialLine, ...], theme: Theme) -> None:
             color=theme.muted,
             linespacing=1.2,
         )
-        y -= 0.125 + (0.055 if line.credits_needed else 0)
+        y -= 0.125 + (0.055 if line.credits_needed and line.status != "expired" else 0)
 
 
 def _actions(ax, actions: tuple[str, ...], theme: Theme) -> None:

@@ -31,6 +31,8 @@ HANDLERS = {
     "export json": "reports:export_json",
     "export csv": "data_commands:export_csv",
     "export ics": "data_commands:export_ics",
+    "export chart": "chart_commands:export_chart",
+    "export report": "chart_commands:export_report",
     "import json": "reports:import_json",
     "import csv": "data_commands:import_csv",
     "framework": "reports:framework",
@@ -73,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         from ..app import main as open_window
 
         return open_window(args)
+    if getattr(args, "list_charts", False):
+        # Listing the charts reads no data: it must not create a logbook either.
+        from .chart_commands import export_chart
+
+        return export_chart(args, None)
     data_dir = resolve_data_dir(args.data_dir)
     try:
         return _run(args, data_dir)

@@ -233,6 +233,7 @@ def _exchange_parsers(commands) -> None:
     p = _leaf(export, "ics", help="renewal deadlines, goal dates and follow-ups (iCalendar)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--force", action="store_true", help=force_help)
+    _chart_parsers(export)
 
     imports = commands.add_parser("import", help="read entries from a file").add_subparsers(
         dest="exchange_format", required=True, metavar="FORMAT", parser_class=Parser
@@ -244,6 +245,26 @@ def _exchange_parsers(commands) -> None:
     p.add_argument("kind", metavar="KIND", help=", ".join(LIST_KINDS))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="report, change nothing")
+
+
+def _chart_parsers(export) -> None:
+    """``export chart`` and ``export report`` (handled in ``chart_commands``)."""
+    p = _leaf(export, "chart", help="one chart as PNG, SVG or PDF (see --list)")
+    p.add_argument("name", metavar="NAME", nargs="?", help="the chart, from --list")
+    p.add_argument("file", metavar="FILE", nargs="?", help="ends in .png, .svg or .pdf")
+    p.add_argument("--list", action="store_true", dest="list_charts", help="list the charts")
+    p.add_argument("--width", type=number, metavar="INCHES", help="default: 10")
+    p.add_argument("--height", type=number, metavar="INCHES", help="default: 6")
+    _picture_options(p)
+    p = _leaf(export, "report", help="the one-page progress report for a review (PDF)")
+    p.add_argument("file", metavar="FILE", help="ends in .pdf (or .png, .svg)")
+    _picture_options(p)
+
+
+def _picture_options(p) -> None:
+    p.add_argument("--dpi", type=number, metavar="N", help="dots per inch, 10 to 1200 (150)")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
 def _data_parsers(commands) -> None:

@@ -80,6 +80,13 @@ class MainWindow(QMainWindow):
         self.data_actions = DataActions(self)
         self.data_menu_actions = self.data_actions.add_to(file_menu)
         file_menu.addSeparator()
+        self.export_chart_action = self._action(
+            "Export &chart…", self.export_chart, None, file_menu
+        )
+        self.export_report_action = self._action(
+            "Export progress &report…", self.export_report, None, file_menu
+        )
+        file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, keys.Quit, file_menu)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action("&Undo", self._undo, keys.Undo, edit_menu)
@@ -119,6 +126,8 @@ class MainWindow(QMainWindow):
             self.find_action,
             self.preferences_action,
             self.framework_action,
+            self.export_chart_action,
+            self.export_report_action,
         ):
             action.setEnabled(False)
 
@@ -137,6 +146,8 @@ class MainWindow(QMainWindow):
             self.find_action,
             self.preferences_action,
             self.framework_action,
+            self.export_chart_action,
+            self.export_report_action,
             *self.data_menu_actions,
         ):
             action.setEnabled(True)
@@ -204,6 +215,15 @@ class MainWindow(QMainWindow):
         from .dialogs.search_dialog import SearchDialog
 
         SearchDialog(self.context, self).exec()
+
+    def export_chart(self) -> None:
+        self.show_page("charts")
+        self.page("charts").export_current()
+
+    def export_report(self) -> None:
+        from .widgets.chart_export import export_report
+
+        export_report(self, self.context)
 
     def open_framework(self) -> None:
         from .dialogs.framework_dialog import FrameworkDialog

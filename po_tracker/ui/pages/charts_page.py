@@ -1,1 +1,210 @@
-from .placeholder_page import PlaceholderPage as ChartsPage  # noqa: F401
+"""Charts: every chart of the registry, its own options above it, its numbers as a table
+below it on request, and an export button.
+
+The logbook is read in the background (readiness history over years of log takes a
+moment); the figure is then built and drawn on the UI thread, since matplotlib's themes
+are global state. The page redraws when the data changes while it is shown, and on the
+next show otherwise. matplotlib is loaded when the first chart is drawn, not before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...charts import registry, tables
+from ..background import run_in_background
+from ..widgets.chart_export import export_chart
+from ..widgets.chart_options import ChartOptions
+from ..widgets.chart_view import ChartView
+from ..widgets.numbers_table import NumbersTable
+
+TITLES = {
+    "radar": "Skills radar",
+    "skill-trends": "Skill trends",
+    "readiness": "Readiness over time",
+    "activity": "Activity calendar",
+    "learning": "Learning and credits",
+    "networking": "Networking",
+    "career-map": "Career map",
+}
+
+
+def _load(database, name: str, as_of, options: dict):
+    """Off the UI thread: the chart's data and the choices its options offer."""
+    from ...services.chart_data import chart_data
+    from ...services.chart_data_logs import renewable_credentials
+    from ...services.skill_standing import standings
+
+    skills = credentials = None
+    with database.read() as session:
+        data = chart_data(session, name, as_of, **options)
+        if name == "skill-trends":
+            skills = [s.skill for s in standings(session, as_of)]
+        if name == "learning":
+            credentials = renewable_credentials(session, as_of)
+    return data, skills, credentials
+
+
+class ChartsPage(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("charts_page")
+        self.setAccessibleName("Charts")
+        self.data = None
+        self._stale = True
+        self._generation = 0
+        self.chart_list = self._chart_list()
+        self.options = ChartOptions()
+        self.options.changed.connect(self.refresh)
+        # The export's own size: the screen shows the slide's layout, scaled to fit.
+        self.view = ChartView(design=(10.0, 6.0))
+        self.view.setMinimumSize(420, 280)
+        self.numbers = NumbersTable()
+        self.numbers.hide()
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.chart_list)
+        splitter.addWidget(self._chart_area())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        context.data_changed.connect(self._on_data_changed)
+
+    def _chart_list(self) -> QListWidget:
+        charts = QListWidget()
+        charts.setObjectName("chart_list")
+        charts.setAccessibleName("Charts")
+        for name in registry.names():
+            item = QListWidgetItem(TITLES.get(name, name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(registry.get(name).description)
+            charts.addItem(item)
+        charts.setStyleSheet("QListWidget#chart_list::item { padding: 6px 10px; }")
+        charts.setMaximumWidth(240)
+        charts.setCurrentRow(0)
+        charts.currentRowChanged.connect(self._on_chart_chosen)
+        return charts
+
+    def _chart_area(self) -> QWidget:
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setAccessibleName("Export the chart to a file")
+        self.export_button.setToolTip("PNG, SVG or PDF, on a light background")
+        self.export_button.clicked.connect(self.export_current)
+        self.numbers_button = QPushButton("Show &numbers")
+        self.numbers_button.setCheckable(True)
+        self.numbers_button.setAccessibleName("Show the chart's numbers as a table")
+        self.numbers_button.toggled.connect(self._toggle_numbers)
+        top = QHBoxLayout()
+        top.addWidget(self.description, 1)
+        top.addWidget(self.numbers_button)
+        top.addWidget(self.export_button)
+        area = QWidget()
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.options)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.view)
+        body.addWidget(self.numbers)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        column.addWidget(body, 1)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.export_current)
+        return area
+
+    # -- which chart -------------------------------------------------------------------
+    @property
+    def chart(self) -> str:
+        item = self.chart_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else registry.names()[0]
+
+    def show_argument(self, name) -> None:
+        """Open chart ``name`` (``context.navigate.emit("charts", "radar")``)."""
+        if name in registry.CHARTS:
+            self.chart_list.setCurrentRow(registry.names().index(name))
+
+    def _on_chart_chosen(self, _row: int) -> None:
+        self.data = None
+        self.refresh()
+
+    # -- refreshing --------------------------------------------------------------------
+    def _on_data_changed(self, _kinds) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            # After the first paint: the page shows at once, the chart a moment later.
+            QTimer.singleShot(0, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._generation += 1
+        generation, name = self._generation, self.chart
+        self.options.set_chart(name)
+        self.description.setText(f"<b>{TITLES[name]}</b>: {registry.get(name).description}")
+        options = self.options.values()
+        if options.get("skills") == []:
+            self.view.show_message("Choose at least one skill below.")
+            return
+        database, as_of = self.context.database, self.options.as_of_date()
+        run_in_background(
+            self,
+            lambda: _load(database, name, as_of, options),
+            on_done=lambda result: self._loaded(generation, name, result),
+        )
+
+    def _loaded(self, generation: int, name: str, result) -> None:
+        if generation != self._generation:
+            return  # the user moved on; a newer load is on its way
+        if isinstance(result, Exception):
+            self.view.show_message(f"This chart could not be drawn: {result}")
+            return
+        data, skills, credentials = result
+        if skills is not None:
+            self.options.set_skills(skills)
+        if credentials is not None:
+            self.options.set_credentials(credentials)
+        self.data = data
+        self.view.show_chart(name, data)
+        self.view.canvas.setAccessibleName(f"{TITLES[name]} chart")
+        self.view.canvas.setAccessibleDescription(registry.get(name).description)
+        if self.numbers.isVisible():
+            self._fill_numbers()
+
+    # -- numbers and export ------------------------------------------------------------
+    def _toggle_numbers(self, shown: bool) -> None:
+        self.numbers_button.setText("Hide &numbers" if shown else "Show &numbers")
+        self.numbers.setVisible(shown)
+        if shown:
+            self._fill_numbers()
+
+    def _fill_numbers(self) -> None:
+        if self.data is not None:
+            self.numbers.set_table(*tables.table_rows(self.data))
+
+    def export_current(self):
+        """Export…: the chart as shown, to PNG (SVG or PDF by extension), light."""
+        if self.data is None:
+            return None
+        return export_chart(self, self.chart, self.data, self.context)

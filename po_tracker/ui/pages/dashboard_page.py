@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import recent, status
+from .. import startup_probe
 from ..navigation import PAGE_OF_KIND
 from ..widgets.cards import Card, LinkList, heading
+from ..widgets.refresh import RefreshWhenShown
 
 # Where the user acts on a gap of each kind.
 PAGE_OF_GAP = {
@@ -28,6 +31,9 @@ PAGE_OF_GAP = {
     "learning": "training",
     "networking": "networking",
 }
+# The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
+SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
+SMALL_CHART_HEIGHT = 320
 COMPONENT_LABELS = {
     "skills": "Skills",
     "certifications": "Certifications",
@@ -37,7 +43,28 @@ COMPONENT_LABELS = {
 }
 
 
-class DashboardPage(QScrollArea):
+KIND_LABELS = {
+    "journal": "Journal",
+    "training": "Training",
+    "event": "Event",
+    "rating": "Rating",
+    "certification": "Certification",
+    "experience": "Experience",
+    "goal": "Goal",
+}
+
+
+def _recent_label(entry) -> str:
+    """A goal's date is when it is due, not when it was logged: say so."""
+    when = f"due {entry.day}" if entry.kind == "goal" and entry.day else str(entry.day or "")
+    return (
+        f"{KIND_LABELS[entry.kind]}: {entry.title}  ({when})"
+        if when
+        else f"{KIND_LABELS[entry.kind]}: {entry.title}"
+    )
+
+
+class DashboardPage(RefreshWhenShown, QScrollArea):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
@@ -45,7 +72,6 @@ class DashboardPage(QScrollArea):
         self.setAccessibleName("Dashboard")
         self.setWidgetResizable(True)
         self.report = None
-        self._stale = True
         body = QWidget()
         self.setWidget(body)
         grid = QGridLayout(body)
@@ -60,10 +86,13 @@ class DashboardPage(QScrollArea):
         grid.addWidget(self._card("Follow-ups and goals due", self.reminders), 1, 1)
         self.recent = LinkList("Recent entries", "Nothing logged yet: press Ctrl+N.")
         grid.addWidget(self._card("Recent entries", self.recent), 2, 0, 1, 2)
-        grid.setRowStretch(3, 1)
+        self.grid = grid
+        self.small_charts: dict[str, object] = {}  # row 3, filled after the first paint
+        startup_probe.expect("charts")
+        grid.setRowStretch(4, 1)
         for links in (self.actions, self.renewals, self.reminders, self.recent):
             links.opened.connect(context.navigate.emit)
-        context.data_changed.connect(self._on_data_changed)
+        self.watch(context)
 
     def _card(self, title: str, widget) -> Card:
         card = Card(title)
@@ -99,16 +128,6 @@ class DashboardPage(QScrollArea):
         return card
 
     # -- refreshing ----------------------------------------------------------------------
-    def _on_data_changed(self, _kinds) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         today = date.today()
         with self.context.reading() as session:
@@ -116,6 +135,8 @@ class DashboardPage(QScrollArea):
             recent_rows = recent.recent_entries(session)
             reminder_rows = recent.reminders(session, today)
         self._stale = False
+        # The small charts load matplotlib: after the user's numbers are on screen.
+        QTimer.singleShot(0, self._refresh_small_charts)
         self._show_standing(self.report)
         self._show_actions(self.report)
         self._show_renewals(self.report)
@@ -123,11 +144,9 @@ class DashboardPage(QScrollArea):
             [(r.text + f" ({r.day})", PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in reminder_rows]
         )
         self.recent.set_rows(
-            [
-                (f"{r.day or ''}  {r.title}  ·  {r.kind}", PAGE_OF_KIND[r.kind], (r.kind, r.id))
-                for r in recent_rows
-            ]
+            [(_recent_label(r), PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in recent_rows]
         )
+        startup_probe.mark("numbers")
 
     def _show_standing(self, report) -> None:
         current = report.current_stage or "Current stage not set"
@@ -168,3 +187,46 @@ class DashboardPage(QScrollArea):
                 continue
             rows.append((status.renewal_reminder(item), "certifications", None))
         self.renewals.set_rows(rows)
+
+    # -- small charts (row 3) ------------------------------------------------------------
+    def _small_chart(self, name: str, title: str, column: int):
+        from ..widgets.chart_view import ChartView
+
+        view = ChartView(design=(8.0, 4.8), clickable=True)
+        view.setObjectName(f"small_{name.replace('-', '_')}_chart")
+        view.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
+        view.setToolTip("Open on the Charts page")
+        view.setFixedHeight(SMALL_CHART_HEIGHT)
+        view.clicked.connect(lambda: self.context.navigate.emit("charts", name))
+        self.grid.addWidget(self._card(title, view), 3, column)
+        return view
+
+    def _refresh_small_charts(self) -> None:
+        if not self.small_charts:
+            for column, (name, title) in enumerate(SMALL_CHARTS.items()):
+                self.small_charts[name] = self._small_chart(name, title, column)
+        from ..background import run_in_background
+
+        database = self.context.database
+        for name, view in self.small_charts.items():
+            run_in_background(
+                self,
+                lambda n=name: _small_chart_data(database, n),
+                on_done=lambda data, v=view, n=name: self._show_small_chart(v, n, data),
+            )
+
+    def _show_small_chart(self, view, name: str, data) -> None:
+        if isinstance(data, Exception):
+            view.show_message(f"The chart could not be drawn: {data}")
+        else:
+            view.show_chart(name, data)
+        view.setProperty("drawn", True)
+        if all(v.property("drawn") for v in self.small_charts.values()):
+            startup_probe.mark("charts", after_paint=False)
+
+
+def _small_chart_data(database, name: str):
+    from ...services.chart_data import chart_data
+
+    with database.read() as session:
+        return chart_data(session, name, date.today())

@@ -17,13 +17,47 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
-from ...services.career_map import StageGraph, layers
+from ...charts.career_layout import layout
+from ...services.career_map import StageGraph
 
 # Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 CURRENT = QColor("#0072B2")
 TARGET = QColor("#D55E00")
 ROUTE = QColor("#E69F00")
 BOX_W, BOX_H, GAP_X, GAP_Y = 158, 44, 40, 14
+
+
+def _box(position: tuple[float, float]) -> QRectF:
+    column, row = position
+    return QRectF(column * (BOX_W + GAP_X), row * (BOX_H + GAP_Y), BOX_W, BOX_H)
+
+
+def _ends(source: QRectF, target: QRectF) -> tuple[QPointF, QPointF, str]:
+    """Where an arrow leaves and enters: side to side between columns (backwards for a
+    move that closes a cycle), top to bottom within a column."""
+    if target.left() > source.left():
+        return (
+            QPointF(source.right(), source.center().y()),
+            QPointF(target.left(), target.center().y()),
+            "across",
+        )
+    if target.left() < source.left():
+        return (
+            QPointF(source.left(), source.center().y()),
+            QPointF(target.right(), target.center().y()),
+            "across",
+        )
+    if target.top() > source.top():
+        return (
+            QPointF(source.center().x(), source.bottom()),
+            QPointF(target.center().x(), target.top()),
+            "down",
+        )
+    return (
+        QPointF(source.center().x(), source.top()),
+        QPointF(target.center().x(), target.bottom()),
+        "up",
+    )
 
 
 class StageBox(QGraphicsRectItem):
@@ -59,7 +93,8 @@ class StageGraphView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.boxes.clear()
-        positions = layers(graph)
+        # The career-map chart's layout: rows grow upwards there, downwards on screen.
+        positions = {slug: (col, -row) for slug, (col, row) in layout(graph).items()}
         palette = self.palette()
         text_colour = palette.text().color()
         base = palette.base().color()
@@ -73,8 +108,7 @@ class StageGraphView(QGraphicsView):
                 3.0 if highlighted else 1.2,
             )
         for stage in graph.stages:
-            layer, row = positions[stage.slug]
-            rect = QRectF(layer * (BOX_W + GAP_X), row * (BOX_H + GAP_Y), BOX_W, BOX_H)
+            rect = _box(positions[stage.slug])
             box = StageBox(stage.slug, stage.name, rect, self._clicked)
             pen_colour = (
                 CURRENT
@@ -118,12 +152,14 @@ class StageGraphView(QGraphicsView):
         text.setPos(rect.center().x() - bounds.width() / 2, rect.center().y() - bounds.height() / 2)
 
     def _arrow(self, start, end, colour: QColor, width: float) -> None:
-        (l1, r1), (l2, r2) = start, end
-        a = QPointF(l1 * (BOX_W + GAP_X) + BOX_W, r1 * (BOX_H + GAP_Y) + BOX_H / 2)
-        b = QPointF(l2 * (BOX_W + GAP_X), r2 * (BOX_H + GAP_Y) + BOX_H / 2)
+        a, b, bend = _ends(_box(start), _box(end))
         path = QPainterPath(a)
-        middle = (a.x() + b.x()) / 2
-        path.cubicTo(QPointF(middle, a.y()), QPointF(middle, b.y()), b)
+        if bend == "across":
+            middle = (a.x() + b.x()) / 2
+            path.cubicTo(QPointF(middle, a.y()), QPointF(middle, b.y()), b)
+        else:  # a move within one column runs between the boxes' top and bottom edges
+            middle = (a.y() + b.y()) / 2
+            path.cubicTo(QPointF(a.x(), middle), QPointF(b.x(), middle), b)
         line = QGraphicsPathItem(path)
         line.setPen(QPen(colour, width))
         self.scene().addItem(line)

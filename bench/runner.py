@@ -1,0 +1,168 @@
+"""One benchmark run: the floors and the app, alternated, as whole processes, and the
+interactions inside the running window, at every size; every sample is kept, the report
+takes medians."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import datasets
+from bench.processes import REPO, ProcessFailed, child_env, floor, python, run, screen
+
+SEARCH_WORDS = "refined backlog"
+# Interactions timed inside app_probes, as its JSON names them.
+INTERACTIONS = ("save_entry", "switch_page", "first_visit_max", "open_journal", "filter_journal",
+                "sort_ratings", "filter_ratings", "search", "readiness")  # fmt: skip
+QUERIES = ("counts", "page_200", "monthly_sums", "fts_match")
+
+
+@dataclass
+class Config:
+    sizes: list[int]
+    runs: int = 7
+    repeats: int = 5  # of each interaction, inside one window
+    import_runs: int = 3  # a 100,000-entry import takes about half a minute
+    display: str = "auto"
+
+
+@dataclass
+class Results:
+    config: Config
+    display: str = ""
+    # (figure, size) -> samples; size 0 for the floors that do not depend on the log.
+    app: dict[tuple[str, int], list[float]] = field(default_factory=lambda: defaultdict(list))
+    floors: dict[tuple[str, int], list[float]] = field(default_factory=lambda: defaultdict(list))
+    notes: list[str] = field(default_factory=list)
+    # size -> {figure: the page it was slowest on}
+    slowest_page: dict[int, dict[str, str]] = field(default_factory=dict)
+
+
+def probe_hooked_in() -> bool:
+    """Whether app.py and the dashboard call the start-up probe themselves."""
+    hooks = {
+        "po_tracker/app.py": "startup_probe.install(",
+        "po_tracker/ui/pages/dashboard_page.py": 'startup_probe.mark("numbers"',
+    }
+    return all(hook in (REPO / path).read_text(encoding="utf-8") for path, hook in hooks.items())
+
+
+def chart_command_exists(env) -> bool:
+    try:
+        run(python("-m", "po_tracker", "export", "chart", "--help"), env, timeout=60)
+    except ProcessFailed:
+        return False
+    return True
+
+
+class Bench:
+    def __init__(self, config: Config, work: Path, env_extra: dict[str, str]):
+        self.config = config
+        self.work = work
+        self.env = child_env(env_extra, work / "config")
+        self.probe_env = {**self.env, "PO_TRACKER_STARTUP_PROBE": "1"}
+        self.results = Results(config)
+        self.empty = work / "empty"
+        self.sets: dict[int, datasets.Dataset] = {}
+        self.counter = 0
+
+    def fresh(self, name: str) -> Path:
+        self.counter += 1
+        return self.work / f"{name}-{self.counter}"
+
+    # -- start-up and fresh processes ---------------------------------------------------
+    def app_command(self, data_dir: Path) -> list[str]:
+        entry = "po_tracker" if probe_hooked_in() else "bench.probe_launch"
+        return python("-m", entry, "--data-dir", str(data_dir))
+
+    def startup_round(self, with_chart: bool) -> None:
+        app, floors = self.results.app, self.results.floors
+        outcome = run(floor("window.py"), self.env)
+        floors[("a", 0)].append(outcome.since_spawn("first_frame"))
+        for size, dataset in self.sets.items():
+            line = run(self.app_command(dataset.data_dir), self.probe_env)
+            for key in ("first_frame", "numbers", "charts"):
+                if line.line and key in line.line.get("monotonic", {}):
+                    app[(key, size)].append(line.line["monotonic"][key] - line.spawned)
+        outcome = run(floor("window_chart.py"), self.env)
+        floors[("b", 0)].append(outcome.since_spawn("charts"))
+        floors[("b_rss", 0)].append((outcome.line or {}).get("peak_rss"))
+        png = self.fresh("floor-chart").with_suffix(".png")
+        floors[("c", 0)].append(run(floor("chart_png.py", str(png)), self.env).wall)
+        if with_chart:
+            for size, dataset in self.sets.items():
+                png = self.fresh("chart").with_suffix(".png")
+                command = python("-m", "po_tracker", "--data-dir", str(dataset.data_dir))
+                command += ["export", "chart", "radar", str(png)]
+                app[("export_chart", size)].append(run(command, self.env).wall)
+
+    def import_round(self) -> None:
+        for size, dataset in self.sets.items():
+            copy = datasets.fresh_copy(self.empty, self.fresh("floor-insert"))
+            command = floor("sql_insert.py", str(dataset.rows_json), str(copy))
+            self.results.floors[("insert", size)].append(run(command, self.env).wall)
+            target = self.fresh("import")
+            command = python("-m", "po_tracker", "--data-dir", str(target), "import", "json")
+            outcome = run([*command, str(dataset.export_json)], self.env)
+            self.results.app[("import_json", size)].append(outcome.wall)
+            # A 100,000-entry logbook and its backup take 250 MB: not kept past its run.
+            shutil.rmtree(copy.parent)
+            shutil.rmtree(target)
+
+    # -- inside the process -------------------------------------------------------------
+    def interactions(self, size: int) -> None:
+        dataset = self.sets[size]
+        command = python("-m", "bench.app_probes", str(dataset.data_dir))
+        line = run([*command, "--repeats", str(self.config.repeats)], self.env).line
+        for key in INTERACTIONS:
+            self.results.app[(key, size)].append(line[key])
+        self.results.app[("peak_rss", size)].append(line["peak_rss"])
+        self.results.slowest_page[size] = {
+            "first_visit_max": line["first_visit_slowest"],
+            "switch_page": line["switch_slowest"],
+        }
+        command = floor("sql_queries.py", str(dataset.database), SEARCH_WORDS)
+        queries = run([*command, str(self.config.repeats * 2)], self.env).line
+        for key in QUERIES:
+            self.results.floors[(key, size)].append(queries[key])
+
+    def run(self) -> Results:
+        self.sets = datasets.prepare(self.config.sizes, self.work, self.empty)
+        with_chart = chart_command_exists(self.env)
+        if not with_chart:
+            self.results.notes.append(
+                "`po-tracker export chart` does not exist yet in this tree: not measured."
+            )
+        # One start of each, untimed: the disk cache then holds what every start reads.
+        run(floor("window.py"), self.env)
+        run(floor("window_chart.py"), self.env)
+        run(floor("chart_png.py", str(self.fresh("warm").with_suffix(".png"))), self.env)
+        for dataset in self.sets.values():
+            run(self.app_command(dataset.data_dir), self.probe_env)
+        for _ in range(self.config.runs):
+            self.startup_round(with_chart)
+        for _ in range(self.config.import_runs):
+            self.import_round()
+        for size in self.sets:
+            self.interactions(size)
+        return self.results
+
+
+def run_benchmark(config: Config) -> Results:
+    with tempfile.TemporaryDirectory(prefix="po-bench-") as tmp, screen(config.display) as shown:
+        env_extra, description = shown
+        bench = Bench(config, Path(tmp), env_extra)
+        try:
+            run(floor("window.py"), bench.env)
+        except ProcessFailed:
+            if env_extra.get("QT_QPA_PLATFORM") != "xcb" or config.display == "xvfb":
+                raise
+            # An Xvfb that does not answer: the offscreen platform still paints.
+            env_extra, description = {"QT_QPA_PLATFORM": "offscreen"}, "Qt offscreen platform"
+            bench = Bench(config, Path(tmp), env_extra)
+        results = bench.run()
+        results.display = description
+        return results
