@@ -84,9 +84,9 @@ def main(args=None) -> int:
         from .cli.parser import build_parser
 
         args = build_parser().parse_args()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
+    from .ui.first_paint import after_first_paint
     from .ui.main_window import MainWindow
     from .ui.single_instance import InstanceGuard, hand_over
 
@@ -109,7 +109,7 @@ def main(args=None) -> int:
     startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
-    QTimer.singleShot(0, lambda: open_into(window, data_dir, getattr(args, "demo", False)))
+    after_first_paint(window, lambda: open_into(window, data_dir, getattr(args, "demo", False)))
     try:
         return app.exec()
     finally:

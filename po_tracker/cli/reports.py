@@ -92,14 +92,13 @@ def import_json(args, db) -> int:
             plan = interchange.import_document(session, document, dry_run=True)
         print("Dry run, nothing changed. " + plan.summary())
         return 0
-    # Validate the whole file first, so a bad one costs no backup; then back up, then write.
-    with db.read() as session:
-        interchange.validate_import(session, document)
     from ..services import backup
 
-    backup.take_backup(db.path, reason="pre-import")
+    # The backup is taken once the whole file has passed, so a bad one costs none.
     with db.write() as session:
-        plan = interchange.import_document(session, document)
+        plan = interchange.import_document(
+            session, document, before_write=lambda: backup.take_backup(db.path, reason="pre-import")
+        )
     print(plan.summary())
     return 0
 

@@ -118,12 +118,17 @@ def validate_import(session: Session, document) -> ImportPlan:
     return _plan(session, cleaned, matches)
 
 
-def import_document(session: Session, document, *, dry_run: bool = False) -> ImportPlan:
+def import_document(
+    session: Session, document, *, dry_run: bool = False, before_write=None
+) -> ImportPlan:
     """Validate, then (unless ``dry_run``) write the document in the caller's
-    transaction. Nothing is written when it raises."""
+    transaction. Nothing is written when it raises. ``before_write`` runs between the
+    two, once the whole file is known to be good (a backup, say)."""
     plan = validate_import(session, document)
     if dry_run:
         return plan
+    if before_write is not None:
+        before_write()
     cleaned, matches = plan._work
     apply(session, cleaned, matches)
     session.flush()

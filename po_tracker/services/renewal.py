@@ -128,9 +128,24 @@ def cycle_of(
 
 
 def _held_rows(session: Session, as_of: date) -> list[_Held]:
-    """The best row per credential among those earned on or before ``as_of``."""
+    """The best row per credential among those earned on or before ``as_of``. Plain
+    columns, not ORM objects: on a long log this query is most of a status report."""
     rows = session.execute(
-        select(Certification, Credential)
+        select(
+            Certification.earned_on,
+            Certification.expires_on,
+            Certification.custom_name,
+            Certification.status,
+            Credential.id,
+            Credential.name,
+            Credential.slug,
+            Credential.validity_months,
+            Credential.credits_needed,
+            Credential.credit_unit,
+            Credential.grace_days,
+            Credential.track,
+            Credential.track_rank,
+        )
         .outerjoin(Credential, Certification.credential_id == Credential.id)
         .where(
             Certification.status.in_(("earned", "expired")),
@@ -138,8 +153,8 @@ def _held_rows(session: Session, as_of: date) -> list[_Held]:
         )
     ).all()
     best: dict[tuple, _Held] = {}
-    for cert, cred in rows:
-        held = _to_held(cert, cred)
+    for row in rows:
+        held = _to_held(row)
         current = best.get(held.key)
         if current is None or _rank(held) > _rank(current):
             best[held.key] = held
@@ -150,25 +165,40 @@ def _rank(held: _Held) -> tuple:
     return (held.expires or _FOREVER, held.earned or date.min)
 
 
-def _to_held(cert: Certification, cred: Credential | None) -> _Held:
-    validity = cred.validity_months if cred else None
-    start, expires = cycle_of(cert.earned_on, cert.expires_on, validity)
-    name = cert.custom_name or (cred.name if cred else "")
+def _to_held(row) -> _Held:
+    (
+        earned_on,
+        expires_on,
+        custom_name,
+        row_status,
+        credential_id,
+        credential_name,
+        slug,
+        validity,
+        credits_needed,
+        credit_unit,
+        grace_days,
+        track,
+        track_rank,
+    ) = row
+    catalog = credential_id is not None
+    start, expires = cycle_of(earned_on, expires_on, validity)
+    name = custom_name or (credential_name if catalog else "")
     return _Held(
-        key=("catalog", cred.id) if cred else ("custom", name.strip().lower()),
-        credential_id=cred.id if cred else None,
+        key=("catalog", credential_id) if catalog else ("custom", name.strip().lower()),
+        credential_id=credential_id,
         name=name,
-        slug=cred.slug if cred else None,
-        row_status=cert.status,
-        earned=cert.earned_on,
+        slug=slug,
+        row_status=row_status,
+        earned=earned_on,
         expires=expires,
         cycle_start=start,
         validity_months=validity,
-        credits_needed=cred.credits_needed if cred else None,
-        credit_unit=cred.credit_unit if cred else None,
-        grace_days=cred.grace_days if cred else 0,
-        track=cred.track if cred else None,
-        track_rank=cred.track_rank if cred else None,
+        credits_needed=credits_needed,
+        credit_unit=credit_unit,
+        grace_days=grace_days if catalog else 0,
+        track=track,
+        track_rank=track_rank,
     )
 
 

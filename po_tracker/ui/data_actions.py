@@ -1,6 +1,7 @@
 """The File menu's care of the data: back up, restore, export and import. Slow work runs
 off the UI thread behind a progress dialog; every import is validated whole, backed up
-before, and written all or nothing."""
+before, and written all or nothing. The services are imported where they are used: they
+pull in the ORM, which the window's first frame does not need."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from ..services import backup
 from ..services.errors import ValidationError
 from ..vocabulary import LOG_KINDS
 from .background import run_in_background
@@ -71,6 +71,8 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
+        from ..services import backup
+
         text = (
             str(error)
             if isinstance(error, ValidationError | OSError | backup.BackupError)
@@ -95,6 +97,8 @@ class DataActions(QObject):
 
     # -- backup and restore --------------------------------------------------------------
     def back_up(self) -> None:
+        from ..services import backup
+
         path = self.context.database.path
         self._run(
             "Taking a verified backup…",
@@ -103,6 +107,8 @@ class DataActions(QObject):
         )
 
     def restore(self) -> None:
+        from ..services import backup
+
         database = self.context.database
         chosen = self._open_path(
             "Restore from a backup",
@@ -205,6 +211,8 @@ class DataActions(QObject):
         self._run("Checking the file…", check, lambda found: self._confirm_json(*found))
 
     def _confirm_json(self, document, plan) -> None:
+        from ..services import backup
+
         answer = QMessageBox.question(
             self.window,
             "Import this file?",
@@ -224,6 +232,8 @@ class DataActions(QObject):
         self._run("Importing…", work, self._imported)
 
     def import_csv(self) -> None:
+        from ..services import backup
+
         kind, ok = QInputDialog.getItem(
             self.window, "Import a CSV file", "Which log does the file hold?", LOG_KINDS, 0, False
         )

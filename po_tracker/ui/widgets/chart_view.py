@@ -95,7 +95,8 @@ class ChartView(QWidget):
         self.placeholder.show()
 
     def show_chart(self, name: str, data, theme: Theme | None = None) -> None:
-        """Build chart ``name`` from ``data`` in the window's theme and draw it now."""
+        """Build chart ``name`` from ``data`` in the window's theme; it is drawn at the
+        next paint. ``render_ms`` is the build time."""
         started = time.perf_counter()
         theme = theme or palette_theme(self)
         figure = registry.build(name, data, theme=theme, size=self.design)
@@ -107,7 +108,9 @@ class ChartView(QWidget):
         self._swap(canvas)
         canvas._fit_dpi(max(self.width(), 1), max(self.height(), 1))
         figure.set_size_inches(*self._size_inches(canvas), forward=False)
-        canvas.draw()
+        # Drawn once, at the next paint: an explicit draw here was repeated by the resize
+        # that showing the canvas causes.
+        canvas.draw_idle()
         self.figure, self.name = figure, name
         self.render_ms = (time.perf_counter() - started) * 1000
 

@@ -1,0 +1,31 @@
+"""Run something once the window has painted its first frame. A zero-delay timer set
+before ``show()`` fires before the first paint under X11, so work started that way (the
+logbook, the ORM) would delay the first frame; this waits for the paint itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window, action: Callable[[], object]):
+        super().__init__(window)
+        self.window = window
+        self.action = action
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
+                and watched.window() is self.window):
+            QApplication.instance().removeEventFilter(self)
+            # After this paint has been flushed to the screen, not inside it.
+            QTimer.singleShot(0, self.action)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(window, action: Callable[[], object]) -> None:
+    _AfterFirstPaint(window, action)
