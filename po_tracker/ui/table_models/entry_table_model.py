@@ -142,6 +142,8 @@ class EntryTableModel(ColumnsModel):
         return cell_data(self.columns[index.column()], item, role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return  # -1 means "unsorted": the list keeps its own order
         self.layoutAboutToBeChanged.emit()
         # Keep the selection on the same entries, not on the same row numbers.
         persistent = self.persistentIndexList()

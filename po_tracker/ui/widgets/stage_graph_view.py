@@ -190,7 +190,7 @@ class StageGraphView(QGraphicsView):
             return
         view = self.viewport().rect()
         factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
-        factor = max(factor, 0.6)
+        factor = max(factor, 0.55)
         self.resetTransform()
         self.scale(factor, factor)
         if self.chosen in self.boxes:
