@@ -128,6 +128,12 @@ class LogPage(RefreshWhenShown, QWidget):
         header.setResizeContentsPrecision(50)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        if self.compact:
+            # In a narrow pane, fitted columns would squeeze the main one to nothing:
+            # they get a modest width the user can drag.
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+            header.setDefaultSectionSize(88)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         delete_action = QAction("Delete", self.table)
