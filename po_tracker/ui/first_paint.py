@@ -21,8 +21,10 @@ class _AfterFirstPaint(QObject):
         if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
                 and watched.window() is self.window):
             QApplication.instance().removeEventFilter(self)
-            # After this paint has been flushed to the screen, not inside it.
-            QTimer.singleShot(0, self.action)
+            # After this paint has been flushed to the screen, and after anything else
+            # that waited for it (the start-up probe's clock), not inside it.
+            action = self.action
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, action))
             self.deleteLater()
         return False
 
