@@ -133,11 +133,15 @@ def _groups(session: Session, stage_id: int, *, required: bool):
 
 
 def gather_facts(
-    session: Session, as_of: date, islands: list[tuple[date, date]] | None = None
+    session: Session,
+    as_of: date,
+    islands: list[tuple[date, date]] | None = None,
+    candidates=None,
 ) -> LogFacts:
-    """``islands``: experience stretches from ``experience_islands`` for any date on or
-    after ``as_of``, when the caller already has them."""
-    held, lapsed = holdings(session, as_of)
+    """``islands`` (experience stretches from ``experience_islands``) and ``candidates``
+    (certifications from ``renewal.held_candidates``), for any date on or after
+    ``as_of``, when the caller already has them."""
+    held, lapsed = holdings(session, as_of, candidates)
     if islands is None:
         islands = experience_islands(session, as_of)
     sprints, mentored = _experience_counts(session, as_of)

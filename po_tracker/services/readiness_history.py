@@ -25,6 +25,7 @@ from ..models import (
 )
 from .readiness import score, target_stage_id, weights_of
 from .readiness_facts import experience_islands, gather_facts, load_requirements
+from .renewal import held_candidates
 
 # The dates a logged entry is about; the history starts at the earliest of them.
 _ENTRY_DATES = (
@@ -84,10 +85,13 @@ def history(session: Session, as_of: date, *, since: date | None = None) -> Read
     if start is None or start > as_of:
         return ReadinessHistory(requirements.name, ())
     weights = weights_of(session)
-    islands = experience_islands(session, as_of)  # valid for every earlier month too
+    # Read once, valid for every earlier month too.
+    islands = experience_islands(session, as_of)
+    candidates = held_candidates(session, as_of)
     points = []
     for day in month_ends(start, as_of):
-        result = score(requirements, gather_facts(session, day, islands), weights)
+        facts = gather_facts(session, day, islands, candidates)
+        result = score(requirements, facts, weights)
         points.append(
             HistoryPoint(day, result.overall, {c.name: c.percent for c in result.components})
         )

@@ -127,9 +127,10 @@ def cycle_of(
     return start, expires
 
 
-def _held_rows(session: Session, as_of: date) -> list[_Held]:
-    """The best row per credential among those earned on or before ``as_of``. Plain
-    columns, not ORM objects: on a long log this query is most of a status report."""
+def held_candidates(session: Session, as_of: date) -> list[_Held]:
+    """Every earned (or since expired) certification earned on or before ``as_of``.
+    Plain columns, not ORM objects: on a long log this query is most of a status report.
+    A caller asking about many earlier dates (the monthly history) reads them once."""
     rows = session.execute(
         select(
             Certification.earned_on,
@@ -152,9 +153,17 @@ def _held_rows(session: Session, as_of: date) -> list[_Held]:
             or_(Certification.earned_on.is_(None), Certification.earned_on <= as_of),
         )
     ).all()
+    return [_to_held(row) for row in rows]
+
+
+def _held_rows(session: Session, as_of: date, candidates: list[_Held] | None = None):
+    """The best row per credential among those earned on or before ``as_of``."""
+    if candidates is None:
+        candidates = held_candidates(session, as_of)
     best: dict[tuple, _Held] = {}
-    for row in rows:
-        held = _to_held(row)
+    for held in candidates:
+        if held.earned is not None and held.earned > as_of:
+            continue
         current = best.get(held.key)
         if current is None or _rank(held) > _rank(current):
             best[held.key] = held
@@ -304,9 +313,10 @@ def _with_credits(session: Session, items, held_by_id, as_of):
     return totals, windows
 
 
-def evaluate_all(session: Session, as_of: date, *, with_credits: bool = True):
-    """(statuses, credit progress) as of ``as_of``; see ``statuses``."""
-    held = _held_rows(session, as_of)
+def evaluate_all(session: Session, as_of: date, *, with_credits: bool = True, candidates=None):
+    """(statuses, credit progress) as of ``as_of``; see ``statuses``. ``candidates``:
+    ``held_candidates`` for this date or a later one, when the caller has them."""
+    held = _held_rows(session, as_of, candidates)
     items = [_evaluate(h, held, as_of) for h in held]
     progress: list[CreditProgress] = []
     if with_credits:
@@ -349,11 +359,12 @@ def credit_progress(session: Session, as_of: date) -> list[CreditProgress]:
     return evaluate_all(session, as_of)[1]
 
 
-def holdings(session: Session, as_of: date) -> tuple[set[int], set[int]]:
+def holdings(session: Session, as_of: date, candidates=None) -> tuple[set[int], set[int]]:
     """(held, lapsed) catalog credential ids on ``as_of``, for readiness: lapsed ones were
     earned once and are no longer held, so the advice is to renew rather than earn."""
     held, lapsed = set(), set()
-    for item in statuses(session, as_of, with_credits=False):
+    items = evaluate_all(session, as_of, with_credits=False, candidates=candidates)[0]
+    for item in items:
         if item.credential_id is not None:
             (held if item.held else lapsed).add(item.credential_id)
     return held, lapsed
