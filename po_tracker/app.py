@@ -50,9 +50,11 @@ def _open_checked(window, data_dir: Path):
     from .ui.dialogs.recovery_dialog import offer_restore
 
     try:
-        return open_checked(data_dir)
-    except DamagedDatabaseError as error:
-        if offer_restore(window, error):
+        try:
+            return open_checked(data_dir)
+        except DamagedDatabaseError as error:
+            if not offer_restore(window, error):
+                return None
             backup.restore(error.path, error.backup)
             return open_checked(data_dir)
     except (SchemaError, backup.BackupError, OSError) as error:

@@ -167,6 +167,11 @@ BAD_INPUTS = [
     (["framework", "import", "/nonexistent/file.json"], "does not exist"),
     (["add", "contact", "x" * 500], "too long"),
     (["frobnicate"], "invalid choice"),
+    (["status", "--as-of", "0001-01-01"], "between 1950-01-01 and 2100-12-31"),
+    (["status", "--as-of", "9999-12-31"], "between"),
+    (["delete", "training", "99999999999999999999999"], "too large"),
+    (["journal", "x", "--link", "training:99999999999999999999999"], "link"),
+    (["restore", "/nonexistent/backup.sqlite3"], "backup.sqlite3"),
 ]
 
 
@@ -238,3 +243,14 @@ def test_console_script_and_module_entry_points(tmp_path):
             timeout=60,
         )
         assert bad.returncode == 2 and bad.stderr.startswith("po-tracker: error: level")
+
+
+def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, monkeypatch):
+    from po_tracker.services.single_instance import instance_lock
+
+    data_dir.mkdir()
+    monkeypatch.setattr("po_tracker.cli.LOCK_WAIT_S", 0.2)
+    with instance_lock(data_dir, timeout_s=1):  # a window starting on this folder
+        code, _, err = run(capsys, data_dir, "list", "trainings")
+    assert code == 1 and "po-tracker: error:" in err
+    assert list(data_dir.iterdir()) == []  # nothing created under the window

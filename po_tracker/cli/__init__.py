@@ -14,7 +14,7 @@ from pathlib import Path
 from ..files import FileExistsRefused
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
 from ..schema import SchemaError
-from ..services.errors import NotFoundError, ValidationError
+from ..services.errors import BackupError, NotFoundError, ValidationError
 from ..services.single_instance import LockHeldError
 from .parser import UsageError, build_parser
 
@@ -83,31 +83,46 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     try:
         return _run(args, data_dir)
-    except (ValidationError, NotFoundError, FileExistsRefused, FileNotFoundError) as error:
+    except (
+        ValidationError,
+        NotFoundError,
+        FileExistsRefused,
+        FileNotFoundError,
+        BackupError,
+    ) as error:
         return _fail(str(error), 2)
     except (SchemaError, LockHeldError) as error:
         return _fail(str(error), 1)
 
 
 def _run(args, data_dir: Path) -> int:
+    from ..schema import SCHEMA_HEAD, current_revision
     from ..services.single_instance import instance_lock
 
     fresh_dir = not data_dir.exists()
     fresh_file = not database_path(data_dir).exists()
-    if args.command not in WRITES:
+    # A read creates or migrates the file when it is new or from an older version: that
+    # is a write too, and never happens under a running window.
+    writes = (
+        args.command in WRITES
+        or fresh_file
+        or current_revision(database_path(data_dir)) != SCHEMA_HEAD
+    )
+    if not writes:
         return _with_logbook(args, data_dir, fresh_dir, fresh_file)
     ensure_private_dir(data_dir)
-    try:
-        with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
+    with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
+        try:
             if args.command == "restore":
                 # The file being replaced may be damaged: it is never opened.
                 from .data_commands import restore
 
                 return restore(args, data_dir)
             return _with_logbook(args, data_dir, fresh_dir, fresh_file)
-    finally:
-        if fresh_dir and not database_path(data_dir).exists():
-            _remove_new_logbook(data_dir, fresh_dir)
+        finally:
+            # Still under the lock, so no window can have started here meanwhile.
+            if fresh_dir and not database_path(data_dir).exists():
+                _remove_new_logbook(data_dir, fresh_dir)
 
 
 def _with_logbook(args, data_dir: Path, fresh_dir: bool, fresh_file: bool) -> int:

@@ -121,7 +121,7 @@ def rate(args, db) -> int:
 
 def _link(text: str) -> journal.EntryRef:
     kind, _, number = text.partition(":")
-    if not number.isdigit():
+    if not number.isdigit() or len(number) > 18:
         raise ValidationError.single(
             "link", f"must look like KIND:ID, e.g. training:3 (got {text!r})"
         )

@@ -8,7 +8,7 @@ import math
 from datetime import date
 
 from .. import __version__
-from ..services.validation import parse_iso_date
+from ..services.validation import EARLIEST, LATEST, parse_iso_date
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -33,6 +33,10 @@ LIST_KINDS = {
 }
 
 
+# SQLite's integers are 64-bit.
+MAX_INTEGER = 2**63 - 1
+
+
 class UsageError(Exception):
     """A command-line argument that cannot be parsed; exit status 2."""
 
@@ -46,9 +50,13 @@ class Parser(argparse.ArgumentParser):
 
 def iso_date(text: str) -> date:
     try:
-        return parse_iso_date("date", text)
+        value = parse_iso_date("date", text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from None
+    # The same bounds as every date the services accept.
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(f"must be between {EARLIEST} and {LATEST}, not {text}")
+    return value
 
 
 def number(text: str) -> float:
@@ -63,9 +71,12 @@ def number(text: str) -> float:
 
 def whole_number(text: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if abs(value) > MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"is too large: {text}")
+    return value
 
 
 DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"

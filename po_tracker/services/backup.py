@@ -32,7 +32,10 @@ from pathlib import Path
 from ..files import FileExistsRefused, write_atomic
 from ..paths import database_path, ensure_private_dir
 from . import backup_rotation
-from .errors import ValidationError
+from .errors import (
+    BackupError,  # noqa: F401 - raised here, caught by callers
+    ValidationError,
+)
 from .integrity import connect_readonly, full_check, read_revision
 from .json_files import read_json_file
 
@@ -44,11 +47,6 @@ _NAME = re.compile(
     r"^po-tracker-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z][a-z0-9-]{0,29}?)(?:\.\d+)?\.sqlite3$"
 )
 _REASON = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
-
-
-class BackupError(Exception):
-    """A backup could not be made or verified, or a file is not a usable backup. Nothing
-    was replaced."""
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,9 @@ class ValidationError(ValueError):
 
 class NotFoundError(LookupError):
     """The entry asked for does not exist (any more)."""
+
+
+class BackupError(Exception):
+    """A backup could not be made or verified, or a file is not a usable backup. Nothing
+    was replaced. (Here, not in backup.py, so the command line can catch it without
+    importing the backup machinery at start-up.)"""

@@ -134,7 +134,8 @@ def _counted(kind, name, have, need, unit, action) -> list[_Item]:
 
 
 def _experience_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
-    years = round(facts.years, 2)
+    # Cut, not rounded, to two decimals: 729 days must not count as two full years.
+    years = math.floor(facts.years * 100) / 100
     people = req.people_mentored - facts.mentored
     return [
         *_counted(

@@ -71,11 +71,12 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
+        from ..schema import SchemaError
         from ..services import backup
 
         text = (
             str(error)
-            if isinstance(error, ValidationError | OSError | backup.BackupError)
+            if isinstance(error, ValidationError | OSError | backup.BackupError | SchemaError)
             else f"Something went wrong: {error}"
         )
         QMessageBox.warning(self.window, "PO Tracker", text)
@@ -126,14 +127,21 @@ class DataActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         # The window holds the instance lock; restore needs the logbook closed.
+        from ..schema import SchemaError
+
         database.close()
         try:
             result = backup.restore(database.path, chosen)
-        except (backup.BackupError, OSError, ValidationError) as error:
+        except (backup.BackupError, SchemaError, OSError, ValidationError) as error:
+            result = None
+            self._report_error(error)
+        try:
+            self.window.reopen_logbook()
+        except (SchemaError, OSError) as error:
             self._report_error(error)
             return
-        finally:
-            self.window.reopen_logbook()
+        if result is None:
+            return
         self._say(f"Restored {result.restored_from.name}; the previous file is kept.")
 
     # -- export --------------------------------------------------------------------------
