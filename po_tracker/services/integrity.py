@@ -109,25 +109,36 @@ def read_revision(path: Path) -> str | None:
         connection.close()
 
 
-def open_checked(data_dir: Path, now: datetime | None = None):
+def raise_if_damaged(path: Path, result: CheckResult) -> None:
+    """``DamagedDatabaseError``, naming the newest good backup, when ``result`` failed."""
+    if not result.ok:
+        from .backup import newest_good_backup
+
+        raise DamagedDatabaseError(path, result.problems, newest_good_backup(path.parent))
+
+
+def open_checked(data_dir: Path, now: datetime | None = None, *, verify: bool = True):
     """``open_logbook`` behind the start-up checks.
 
     A damaged file raises ``DamagedDatabaseError`` naming the newest good backup; a file
     from a newer version raises ``NewerDatabaseError`` before anything is written; a
     migration runs only after a verified backup. With ``now``, a daily backup is taken
     when one is due (see ``backup.maybe_daily_backup``).
+
+    ``verify=False`` skips the integrity check when the schema is current: for callers
+    that only read, or that ran ``quick_check`` themselves. A migration always checks
+    first, since it rewrites the file.
     """
     # Imported here: backup builds on the read-only helpers above.
     from ..paths import database_path
-    from ..schema import ensure_schema
+    from ..schema import SCHEMA_HEAD, current_revision, ensure_schema
     from . import backup
     from .logbook import open_logbook
 
     path = database_path(data_dir)
     if path.exists() and path.stat().st_size > 0:
-        result = quick_check(path)
-        if not result.ok:
-            raise DamagedDatabaseError(path, result.problems, backup.newest_good_backup(data_dir))
+        if verify or current_revision(path) != SCHEMA_HEAD:
+            raise_if_damaged(path, quick_check(path))
         # Migrating here, with the hook, means open_logbook finds the schema current.
         ensure_schema(path, before_upgrade=backup.backup_before_upgrade(path))
     database = open_logbook(data_dir)
