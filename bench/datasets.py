@@ -67,6 +67,18 @@ def _take_daily_backup(path: Path) -> None:
     backup.maybe_daily_backup(path, datetime.now(UTC))
 
 
+def forget_start_view(path: Path) -> None:
+    """What the dashboard showed at the last start goes, as after a change to the data
+    or on a new day: the next start computes everything (the revision is not raised,
+    so nothing else about the logbook changes)."""
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute("DELETE FROM start_view")
+    finally:
+        connection.close()
+
+
 def _export(data_dir: Path, target: Path) -> None:
     command = python("-m", "po_tracker", "--data-dir", str(data_dir), "export", "json")
     subprocess.run(

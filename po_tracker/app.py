@@ -1,8 +1,10 @@
 """Start-up of the desktop window.
 
-The window is shown before the logbook is opened: its first frame costs only Qt, and the
-database, the ORM and the user's numbers follow right after, on the next turn of the
-event loop. matplotlib is imported only when a chart is first drawn.
+The window is shown before the logbook is opened: its first frame costs only Qt. Right
+after it, the dashboard shows what it showed at the day's last start if the data has not
+changed since (``services.start_view``, read with plain sqlite3); meanwhile the integrity
+check and the ORM's import run off the UI thread, then the logbook opens and the pages
+work. matplotlib is imported only when a chart must be drawn anew.
 """
 
 from __future__ import annotations
@@ -40,18 +42,22 @@ def _data_dir(args) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def _open_checked(window, data_dir: Path):
-    """The logbook behind the start-up checks; a damaged one is offered its backup."""
+def _open_checked(window, data_dir: Path, check=None):
+    """The logbook behind the start-up checks (``check``: the result of ``quick_check``
+    when it already ran); a damaged one is offered its backup."""
     from PySide6.QtWidgets import QMessageBox
 
+    from .paths import database_path
     from .schema import SchemaError
     from .services import backup
-    from .services.integrity import DamagedDatabaseError, open_checked
+    from .services.integrity import DamagedDatabaseError, open_checked, raise_if_damaged
     from .ui.dialogs.recovery_dialog import offer_restore
 
     try:
         try:
-            return open_checked(data_dir)
+            if check is not None:
+                raise_if_damaged(database_path(data_dir), check)
+            return open_checked(data_dir, verify=check is None)
         except DamagedDatabaseError as error:
             if not offer_restore(window, error):
                 return None
@@ -62,11 +68,12 @@ def _open_checked(window, data_dir: Path):
     return None
 
 
-def open_into(window, data_dir: Path, demo: bool = False) -> bool:
-    """Open the logbook and hand it to the window; on failure, say why and close."""
+def open_into(window, data_dir: Path, demo: bool = False, context=None, check=None) -> bool:
+    """Open the logbook and hand it to the window; on failure, say why and close.
+    ``context``: the one a start view is already shown with."""
     from .ui.context import AppContext
 
-    database = _open_checked(window, data_dir)
+    database = _open_checked(window, data_dir, check)
     if database is None:
         window.close()
         return False
@@ -74,11 +81,80 @@ def open_into(window, data_dir: Path, demo: bool = False) -> bool:
         from .demo import fill_demo_profile
 
         fill_demo_profile(database)
-    context = AppContext(database, window)
+    if context is None:
+        context = AppContext(database, window)
+    else:
+        context.database = database
     window.attach(context)
     window.offer_first_run()
     window.start_daily_backup()
     return True
+
+
+# What opening the logbook and showing the dashboard import: loaded off the UI thread
+# while the start view is on screen, so the window stays responsive meanwhile.
+OPENING_MODULES = (
+    "po_tracker.services.backup",
+    "po_tracker.services.logbook",
+    "po_tracker.services.status",
+    "po_tracker.services.recent",
+    "po_tracker.services.chart_data",
+)
+
+
+def _prepare_open(path: Path):
+    """Off the UI thread: the file's integrity check runs in SQLite (which releases the
+    GIL, so on the other core) while the modules the open needs are imported. Returns
+    the check's result, or None when there is no file yet."""
+    import threading
+    from importlib import import_module
+
+    from .services.integrity import quick_check
+
+    found = []
+    checker = None
+    if path.exists() and path.stat().st_size > 0:
+        checker = threading.Thread(target=lambda: found.append(quick_check(path)))
+        checker.start()
+    for module in OPENING_MODULES:
+        import_module(module)
+    if checker is None:
+        return None
+    checker.join()
+    return found[0]
+
+
+def start(window, data_dir: Path, demo: bool = False) -> None:
+    """After the first frame: what the dashboard showed at this day's last start, when
+    the data has not changed since (no SQLAlchemy needed for that), then the logbook."""
+    from .paths import database_path
+    from .ui.background import run_in_background
+    from .ui.context import AppContext
+    from .ui.next_paint import after_next_paint
+
+    path = database_path(data_dir)
+    context = AppContext(None, window)
+
+    def open_prepared(check) -> None:
+        # A failed preparation only loses the head start: open_into checks again itself.
+        open_into(window, data_dir, demo, context, None if isinstance(check, Exception) else check)
+
+    def prepare() -> None:
+        run_in_background(window, lambda: _prepare_open(path), on_done=open_prepared)
+
+    if not demo and _show_start_view(window, context, path):
+        after_next_paint(window, prepare)
+    else:
+        prepare()
+
+
+def _show_start_view(window, context, path: Path) -> bool:
+    from datetime import date
+
+    from .services import start_view
+
+    kept = start_view.load(path, date.today())
+    return kept is not None and window.show_start_view(context, kept)
 
 
 def main(args=None) -> int:
@@ -88,8 +164,8 @@ def main(args=None) -> int:
         args = build_parser().parse_args()
     from PySide6.QtWidgets import QMessageBox
 
-    from .ui.first_paint import after_first_paint
     from .ui.main_window import MainWindow
+    from .ui.next_paint import after_next_paint
     from .ui.single_instance import InstanceGuard, hand_over
 
     app = _make_application()
@@ -111,8 +187,12 @@ def main(args=None) -> int:
     startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
-    after_first_paint(window, lambda: open_into(window, data_dir, getattr(args, "demo", False)))
+    after_next_paint(window, lambda: start(window, data_dir, getattr(args, "demo", False)))
     try:
         return app.exec()
     finally:
+        # A backup or a write still running holds the logbook until it is done.
+        from .ui.background import wait_for_background
+
+        wait_for_background()
         guard.release()

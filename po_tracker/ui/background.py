@@ -5,6 +5,7 @@ raised) comes back to the UI thread through a signal."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -24,7 +25,9 @@ class _Job(QRunnable):
             result = self.work()
         except Exception as error:  # noqa: BLE001 - handed to the UI to report
             result = error
-        self.relay.finished.emit(result)
+        # RuntimeError: the window closed meanwhile, and nobody waits for the result.
+        with suppress(RuntimeError):
+            self.relay.finished.emit(result)
 
 
 _running: set[_Relay] = set()

@@ -132,6 +132,24 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     # -- once the logbook is open --------------------------------------------------------
+    def show_start_view(self, context, kept) -> bool:
+        """Before the logbook is open: the dashboard as the day's last start left it
+        (``services.start_view``), when the dashboard is the page this start shows. The
+        rest of the window stays disabled until ``attach``."""
+        if self._last_page != "dashboard":
+            return False
+        dashboard = next(spec for spec in PAGES if spec.key == "dashboard").build(context)
+        if not dashboard.show_start_view(kept):
+            dashboard.deleteLater()
+            return False
+        self.pages["dashboard"] = dashboard
+        self.stack.addWidget(dashboard)
+        self.stack.setCurrentWidget(dashboard)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(0)
+        self.sidebar.blockSignals(False)
+        return True
+
     def attach(self, context) -> None:
         """Show the user's data: called once the logbook is open, after the first frame."""
         self.context = context
@@ -155,6 +173,13 @@ class MainWindow(QMainWindow):
         context.status_message.connect(self._show_status)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
+        # A page built for the start view is already on screen: no show event refreshes it.
+        current = self.stack.currentWidget()
+        if getattr(current, "_stale", False):
+            current.refresh()
+        from . import startup_probe
+
+        startup_probe.mark("ready")
 
     def page(self, key: str):
         if key not in self.pages:

@@ -6,6 +6,7 @@ Hooks (each a no-op costing one dictionary look-up when the probe is off):
 
 - ``install(window)`` once the main window exists, before ``show()`` (app.py);
 - ``mark("numbers")`` when the dashboard has put the user's numbers in its widgets;
+- ``mark("ready")`` when the logbook is open and the window's controls work;
 - ``expect("charts")`` when a dashboard with charts is built, and ``chart_drawn(canvas)``
   on each canvas (or ``mark("charts", after_paint=False)`` once they are drawn).
 
@@ -85,7 +86,8 @@ def _make_probe_class():
             self.window = window
             self.times: dict[str, float] = {}
             self.reported = False
-            self.expected = {"first_frame", "numbers"}
+            # "ready": the logbook is open and every control works (MainWindow.attach).
+            self.expected = {"first_frame", "numbers", "ready"}
             # Marks waiting for the next paint of the window.
             self.waiting = {"first_frame"}
             QApplication.instance().installEventFilter(self)

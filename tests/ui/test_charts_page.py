@@ -141,13 +141,19 @@ def test_dashboard_shows_small_charts_that_open_the_charts_page(qtbot, demo_cont
     dashboard.resize(1100, 900)
     dashboard.show()
     qtbot.waitUntil(
-        lambda: (
-            len(dashboard.small_charts) == 2
-            and all(v.figure is not None for v in dashboard.small_charts.values())
-        ),
+        lambda: len(dashboard.small_charts) == 2
+        and all(t.shown_as is not None for t in dashboard.small_charts.values()),
         timeout=15_000,
     )
     radar = dashboard.small_charts["radar"]
+    # Drawn for the widget's own size, in device pixels: sharp, not scaled.
+    ratio = radar.devicePixelRatioF()
+    assert radar.pixmap().width() == pytest.approx(radar.width() * ratio, abs=2)
+    assert radar.pixmap().height() == pytest.approx(radar.height() * ratio, abs=2)
     with qtbot.waitSignal(demo_context.navigate) as opened:
-        qtbot.mouseClick(radar.canvas, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(radar, Qt.MouseButton.LeftButton)
     assert opened.args == ["charts", "radar"]
+    with qtbot.waitSignal(demo_context.navigate) as opened:
+        dashboard.small_charts["readiness"].setFocus()
+        qtbot.keyClick(dashboard.small_charts["readiness"], Qt.Key.Key_Return)
+    assert opened.args == ["charts", "readiness"]

@@ -4,10 +4,12 @@ where the user would act on it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import recent, status
 from .. import startup_probe
+from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
 from ..widgets.cards import Card, LinkList, heading
+from ..widgets.chart_thumbnail import ChartThumbnail
 from ..widgets.refresh import RefreshWhenShown
 
 # Where the user acts on a gap of each kind.
@@ -31,6 +34,8 @@ PAGE_OF_GAP = {
     "learning": "training",
     "networking": "networking",
 }
+# The start view part that holds the numbers (the charts' parts are "chart:NAME:SIZE").
+VIEW_PART = "dashboard"
 # The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
 SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
 SMALL_CHART_HEIGHT = 320
@@ -64,6 +69,64 @@ def _recent_label(entry) -> str:
     )
 
 
+def dashboard_view(report, recent_rows, reminder_rows) -> dict:
+    """What the dashboard shows, as plain JSON-ready values: the page shows it, and keeps
+    it as the start view of the next start."""
+    from ...services.status import renewal_reminder
+
+    current = report.current_stage or "Current stage not set"
+    target = report.target_stage or "no target yet"
+    return {
+        "stages": f"<h2>{current} → {target}</h2>",
+        **_standing(report.readiness),
+        "actions": _action_rows(report),
+        "renewals": [
+            (renewal_reminder(item), "certifications", None)
+            for item in report.credentials
+            if item.status not in ("active", "lifetime")
+        ],
+        "reminders": [
+            (r.text + f" ({r.day})", PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in reminder_rows
+        ],
+        "recent": [(_recent_label(r), PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in recent_rows],
+    }
+
+
+def _standing(result) -> dict:
+    if result is None:
+        return {
+            "score": "Choose a target stage to see how ready you are.",
+            "bars": [(name, 0, "—") for name in COMPONENT_LABELS],
+        }
+    return {
+        "score": (
+            f"<span style='font-size: 28pt; font-weight: 600'>"
+            f"{result.overall:.0f}%</span> ready for {result.stage}"
+        ),
+        "bars": [
+            (c.name, round(c.percent), f"{c.percent:.0f}%" if c.scored else "not required")
+            for c in result.components
+        ],
+    }
+
+
+def _action_rows(report) -> list[tuple]:
+    result = report.readiness
+    if result is None:
+        return [(report.next_actions[0], "career", None)]
+    rows = []
+    for gap in result.gaps[:6]:
+        gain = f"  (+{gap.gain:.1f} points)" if gap.gain >= 0.05 else ""
+        argument = ("skill", gap.name) if gap.kind == "skill" else None
+        rows.append((gap.action + gain, PAGE_OF_GAP.get(gap.kind, "career"), argument))
+    return rows
+
+
+def _argument(value):
+    """A row's argument back from JSON: (kind, id) pairs come back as lists."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 class DashboardPage(RefreshWhenShown, QScrollArea):
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -71,7 +134,9 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.setObjectName("dashboard_page")
         self.setAccessibleName("Dashboard")
         self.setWidgetResizable(True)
-        self.report = None
+        self.report = None  # the last StatusReport computed; None while a start view shows
+        self.start_view = None  # what the last start left (services.start_view.StartView)
+        self.shown: tuple | None = None  # (data revision, day) of the numbers on screen
         body = QWidget()
         self.setWidget(body)
         grid = QGridLayout(body)
@@ -87,7 +152,11 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.recent = LinkList("Recent entries", "Nothing logged yet: press Ctrl+N.")
         grid.addWidget(self._card("Recent entries", self.recent), 2, 0, 1, 2)
         self.grid = grid
-        self.small_charts: dict[str, object] = {}  # row 3, filled after the first paint
+        # Row 3: pictures, drawn after the numbers are on screen.
+        self.small_charts = {
+            name: self._small_chart(name, title, column)
+            for column, (name, title) in enumerate(SMALL_CHARTS.items())
+        }
         startup_probe.expect("charts")
         grid.setRowStretch(4, 1)
         for links in (self.actions, self.renewals, self.reminders, self.recent):
@@ -129,104 +198,134 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
 
     # -- refreshing ----------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.context.database is None:
+            return  # showing the start view; refreshed once the logbook is open
+        from ...services import recent, start_view, status
+
         today = date.today()
         with self.context.reading() as session:
-            self.report = status.build(session, today)
-            recent_rows = recent.recent_entries(session)
-            reminder_rows = recent.reminders(session, today)
+            revision = start_view.revision(session)
+            if self.shown == (revision, today):
+                view = None  # what is on screen is still exactly what the data gives
+            else:
+                self.report = status.build(session, today)
+                view = dashboard_view(
+                    self.report,
+                    recent.recent_entries(session),
+                    recent.reminders(session, today),
+                )
         self._stale = False
+        if view is not None:
+            self._show_view(view, revision, today)
+            self._keep_view(view, revision, today)
         # The small charts load matplotlib: after the user's numbers are on screen.
         QTimer.singleShot(0, self._refresh_small_charts)
-        self._show_standing(self.report)
-        self._show_actions(self.report)
-        self._show_renewals(self.report)
-        self.reminders.set_rows(
-            [(r.text + f" ({r.day})", PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in reminder_rows]
-        )
-        self.recent.set_rows(
-            [(_recent_label(r), PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in recent_rows]
-        )
+
+    def show_start_view(self, start) -> bool:
+        """Show the numbers the last start left for this day and data, before the
+        logbook is open; False when there are none."""
+        body = start.parts.get(VIEW_PART)
+        if body is None:
+            return False
+        self.start_view = start
+        self._show_view(json.loads(body), start.revision, start.as_of)
+        QTimer.singleShot(0, self._refresh_small_charts)
+        return True
+
+    def _show_view(self, view: dict, revision: int, as_of: date) -> None:
+        self.shown = (revision, as_of)
+        self.stages.setText(view["stages"])
+        self.score.setText(view["score"])
+        for name, value, text in view["bars"]:
+            self.bars[name].setValue(value)
+            self.bars[name].setFormat(text)
+        for links, key in (
+            (self.actions, "actions"),
+            (self.renewals, "renewals"),
+            (self.reminders, "reminders"),
+            (self.recent, "recent"),
+        ):
+            links.set_rows([(text, page, _argument(arg)) for text, page, arg in view[key]])
         startup_probe.mark("numbers")
 
-    def _show_standing(self, report) -> None:
-        current = report.current_stage or "Current stage not set"
-        target = report.target_stage or "no target yet"
-        self.stages.setText(f"<h2>{current} → {target}</h2>")
-        result = report.readiness
-        if result is None:
-            self.score.setText("Choose a target stage to see how ready you are.")
-            for bar in self.bars.values():
-                bar.setValue(0)
-                bar.setFormat("—")
-            return
-        self.score.setText(
-            f"<span style='font-size: 28pt; font-weight: 600'>"
-            f"{result.overall:.0f}%</span> ready for {result.stage}"
-        )
-        for component in result.components:
-            bar = self.bars[component.name]
-            bar.setValue(round(component.percent))
-            bar.setFormat(f"{component.percent:.0f}%" if component.scored else "not required")
-
-    def _show_actions(self, report) -> None:
-        result = report.readiness
-        if result is None:
-            self.actions.set_rows([(report.next_actions[0], "career", None)])
-            return
-        rows = []
-        for gap in result.gaps[:6]:
-            gain = f"  (+{gap.gain:.1f} points)" if gap.gain >= 0.05 else ""
-            argument = ("skill", gap.name) if gap.kind == "skill" else None
-            rows.append((gap.action + gain, PAGE_OF_GAP.get(gap.kind, "career"), argument))
-        self.actions.set_rows(rows)
-
-    def _show_renewals(self, report) -> None:
-        rows = []
-        for item in report.credentials:
-            if item.status in ("active", "lifetime"):
-                continue
-            rows.append((status.renewal_reminder(item), "certifications", None))
-        self.renewals.set_rows(rows)
-
-    # -- small charts (row 3) ------------------------------------------------------------
-    def _small_chart(self, name: str, title: str, column: int):
-        from ..widgets.chart_view import ChartView
-
-        view = ChartView(design=(8.0, 4.8), clickable=True)
-        view.setObjectName(f"small_{name.replace('-', '_')}_chart")
-        view.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
-        view.setToolTip("Open on the Charts page")
-        view.setFixedHeight(SMALL_CHART_HEIGHT)
-        view.clicked.connect(lambda: self.context.navigate.emit("charts", name))
-        self.grid.addWidget(self._card(title, view), 3, column)
-        return view
-
-    def _refresh_small_charts(self) -> None:
-        if not self.small_charts:
-            for column, (name, title) in enumerate(SMALL_CHARTS.items()):
-                self.small_charts[name] = self._small_chart(name, title, column)
-        from ..background import run_in_background
+    def _keep_view(self, view: dict, revision: int, as_of: date) -> None:
+        from ...services import start_view
 
         database = self.context.database
-        for name, view in self.small_charts.items():
-            run_in_background(
-                self,
-                lambda n=name: _small_chart_data(database, n),
-                on_done=lambda data, v=view, n=name: self._show_small_chart(v, n, data),
-            )
+        body = json.dumps(view).encode()
+        run_in_background(self, lambda: start_view.save(database, VIEW_PART, revision, as_of, body))
 
-    def _show_small_chart(self, view, name: str, data) -> None:
-        if isinstance(data, Exception):
-            view.show_message(f"The chart could not be drawn: {data}")
+    # -- small charts (row 3) ------------------------------------------------------------
+    def _small_chart(self, name: str, title: str, column: int) -> ChartThumbnail:
+        thumbnail = ChartThumbnail(design=(8.0, 4.8))
+        thumbnail.setObjectName(f"small_{name.replace('-', '_')}_chart")
+        thumbnail.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
+        thumbnail.setToolTip("Open on the Charts page")
+        thumbnail.setFixedHeight(SMALL_CHART_HEIGHT)
+        thumbnail.clicked.connect(lambda: self.context.navigate.emit("charts", name))
+        thumbnail.resized.connect(lambda: self._draw_small_chart(name))
+        self.grid.addWidget(self._card(title, thumbnail), 3, column)
+        return thumbnail
+
+    def _refresh_small_charts(self) -> None:
+        # Settle the layout first (the scroll bar the new rows may need), so the pictures
+        # are drawn for the size they will keep.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        for name in self.small_charts:
+            self._draw_small_chart(name)
+
+    def _draw_small_chart(self, name: str) -> None:
+        """From the start view when it has this chart at this size for the data shown,
+        else rendered in the background (and kept for the next start)."""
+        thumbnail = self.small_charts[name]
+        request = thumbnail.request()
+        key = f"chart:{name}:{request.key}"
+        if thumbnail.shows(key, self.shown):
+            return
+        kept = self.start_view
+        if kept is not None and (kept.revision, kept.as_of) == self.shown and key in kept.parts:
+            thumbnail.show_png(kept.parts[key], key, self.shown)
+            self._small_chart_shown()
+            return
+        if self.context.database is None:
+            return  # drawn once the logbook is open
+        database = self.context.database
+        run_in_background(
+            self,
+            lambda: _render_small_chart(database, name, key, request),
+            on_done=lambda result: self._show_small_chart(name, key, result),
+        )
+
+    def _show_small_chart(self, name: str, key: str, result) -> None:
+        thumbnail = self.small_charts[name]
+        if isinstance(result, Exception):
+            thumbnail.show_message(f"The chart could not be drawn: {result}")
+        elif key != f"chart:{name}:{thumbnail.request().key}":
+            self._draw_small_chart(name)  # resized meanwhile: drawn again at the new size
+            return
         else:
-            view.show_chart(name, data)
-        view.setProperty("drawn", True)
-        if all(v.property("drawn") for v in self.small_charts.values()):
-            startup_probe.mark("charts", after_paint=False)
+            png, state = result
+            thumbnail.show_png(png, key, state)
+        self._small_chart_shown()
+
+    def _small_chart_shown(self) -> None:
+        if all(
+            t.pixmap() is not None and not t.pixmap().isNull() for t in self.small_charts.values()
+        ):
+            startup_probe.mark("charts")
 
 
-def _small_chart_data(database, name: str):
+def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, tuple]:
+    """Runs off the UI thread: the chart's data, its picture, and the picture kept in
+    the start view for the data it was drawn from."""
+    from ...services import start_view
     from ...services.chart_data import chart_data
+    from ..widgets.chart_thumbnail import render_png
 
+    today = date.today()
     with database.read() as session:
-        return chart_data(session, name, date.today())
+        revision = start_view.revision(session)
+        data = chart_data(session, name, today)
+    png = render_png(name, data, request)
+    start_view.save(database, key, revision, today, png, replaces=f"chart:{name}:")
+    return png, (revision, today)

@@ -30,6 +30,12 @@ def palette_theme(widget: QWidget) -> Theme:
     return DARK if widget.palette().window().color().lightness() < 128 else LIGHT
 
 
+def fit_dpi(width: int, height: int, design: tuple[float, float]) -> float:
+    """The dpi at which a chart designed for ``design`` inches fills ``width`` x
+    ``height`` logical pixels: at most the screen's, lowered for a smaller widget."""
+    return max(min(SCREEN_DPI, width / design[0], height / design[1]), MIN_DPI)
+
+
 @cache
 def _canvas_class():
     import os
@@ -51,8 +57,7 @@ def _canvas_class():
         def _fit_dpi(self, width: int, height: int) -> None:
             if width <= 0 or height <= 0:
                 return
-            base = min(SCREEN_DPI, width / self.design[0], height / self.design[1])
-            base = max(base, MIN_DPI)
+            base = fit_dpi(width, height, self.design)
             # The Qt backend multiplies _original_dpi by the screen's pixel ratio.
             self.figure._original_dpi = base
             self.figure.dpi = base * self.device_pixel_ratio

@@ -1,6 +1,7 @@
-"""Run something once the window has painted its first frame. A zero-delay timer set
+"""Run something once the window has painted its next frame. A zero-delay timer set
 before ``show()`` fires before the first paint under X11, so work started that way (the
-logbook, the ORM) would delay the first frame; this waits for the paint itself."""
+logbook, the ORM) would delay the first frame; this waits for the paint itself. The
+start uses it twice: after the first frame, and after the frame showing the start view."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 
-class _AfterFirstPaint(QObject):
+class _AfterNextPaint(QObject):
     def __init__(self, window, action: Callable[[], object]):
         super().__init__(window)
         self.window = window
@@ -29,5 +30,5 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def after_first_paint(window, action: Callable[[], object]) -> None:
-    _AfterFirstPaint(window, action)
+def after_next_paint(window, action: Callable[[], object]) -> None:
+    _AfterNextPaint(window, action)

@@ -1,0 +1,144 @@
+"""The start view: what the dashboard showed, shown again at the next start only while it
+is still exactly what the data gives (same revision, same day, same version)."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+
+from po_tracker.paths import database_path
+from po_tracker.services import start_view, training
+from po_tracker.services.training import TrainingInput
+
+TODAY = date(2026, 11, 28)
+# Tables that are not the user's data (migration 0004 lists the same).
+NOT_DATA = {"alembic_version", "data_revision", "start_view"}
+
+
+def _revision(db) -> int:
+    with db.read() as session:
+        return start_view.revision(session)
+
+
+def _add_training(db, title: str = "Backlog refinement workshop") -> int:
+    with db.write() as session:
+        return training.create(session, TrainingInput(title, 3.0, TODAY)).id
+
+
+def _keep(db, name: str, body: bytes = b"{}", **kwargs) -> bool:
+    return start_view.save(db, name, _revision(db), TODAY, body, **kwargs)
+
+
+def test_every_data_table_raises_the_revision_on_each_kind_of_write(db):
+    with sqlite3.connect(database_path(db.path.parent)) as connection:
+        tables = {
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'"
+            )
+        } - NOT_DATA
+        triggers = {
+            (table, name)
+            for name, table in connection.execute(
+                "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"
+            )
+        }
+    assert {"trainings", "journal_entries", "profile", "skills", "settings"} <= tables
+    missing = [
+        f"{table}_revision_{event}"
+        for table in sorted(tables)
+        for event in ("insert", "update", "delete")
+        if (table, f"{table}_revision_{event}") not in triggers
+    ]
+    assert missing == []
+
+
+def test_writes_through_the_services_raise_the_revision(db):
+    before = _revision(db)
+    entry_id = _add_training(db)
+    added = _revision(db)
+    assert added > before
+    with db.write() as session:
+        training.update(session, entry_id, TrainingInput("Renamed workshop", 3.0, TODAY))
+    updated = _revision(db)
+    assert updated > added
+    with db.write() as session:
+        training.delete(session, entry_id)
+    assert _revision(db) > updated
+
+
+def test_a_kept_part_is_shown_on_the_same_day_while_the_data_is_unchanged(db):
+    assert _keep(db, "dashboard", b'{"score": "42%"}')
+    kept = start_view.load(db.path, TODAY)
+    assert kept is not None and kept.parts == {"dashboard": b'{"score": "42%"}'}
+    assert kept.revision == _revision(db)
+
+
+def test_any_change_or_another_day_hides_the_kept_parts(db):
+    assert _keep(db, "dashboard")
+    assert start_view.load(db.path, TODAY + timedelta(days=1)).parts == {}
+    _add_training(db)
+    assert start_view.load(db.path, TODAY).parts == {}
+
+
+def test_a_part_computed_before_a_change_is_not_kept(db):
+    revision = _revision(db)
+    _add_training(db)
+    assert not start_view.save(db, "dashboard", revision, TODAY, b"{}")
+    assert start_view.load(db.path, TODAY).parts == {}
+
+
+def test_a_part_of_another_version_is_not_shown(db, monkeypatch):
+    assert _keep(db, "dashboard")
+    monkeypatch.setattr(start_view, "FORMAT", "0.0.0/1")
+    assert start_view.load(db.path, TODAY).parts == {}
+
+
+def test_a_chart_at_a_new_size_replaces_the_old_size_only(db):
+    assert _keep(db, "chart:radar:400x300@1:light", b"old")
+    assert _keep(db, "chart:readiness:400x300@1:light", b"line")
+    assert _keep(db, "chart:radar:500x300@1:light", b"new", replaces="chart:radar:")
+    assert start_view.load(db.path, TODAY).parts == {
+        "chart:radar:500x300@1:light": b"new",
+        "chart:readiness:400x300@1:light": b"line",
+    }
+
+
+def test_keeping_a_part_does_not_change_the_revision(db):
+    before = _revision(db)
+    assert _keep(db, "dashboard")
+    assert _revision(db) == before
+
+
+def test_nothing_is_loaded_from_a_missing_or_older_file(tmp_path, db):
+    assert start_view.load(tmp_path / "missing.sqlite3", TODAY) is None
+    with sqlite3.connect(db.path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0003'")
+    assert start_view.load(db.path, TODAY) is None
+
+
+def test_loading_leaves_the_file_byte_for_byte(db):
+    assert _keep(db, "dashboard")
+    db.close()
+    before = db.path.read_bytes()
+    assert start_view.load(db.path, TODAY).parts
+    assert db.path.read_bytes() == before
+
+
+def test_loading_imports_nothing_of_sqlalchemy(db):
+    """The start view is shown before the ORM is imported: that is its whole point."""
+    assert _keep(db, "dashboard")
+    code = (
+        "import sys, datetime, pathlib\n"
+        "from po_tracker.services.start_view import load\n"
+        f"kept = load(pathlib.Path({str(db.path)!r}), datetime.date({TODAY.year}, "
+        f"{TODAY.month}, {TODAY.day}))\n"
+        "assert kept.parts, kept\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,133 @@
+"""A later start of the day shows the dashboard as the last start left it, before the
+logbook is even open, and only while the data is unchanged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from po_tracker import app as app_module
+from po_tracker.demo import fill_demo_profile
+from po_tracker.services import training
+from po_tracker.services.logbook import open_logbook
+from po_tracker.services.training import TrainingInput
+from po_tracker.ui.background import wait_for_background
+from po_tracker.ui.main_window import MainWindow
+from po_tracker.ui.pages import dashboard_page
+
+
+@pytest.fixture(autouse=True)
+def no_welcome(monkeypatch):
+    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    folder = tmp_path / "demo"
+    database = open_logbook(folder)
+    fill_demo_profile(database, date.today())
+    database.close()
+    return folder
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The small charts rendered anew (not taken from the start view)."""
+    calls = []
+    real = dashboard_page._render_small_chart
+
+    def counting(database, name, key, request):
+        calls.append(name)
+        return real(database, name, key, request)
+
+    monkeypatch.setattr(dashboard_page, "_render_small_chart", counting)
+    return calls
+
+
+def _numbers(dashboard) -> tuple:
+    lists = (dashboard.actions, dashboard.renewals, dashboard.reminders, dashboard.recent)
+    return (
+        dashboard.stages.text(),
+        dashboard.score.text(),
+        [bar.text() for bar in dashboard.bars.values()],
+        [[links.item(row).text() for row in range(links.count())] for links in lists],
+    )
+
+
+def _window(qtbot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    return window
+
+
+def _charts_drawn(dashboard) -> bool:
+    return all(t.shown_as is not None for t in dashboard.small_charts.values())
+
+
+def _start_and_close(qtbot, data_dir) -> tuple:
+    """A whole start: everything computed, the start view kept; the numbers shown."""
+    window = _window(qtbot)
+    app_module.start(window, data_dir)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: _charts_drawn(dashboard), timeout=15_000)
+    wait_for_background()
+    shown = _numbers(dashboard)
+    window.close()
+    window.context.database.close()
+    return shown
+
+
+def test_a_later_start_shows_the_last_numbers_and_charts_before_opening(qtbot, demo_dir, renders):
+    shown = _start_and_close(qtbot, demo_dir)
+    assert "%" in shown[1] and renders == ["radar", "readiness"]
+    renders.clear()
+
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    # Shown at once, from plain SQLite: the logbook is not open yet.
+    assert window.context is None
+    dashboard = window.pages["dashboard"]
+    assert _numbers(dashboard) == shown
+    qtbot.waitUntil(lambda: _charts_drawn(dashboard), timeout=5_000)
+    # Then the logbook opens; nothing needed computing again.
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    assert window.new_action.isEnabled()
+    assert dashboard.report is None and renders == []
+    assert _numbers(dashboard) == shown
+    window.context.database.close()
+
+
+def test_data_changed_since_the_last_start_is_computed_not_shown_stale(qtbot, demo_dir, renders):
+    shown = _start_and_close(qtbot, demo_dir)
+    database = open_logbook(demo_dir)
+    with database.write() as session:
+        training.create(session, TrainingInput("Impact mapping", 6.0, date.today()))
+    database.close()
+    renders.clear()
+
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    assert "dashboard" not in window.pages  # nothing to show until computed
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    dashboard = window.page("dashboard")
+    assert dashboard.report is not None
+    recent = _numbers(dashboard)[3][3]
+    assert recent[0].startswith("Training: Impact mapping") and recent != shown[3][3]
+    qtbot.waitUntil(lambda: sorted(renders) == ["radar", "readiness"], timeout=15_000)
+    window.context.database.close()
+
+
+def test_a_start_on_another_page_does_not_flash_the_dashboard(qtbot, demo_dir):
+    _start_and_close(qtbot, demo_dir)
+    QSettings().setValue("window/page", "journal")
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    assert "dashboard" not in window.pages
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    assert window.current_page_key() == "journal"
+    window.context.database.close()
