@@ -187,7 +187,11 @@ def main(args=None) -> int:
     startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
-    after_next_paint(window, lambda: start(window, data_dir, getattr(args, "demo", False)))
+    def after_first_frame() -> None:
+        guard.listen()
+        start(window, data_dir, getattr(args, "demo", False))
+
+    after_next_paint(window, after_first_frame)
     try:
         return app.exec()
     finally:

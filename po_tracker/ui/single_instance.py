@@ -1,19 +1,21 @@
 """One window per data folder. The first start holds a QLockFile beside the database
-(the command line's writes respect the same lock; see services/single_instance.py) and
-listens on a local socket; a second start hands its request to the first and exits."""
+(the command line's writes respect the same lock; see services/single_instance.py) and,
+from its first frame on, listens on a local socket; a second start hands its request to
+the first and exits. QtNetwork is imported only then: not on the way to the first frame."""
 
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..services.single_instance import lock_path
 
 RAISE_REQUEST = b"show\n"
 TIMEOUT_MS = 1500
+RETRY_S = 0.05
 
 
 def server_name(data_dir: Path) -> str:
@@ -34,19 +36,22 @@ class InstanceGuard(QObject):
         # Age alone never makes a lock stale: a long import may hold it for minutes. A
         # lock whose process died is still taken over.
         self.lock.setStaleLockTime(0)
-        self.server: QLocalServer | None = None
+        self.server = None  # a QLocalServer once listening
 
     def acquire(self) -> bool:
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not self.lock.tryLock(0):
-            return False
+        return self.lock.tryLock(0)
+
+    def listen(self) -> None:
+        """Answer later starts (call once the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket file left by a killed process
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._on_connection)
         self.server.listen(name)
-        return True
 
     def _on_connection(self) -> None:
         socket = self.server.nextPendingConnection()
@@ -64,11 +69,19 @@ class InstanceGuard(QObject):
 
 
 def hand_over(data_dir: Path) -> bool:
-    """Ask the running window to come forward; False when none answers."""
+    """Ask the running window to come forward; False when none answers in time. The
+    window may still be starting (it listens from its first frame): try again until then."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
     socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(TIMEOUT_MS):
-        return False
+    while True:
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(TIMEOUT_MS):
+            break
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(RETRY_S)
     socket.write(RAISE_REQUEST)
     socket.waitForBytesWritten(TIMEOUT_MS)
     socket.disconnectFromServer()

@@ -148,8 +148,9 @@ def test_dashboard_shows_small_charts_that_open_the_charts_page(qtbot, demo_cont
     radar = dashboard.small_charts["radar"]
     # Drawn for the widget's own size, in device pixels: sharp, not scaled.
     ratio = radar.devicePixelRatioF()
-    assert radar.pixmap().width() == pytest.approx(radar.width() * ratio, abs=2)
-    assert radar.pixmap().height() == pytest.approx(radar.height() * ratio, abs=2)
+    inside = radar.contentsRect()
+    assert radar.pixmap().width() == pytest.approx(inside.width() * ratio, abs=2)
+    assert radar.pixmap().height() == pytest.approx(inside.height() * ratio, abs=2)
     with qtbot.waitSignal(demo_context.navigate) as opened:
         qtbot.mouseClick(radar, Qt.MouseButton.LeftButton)
     assert opened.args == ["charts", "radar"]

@@ -21,6 +21,7 @@ from po_tracker.ui.single_instance import InstanceGuard, hand_over
 def test_second_start_hands_over_to_the_first(qtbot, data_dir):
     first = InstanceGuard(data_dir)
     assert first.acquire()
+    first.listen()
     second = InstanceGuard(data_dir)
     assert not second.acquire()
     with qtbot.waitSignal(first.activated, timeout=3000):

@@ -69,15 +69,21 @@ class ChartThumbnail(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # A QLabel draws no focus frame of its own: keyboard users must see where they are.
+        self.setStyleSheet(
+            "ChartThumbnail { border: 2px solid transparent; }"
+            " ChartThumbnail:focus { border-color: palette(highlight); }"
+        )
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(RESIZE_SETTLE_MS)
         self._settle.timeout.connect(self.resized.emit)
 
     def request(self) -> RenderRequest:
+        inside = self.contentsRect()
         return RenderRequest(
-            max(self.width(), 1),
-            max(self.height(), 1),
+            max(inside.width(), 1),
+            max(inside.height(), 1),
             self.devicePixelRatioF(),
             palette_theme(self),
             self.design,
