@@ -72,6 +72,13 @@ def test_event_type_goal_overdue_journal_tag_and_rating_skill(session):
     assert [r.skill for r in ratings.get_many(session, lead)] == ["Leadership"]
 
 
+def test_tags_lists_only_tags_still_on_an_entry(session):
+    entry = journal.create(session, journal.JournalInput("a", TODAY, tags=("retro", "demo")))
+    journal.create(session, journal.JournalInput("b", TODAY, tags=("demo",)))
+    journal.update(session, entry.id, journal.JournalInput("a", TODAY))
+    assert log_tables.tags(session) == ["demo"]
+
+
 def test_every_sort_key_runs_on_every_log(session, logged):
     for kind, spec in SPECS.items():
         for key in spec.sorts:

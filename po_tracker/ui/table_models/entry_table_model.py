@@ -43,6 +43,20 @@ def cell_text(column: Column, item) -> str:
     return column.display(value) if column.display else _display(value)
 
 
+# The roles a cell answers (cell_data) and the id; Qt asks a table model for seven roles
+# per cell it paints or measures, and the others are answered before any row is read.
+CELL_ROLES = frozenset(
+    {
+        ID_ROLE,
+        SORT_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+
 def cell_data(column: Column, item, role):
     """What a cell shows for ``role``; shared by the in-memory and the lazy model."""
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -134,7 +148,7 @@ class EntryTableModel(ColumnsModel):
         return 0 if parent.isValid() else len(self._visible)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in CELL_ROLES:
             return None
         item = self._visible[index.row()]
         if role == ID_ROLE:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, Qt
 
 from ...services.log_tables import TableQuery
-from .entry_table_model import ID_ROLE, Column, ColumnsModel, cell_data
+from .entry_table_model import CELL_ROLES, ID_ROLE, Column, ColumnsModel, cell_data
 
 BLOCK = 100
 
@@ -31,6 +31,7 @@ class LogTableModel(ColumnsModel):
         self._fetch_rows = fetch_rows
         self._count = count
         self._ids: list[int] = []
+        self._loaded = False
         self._rows: dict[int, object] = {}
         self._total = 0
 
@@ -40,6 +41,7 @@ class LogTableModel(ColumnsModel):
         self.beginResetModel()
         self.query = replace(self.query, **changes)
         self._ids = self._fetch_ids(self.query)
+        self._loaded = True
         self._rows.clear()
         filtered = bool(self.query.filter or self.query.text.strip() or self.query.skill)
         self._total = self._count() if filtered else len(self._ids)
@@ -49,13 +51,25 @@ class LogTableModel(ColumnsModel):
         self.reload(text=text, filter=key)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
-            return  # -1 means "unsorted": the log's own order stays
-        key = self.columns[column].sort_key
+        if 0 <= column < len(self.columns):
+            key = self.columns[column].sort_key
+            if key is None:
+                return  # a column SQL cannot sort by
+            wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        else:
+            wanted = (None, False)  # -1 means "unsorted": the log's own order
+        if wanted == (self.query.sort, self.query.descending):
+            return  # the ids already came in this order
+        self.query = replace(self.query, sort=wanted[0], descending=wanted[1])
+        # Before the first load (the view sorts as it is set up) the order waits for the
+        # query that loads the table: one query instead of two on a page's first visit.
+        if self._loaded:
+            self._reorder()
+
+    def _reorder(self) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [self._ids[index.row()] for index in persistent]
-        self.query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         self._ids = self._fetch_ids(self.query)
         # Keep the selection on the same entries, not on the same row numbers.
         rows = {entry_id: row for row, entry_id in enumerate(self._ids)}
@@ -92,7 +106,7 @@ class LogTableModel(ColumnsModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in CELL_ROLES:
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
