@@ -8,7 +8,15 @@ from datetime import date
 import pytest
 
 from po_tracker.charts import registry
-from po_tracker.services import certifications, events, profile, ratings, skill_standing, training
+from po_tracker.services import (
+    certifications,
+    events,
+    framework_edit,
+    profile,
+    ratings,
+    skill_standing,
+    training,
+)
 from po_tracker.services.chart_data import (
     activity_data,
     chart_data,
@@ -19,7 +27,9 @@ from po_tracker.services.chart_data import (
     report_data,
     trends_data,
 )
+from po_tracker.services.chart_data_radar import read_radar
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.integrity import connect_readonly
 
 AS_OF = date(2025, 6, 30)
 
@@ -67,6 +77,39 @@ def test_radar_equals_the_skill_standings(log):
     assert data.earlier_date == date(2024, 12, 30)  # six months before
     communication = data.skills.index("Communication")
     assert data.current[communication] == 4 and data.earlier[communication] == 2
+
+
+def test_radar_keeps_the_skills_page_rules(log):
+    """Retired skills drop out and a skill the target stage does not ask for has no
+    target, on the radar as on the Skills page."""
+    rate(log, "leadership", 5, date(2025, 1, 1))
+    framework_edit.remove_skill(log, "Leadership")
+    framework_edit.remove_skill_target(log, "senior-product-owner", "Communication")
+    data = radar_data(log, AS_OF)
+    rows = skill_standing.standings(log, AS_OF)
+    assert "Leadership" not in data.skills
+    assert data.target[data.skills.index("Communication")] is None
+    assert data.skills == tuple(r.skill for r in rows)
+    assert data.current == tuple(r.level for r in rows)
+    assert data.target == tuple(r.target for r in rows)
+
+
+def test_radar_reads_the_same_through_a_read_only_connection(db):
+    """What ``po-tracker export chart radar`` reads (no SQLAlchemy) is what the window
+    reads through its session."""
+    with db.write() as session:
+        profile.set_stages(session, target="senior-product-owner")
+        rate(session, "communication", 2, date(2024, 10, 1))
+        rate(session, "communication", 3, date(2025, 3, 1))
+        rate(session, "communication", 4, date(2025, 3, 1))
+    with db.read() as session:
+        expected = radar_data(session, AS_OF)
+    connection = connect_readonly(db.path)
+    try:
+        assert read_radar(connection, AS_OF) == expected
+    finally:
+        connection.close()
+    assert expected.current[expected.skills.index("Communication")] == 4
 
 
 def test_radar_without_earlier_ratings_has_no_overlay(log):

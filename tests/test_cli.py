@@ -254,3 +254,57 @@ def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, 
         code, _, err = run(capsys, data_dir, "list", "trainings")
     assert code == 1 and "po-tracker: error:" in err
     assert list(data_dir.iterdir()) == []  # nothing created under the window
+
+
+def _logbook_with_journal(capsys, data_dir, entries: int):
+    run(capsys, data_dir, "rate", "communication", "3", "--date", "2025-01-10")
+    for n in range(entries):
+        run(capsys, data_dir, "journal", f"entry {n} " + "x" * 300, "--date", "2025-02-01")
+    return data_dir / "po-tracker.sqlite3"
+
+
+def _damage_table(path, table: str) -> None:
+    """Overwrite the header of a table's root page, as a failing disk might."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    page = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+    page = page.fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * 4096 : (page - 1) * 4096 + 12] = b"\xff" * 12
+    path.write_bytes(bytes(data))
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_reads_leave_the_logbook_byte_for_byte(capsys, data_dir, tmp_path):
+    path = _logbook_with_journal(capsys, data_dir, 3)
+    before = digest(path)
+    for args in (
+        ("export", "chart", "radar", str(tmp_path / "r.png")),
+        ("export", "chart", "activity", str(tmp_path / "a.png")),
+        ("list", "journal"),
+        ("status",),
+        ("check",),
+    ):
+        code, _, err = run(capsys, data_dir, *args)
+        assert (code, err) == (0, ""), args
+        assert digest(path) == before, args
+
+
+def test_a_damaged_logbook_is_refused_by_writes_and_named_by_reads(capsys, data_dir):
+    path = _logbook_with_journal(capsys, data_dir, 60)
+    _damage_table(path, "journal_entries")
+    before = digest(path)
+    # A write checks the whole file first and opens nothing.
+    code, _, err = run(capsys, data_dir, "rate", "communication", "4")
+    assert code == 1 and "damaged" in err and "changed nothing" in err
+    # A read skips that check; when it fails on the file, it names the damage the same way.
+    code, out, err = run(capsys, data_dir, "list", "journal")
+    assert code == 1 and "damaged" in err and out == ""
+    code, out, err = run(capsys, data_dir, "check")
+    assert code == 1 and "problems" in out and "damaged" in err
+    assert digest(path) == before

@@ -117,3 +117,17 @@ def test_fresh_process_loads_no_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split("\n")[-2] == "0 []", result.stderr
+
+
+def test_radar_export_of_an_existing_logbook_reads_without_sqlalchemy(capsys, logged, tmp_path):
+    """The radar reads plain SQL through a read-only connection: a fresh process draws it
+    without importing SQLAlchemy, a third of the command's time."""
+    code = (
+        "import sys; from po_tracker.cli import main;"
+        f"rc = main(['--data-dir', {str(logged)!r}, 'export', 'chart', 'radar',"
+        f" {str(tmp_path / 'r.png')!r}]);"
+        "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split("\n")[-2] == "0 []", result.stderr
+    assert png_size(tmp_path / "r.png") == (1500, 900)

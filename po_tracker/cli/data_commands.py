@@ -26,7 +26,9 @@ def restore(args, data_dir: Path) -> int:
 
 
 def check(args, db) -> int:
-    from ..services.integrity import full_check
+    """Reads the file through a read-only connection of its own: a damaged logbook is
+    examined without ever being opened for writing."""
+    from ..services.integrity import full_check, raise_if_damaged
 
     result = full_check(db.path)
     if result.ok:
@@ -35,6 +37,7 @@ def check(args, db) -> int:
     print("The integrity check found problems:")
     for problem in result.problems:
         print(f"  {problem}")
+    raise_if_damaged(db.path, result)  # exits 1, naming the newest good backup
     return 1
 
 

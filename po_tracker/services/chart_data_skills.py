@@ -1,7 +1,8 @@
 """Chart data about where the user stands: the skills radar, skill trends, readiness over
 time, the career map and the one-page report. The numbers come from the same services
-as the rest of the app (skill_standing, readiness_history, status), so a chart never
-disagrees with the Skills page or ``po-tracker status``."""
+as the rest of the app (readiness_history, status; the radar's plain SQL in
+chart_data_radar is held to skill_standing by the tests), so a chart never disagrees
+with the Skills page or ``po-tracker status``."""
 
 from __future__ import annotations
 
@@ -21,13 +22,11 @@ from ..charts.data import (
 )
 from ..models import Skill, SkillRating
 from . import profile
-from .dates import add_months
+from .chart_data_radar import connection_of, read_radar
 from .errors import ValidationError
 from .readiness import readiness, target_stage_id
 from .readiness_facts import load_requirements, skill_levels
-from .skill_standing import standings
 
-EARLIER_MONTHS = 6
 REPORT_ACTIONS = 7
 
 
@@ -37,23 +36,8 @@ def component_label(name: str) -> str:
 
 # -- radar --------------------------------------------------------------------------------
 def radar_data(session: Session, as_of: date, earlier: date | None = None) -> RadarData:
-    """Every active skill's level on ``as_of`` against the target stage, and the levels
-    on ``earlier`` (default six months before); no overlay when nothing was rated then."""
-    rows = standings(session, as_of)
-    earlier = earlier or add_months(as_of, -EARLIER_MONTHS)
-    ids = dict(session.execute(select(Skill.slug, Skill.id)).all())
-    before = skill_levels(session, earlier)
-    then = tuple(before.get(ids[row.slug]) for row in rows)
-    stage = profile.get(session).target_stage
-    return RadarData(
-        skills=tuple(row.skill for row in rows),
-        current=tuple(row.level for row in rows),
-        target=tuple(row.target for row in rows) if stage else None,
-        earlier=then if any(level is not None for level in then) else None,
-        earlier_date=earlier,
-        as_of=as_of,
-        stage_name=stage,
-    )
+    """The radar's data (``chart_data_radar.read_radar``) through the session."""
+    return read_radar(connection_of(session), as_of, earlier)
 
 
 # -- skill trends -------------------------------------------------------------------------
