@@ -53,6 +53,27 @@ def test_radar_gaps_are_ranked_largest_first():
     assert radar.gaps(data) == [("B", 0.0, 3), ("A", 2.0, 3)]
 
 
+def _label_boxes(figure):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # runs the layout, which spreads the labels
+    renderer = canvas.get_renderer()
+    polar = figure.axes[0]
+    return [t.get_window_extent(renderer) for t in polar.texts if hasattr(t, "spoke")]
+
+
+@pytest.mark.parametrize("size", [(10.0, 6.0), (8.0, 5.0), (6.0, 4.0)])
+def test_skill_labels_are_spread_until_none_overlaps(size):
+    """The shipped framework's long names (wrapped) on close spokes near the top and
+    bottom: drawn as laid out, no two labels overlap."""
+    boxes = _label_boxes(radar.build(samples.radar(), size=size))
+    assert len(boxes) == len(samples.radar().skills)
+    for i, box in enumerate(boxes):
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other), (box, other)
+
+
 MONDAY = date(2025, 3, 3)
 
 
