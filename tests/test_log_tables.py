@@ -79,6 +79,23 @@ def test_tags_lists_only_tags_still_on_an_entry(session):
     assert log_tables.tags(session) == ["demo"]
 
 
+def test_journal_lines_follow_the_ids_and_carry_the_body_only_without_a_title(session):
+    titled = journal.create(
+        session, journal.JournalInput("Long notes", TODAY, "Retro", tags=("sprint", "demo"))
+    )
+    untitled = journal.create(
+        session, journal.JournalInput("\n# First thoughts\nmore", TODAY, prompt="Why?")
+    )
+    lines = log_tables.journal_lines(session, [untitled.id, 999, titled.id])
+    assert [line.id for line in lines] == [untitled.id, titled.id]
+    assert lines[0].text == journal.get(session, untitled.id).text == "# First thoughts\nmore"
+    assert lines[0].prompt == "Why?"
+    assert (lines[1].title, lines[1].text) == ("Retro", "")
+    assert lines[1].tags == journal.get(session, titled.id).tags == ("demo", "sprint")
+    assert lines[1].entry_date == TODAY
+    assert log_tables.journal_lines(session, []) == []
+
+
 def test_every_sort_key_runs_on_every_log(session, logged):
     for kind, spec in SPECS.items():
         for key in spec.sorts:

@@ -272,6 +272,15 @@ def test_saving_in_a_filtered_journal_selects_the_entry_where_sql_puts_it(qtbot,
     listed_as_sql_orders_them()
 
 
+def test_an_entry_without_a_title_is_listed_by_its_first_line(qtbot, page, context):
+    with context.writing() as session:
+        journal.create(
+            session, JournalInput("\n## Why we paused\nThe data was late.", date(2026, 3, 2))
+        )
+    context.changed("journal")
+    assert page.entries.row_text(0) == "Why we paused\nMon 02 Mar 2026"
+
+
 def test_the_list_opens_entries_and_never_edits_them_in_place(qtbot, page, context):
     entry_id = add_entry(context, "Read only")
     entries = page.entries

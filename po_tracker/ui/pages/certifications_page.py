@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ..dialogs.certification_dialog import CertificationDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
 
@@ -9,7 +8,7 @@ class CertificationsPage(LogPage):
     kind = "certification"
     noun = "certification"
     title = "Certifications"
-    dialog_class = CertificationDialog
+    dialog_class = "certification_dialog:CertificationDialog"
     stretch_column = 0
     filters = (
         ("All", None),

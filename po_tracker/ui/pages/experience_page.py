@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ..dialogs.experience_dialog import ExperienceDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
 
@@ -9,7 +8,7 @@ class ExperiencePage(LogPage):
     kind = "experience"
     noun = "experience"
     title = "Experience"
-    dialog_class = ExperienceDialog
+    dialog_class = "experience_dialog:ExperienceDialog"
     stretch_column = 2
     filters = (
         ("All", None),

@@ -169,7 +169,7 @@ class JournalPage(RefreshWhenShown, QWidget):
 
     def _entries(self, ids: list[int]) -> list:
         with self.context.reading() as session:
-            return journal.get_many(session, ids)
+            return log_tables.journal_lines(session, ids)
 
     def _entry_count(self) -> int:
         with self.context.reading() as session:

@@ -5,6 +5,8 @@ any length opens, sorts and filters at once."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,6 +35,8 @@ class LogPage(RefreshWhenShown, QWidget):
     kind = ""
     noun = ""
     title = ""
+    # The dialog that adds and edits an entry: a class, or "module:Class" under ui/dialogs,
+    # imported when first opened so that a page's first visit skips its form (15 ms).
     dialog_class = None
     # (label, filter key of services/log_tables.py) pairs; the first is the default.
     filters: tuple[tuple[str, str | None], ...] = (("All", None),)
@@ -211,7 +215,11 @@ class LogPage(RefreshWhenShown, QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def make_dialog(self, item=None):
-        return self.dialog_class(self.context, item, self)
+        dialog_class = self.dialog_class
+        if isinstance(dialog_class, str):
+            module, _, name = dialog_class.partition(":")
+            dialog_class = getattr(import_module(f"..dialogs.{module}", __package__), name)
+        return dialog_class(self.context, item, self)
 
     def add_entry(self) -> None:
         dialog = self.make_dialog()

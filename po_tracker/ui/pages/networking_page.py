@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWid
 
 from ...services import contacts
 from ...vocabulary import EVENT_TYPES
-from ..dialogs.contact_dialog import ContactDialog
-from ..dialogs.event_dialog import EventDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
 
@@ -17,7 +15,7 @@ class EventsPage(LogPage):
     kind = "event"
     noun = "event"
     title = "Events"
-    dialog_class = EventDialog
+    dialog_class = "event_dialog:EventDialog"
     filters = (
         ("All", None),
         ("Follow-up due", "follow-up-due"),
@@ -44,7 +42,7 @@ class ContactsPage(LogPage):
     kind = "contact"
     noun = "contact"
     title = "People"
-    dialog_class = ContactDialog
+    dialog_class = "contact_dialog:ContactDialog"
     stretch_column = 0
 
     def columns(self):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ..dialogs.training_dialog import TrainingDialog
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
 
@@ -9,7 +8,7 @@ class TrainingPage(LogPage):
     kind = "training"
     noun = "training"
     title = "Training"
-    dialog_class = TrainingDialog
+    dialog_class = "training_dialog:TrainingDialog"
     filters = (
         ("All", None),
         ("Last 12 months", "last-12-months"),

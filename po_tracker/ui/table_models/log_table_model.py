@@ -11,8 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from ...services.log_tables import TableQuery
 from .entry_table_model import CELL_ROLES, ID_ROLE, Column, ColumnsModel, cell_data
-
-BLOCK = 100
+from .row_cache import RowCache
 
 
 class LogTableModel(ColumnsModel):
@@ -28,11 +27,9 @@ class LogTableModel(ColumnsModel):
         super().__init__(columns, parent)
         self.query = TableQuery(kind)
         self._fetch_ids = fetch_ids
-        self._fetch_rows = fetch_rows
         self._count = count
-        self._ids: list[int] = []
+        self._cache = RowCache(fetch_rows)
         self._loaded = False
-        self._rows: dict[int, object] = {}
         self._total = 0
 
     # -- the query -----------------------------------------------------------------------
@@ -40,11 +37,9 @@ class LogTableModel(ColumnsModel):
         """Run the query again, with ``changes`` (sort, filter, text, ...) applied."""
         self.beginResetModel()
         self.query = replace(self.query, **changes)
-        self._ids = self._fetch_ids(self.query)
+        self._cache.reset(self._fetch_ids(self.query))
         self._loaded = True
-        self._rows.clear()
-        filtered = bool(self.query.filter or self.query.text.strip() or self.query.skill)
-        self._total = self._count() if filtered else len(self._ids)
+        self._total = self._count() if self.query.narrowed else len(self._cache.ids)
         self.endResetModel()
 
     def set_filter(self, text: str = "", key: str | None = None) -> None:
@@ -69,10 +64,10 @@ class LogTableModel(ColumnsModel):
     def _reorder(self) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        held = [self._ids[index.row()] for index in persistent]
-        self._ids = self._fetch_ids(self.query)
+        held = [self._cache.ids[index.row()] for index in persistent]
+        self._cache.reorder(self._fetch_ids(self.query))
         # Keep the selection on the same entries, not on the same row numbers.
-        rows = {entry_id: row for row, entry_id in enumerate(self._ids)}
+        rows = {entry_id: row for row, entry_id in enumerate(self._cache.ids)}
         self.changePersistentIndexList(
             persistent,
             [
@@ -84,32 +79,23 @@ class LogTableModel(ColumnsModel):
 
     # -- rows ----------------------------------------------------------------------------
     def item(self, row: int):
-        entry_id = self._ids[row]
-        if entry_id not in self._rows:
-            start = row - row % BLOCK
-            block = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
-            for found in self._fetch_rows(block):
-                self._rows[found.id] = found
-        return self._rows.get(entry_id)
+        return self._cache.entry(row)
 
     def row_of_id(self, entry_id: int) -> int | None:
-        try:
-            return self._ids.index(entry_id)
-        except ValueError:
-            return None
+        return self._cache.row_of_id(entry_id)
 
     def total_count(self) -> int:
         return self._total
 
     # -- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._cache.ids)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in CELL_ROLES:
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self._cache.ids[index.row()]
         item = self.item(index.row())
         if item is None:  # deleted since the ids were read; the next reload drops it
             return None

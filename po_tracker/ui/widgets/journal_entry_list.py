@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.log_tables import TableQuery
+from ..table_models.row_cache import RowCache
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
-BLOCK = 100
 ITEM_FLAGS = (
     Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -67,30 +67,22 @@ class JournalListModel(QStringListModel):
     ):
         super().__init__(parent)
         self._fetch_ids = fetch_ids
-        self._fetch_rows = fetch_rows
-        self.ids: list[int] = []
-        self._rows: dict[int, object] = {}
+        self._cache = RowCache(fetch_rows)
+
+    @property
+    def ids(self) -> list[int]:
+        return self._cache.ids
 
     def reload(self, query: TableQuery) -> None:
-        self.ids = self._fetch_ids(query)
-        self._rows.clear()
+        self._cache.reset(self._fetch_ids(query))
         # One reset; the strings only give Qt the row count (the ids stay in Python).
         self.setStringList([""] * len(self.ids))
 
     def row_of_id(self, entry_id: int | None) -> int | None:
-        try:
-            return self.ids.index(entry_id)
-        except ValueError:
-            return None
+        return self._cache.row_of_id(entry_id)
 
     def entry(self, row: int):
-        entry_id = self.ids[row]
-        if entry_id not in self._rows:
-            start = row - row % BLOCK
-            block = [i for i in self.ids[start : start + BLOCK] if i not in self._rows]
-            for found in self._fetch_rows(block):
-                self._rows[found.id] = found
-        return self._rows.get(entry_id)
+        return self._cache.entry(row)
 
     def flags(self, index):
         # Read-only rows: the string list underneath would offer editing and dragging.
@@ -184,9 +176,11 @@ class JournalEntryList(QWidget):
     def _show(self, *_args, selected_id: int | None = None) -> None:
         if selected_id is None:
             selected_id = self.current_id()
-        self.model.reload(self._query())
+        query = self._query()
+        self.model.reload(query)
         self.select_id(selected_id)
-        shown, total = self.model.rowCount(), self._count()
+        shown = self.model.rowCount()
+        total = self._count() if query.narrowed else shown
         noun = "entry" if total == 1 else "entries"
         if not total:
             self.count_label.setText("No journal entries yet.")
