@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Stage, StageMove
 from . import profile
-from .career_route import route
+from .career_route import route_slugs
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ class StageGraph:
         return next(stage for stage in self.stages if stage.slug == slug)
 
 
-def stage_graph(session: Session, as_of: date) -> StageGraph:
+def stage_graph(session: Session, as_of: date | None = None) -> StageGraph:
+    """``as_of`` is not used: the graph and its route are the same on every day (the
+    readiness of each step, which is not, is not part of the graph)."""
     stages = tuple(
         StageNode(row.id, row.slug, row.name, row.path)
         for row in session.scalars(
@@ -52,12 +54,12 @@ def stage_graph(session: Session, as_of: date) -> StageGraph:
         if a in by_id and b in by_id
     )
     standing = profile.get(session)
-    found = route(session, as_of)
+    route = route_slugs(session)
     return StageGraph(
         stages=stages,
         moves=moves,
         current=standing.current_stage_slug,
         target=standing.target_stage_slug,
-        route=tuple(step.slug for step in found.steps),
-        reachable=found.reachable,
+        route=route or (),
+        reachable=route is not None,
     )

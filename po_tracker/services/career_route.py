@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Profile, Stage, StageMove
 from .readiness import score, weights_of
-from .readiness_facts import gather_facts, load_requirements
+from .readiness_facts import LogFacts, gather_facts, load_requirements
 
 
 @dataclass(frozen=True)
@@ -92,24 +93,43 @@ def ancestors(edges: dict[int, list[int]], goal: int) -> set[int]:
     return seen - {goal}
 
 
-def route_between(
-    session: Session, current_id: int | None, target_id: int | None, as_of: date
-) -> Route:
-    """The route from ``current_id`` to ``target_id``. Without a current stage, the route
+class _Found(NamedTuple):
+    stages: dict[int, Stage]  # the graph's stages, retired ones left out
+    edges: dict[int, list[int]]
+    current: Stage | None
+    target: Stage | None
+    path: list[int] | None  # stage ids, current first; None when there is no route
+
+
+def _find(session: Session, current_id: int | None, target_id: int | None) -> _Found:
+    """The route's stages, without their readiness. Without a current stage, the route
     is the target alone: there is nothing to walk yet. A retired stage is off the graph."""
     stages, edges = _graph(session)
     current = session.get(Stage, current_id) if current_id else None
     target = session.get(Stage, target_id) if target_id else None
+    path = None
+    if target is not None and target.id in stages:
+        path = [target.id] if current is None else shortest_path(edges, current.id, target.id)
+    return _Found(stages, edges, current, target, path)
+
+
+def route_between(
+    session: Session,
+    current_id: int | None,
+    target_id: int | None,
+    as_of: date,
+    facts: LogFacts | None = None,
+) -> Route:
+    """The route from ``current_id`` to ``target_id``, each stage with its readiness.
+    ``facts``: ``gather_facts`` as of ``as_of``, when the caller has them."""
+    stages, edges, current, target, path = _find(session, current_id, target_id)
     if target is None:
         return Route(current.name if current else None, None, False, (), ())
-    if current is None:
-        path = [target.id] if target.id in stages else None
-    else:
-        path = shortest_path(edges, current.id, target.id) if target.id in stages else None
     if path is None:
         names = tuple(stages[i].name for i in stages if i in ancestors(edges, target.id))
         return Route(current.name if current else None, target.name, False, (), names)
-    facts, weights = gather_facts(session, as_of), weights_of(session)
+    facts = facts if facts is not None else gather_facts(session, as_of)
+    weights = weights_of(session)
     steps = []
     for stage_id in path:
         result = score(load_requirements(session, stage_id), facts, weights)
@@ -117,9 +137,20 @@ def route_between(
     return Route(current.name if current else None, target.name, True, tuple(steps), ())
 
 
-def route(session: Session, as_of: date) -> Route:
+def route(session: Session, as_of: date, facts: LogFacts | None = None) -> Route:
     """The route between the profile's current and target stages."""
     row = session.get(Profile, 1)
     if row is None:
         return Route(None, None, False, (), ())
-    return route_between(session, row.current_stage_id, row.target_stage_id, as_of)
+    return route_between(session, row.current_stage_id, row.target_stage_id, as_of, facts)
+
+
+def route_slugs(session: Session) -> tuple[str, ...] | None:
+    """The slugs of the route between the profile's current and target stages, or None
+    when there is none: for drawing the route, which needs no readiness (and so no
+    facts of the log)."""
+    row = session.get(Profile, 1)
+    if row is None:
+        return None
+    found = _find(session, row.current_stage_id, row.target_stage_id)
+    return None if found.path is None else tuple(found.stages[i].slug for i in found.path)

@@ -239,11 +239,18 @@ def weights_of(session: Session) -> dict[str, float]:
 
 
 def readiness_for(
-    session: Session, stage_id: int, as_of: date, weights: dict[str, float] | None = None
+    session: Session,
+    stage_id: int,
+    as_of: date,
+    weights: dict[str, float] | None = None,
+    facts: LogFacts | None = None,
 ) -> Readiness:
-    """Readiness toward any stage; weights default to the profile's."""
+    """Readiness toward any stage; weights default to the profile's. ``facts``: the log's
+    facts as of ``as_of`` (``gather_facts``), when the caller has them: gathering them
+    is most of the cost, and one set serves every stage."""
     weights = weights if weights is not None else weights_of(session)
-    return score(load_requirements(session, stage_id), gather_facts(session, as_of), weights)
+    facts = facts if facts is not None else gather_facts(session, as_of)
+    return score(load_requirements(session, stage_id), facts, weights)
 
 
 def target_stage_id(session: Session) -> int | None:
@@ -251,7 +258,7 @@ def target_stage_id(session: Session) -> int | None:
     return row.target_stage_id if row else None
 
 
-def readiness(session: Session, as_of: date) -> Readiness | None:
+def readiness(session: Session, as_of: date, facts: LogFacts | None = None) -> Readiness | None:
     """Readiness toward the profile's target stage, or None when no target is set."""
     stage_id = target_stage_id(session)
-    return None if stage_id is None else readiness_for(session, stage_id, as_of)
+    return None if stage_id is None else readiness_for(session, stage_id, as_of, facts=facts)

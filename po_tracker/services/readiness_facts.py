@@ -1,7 +1,8 @@
 """What readiness is computed from: a stage's requirements, and the facts of the log as
 of a date. Every fact is one aggregate query (skill levels: one correlated lookup per
 skill on the (skill_id, rated_on) index), so the cost does not grow with the log's size
-beyond what the indexes scan. The formulas are in ``docs/readiness.md``.
+beyond what the indexes scan; the exceptions are the certifications (``renewal``) and the
+experience entries' dates, one row each. The formulas are in ``docs/readiness.md``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Date, case, func, literal, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -137,11 +138,13 @@ def gather_facts(
     as_of: date,
     islands: list[tuple[date, date]] | None = None,
     candidates=None,
+    credentials=None,
 ) -> LogFacts:
     """``islands`` (experience stretches from ``experience_islands``) and ``candidates``
     (certifications from ``renewal.held_candidates``), for any date on or after
-    ``as_of``, when the caller already has them."""
-    held, lapsed = holdings(session, as_of, candidates)
+    ``as_of``, and ``credentials`` (``renewal.statuses`` for ``as_of`` itself), when the
+    caller already has them."""
+    held, lapsed = holdings(session, as_of, candidates, credentials)
     if islands is None:
         islands = experience_islands(session, as_of)
     sprints, mentored = _experience_counts(session, as_of)
@@ -175,36 +178,30 @@ def skill_levels(session: Session, as_of: date) -> dict[int, int]:
 
 def experience_islands(session: Session, as_of: date) -> list[tuple[date, date]]:
     """The stretches covered by at least one experience entry up to ``as_of`` (entries
-    still going on, or ending later, cut at ``as_of``), overlapping entries merged:
-    gaps-and-islands in SQL, so only the merged stretches leave the database."""
-    day = literal(as_of, Date)
-    entries = (
-        select(
-            ExperienceEntry.start_date.label("s"),
-            func.min(func.coalesce(ExperienceEntry.end_date, day), day).label("e"),
-        )
-        .where(ExperienceEntry.start_date <= as_of)
-        .subquery()
-    )
-    reach = func.max(entries.c.e).over(order_by=(entries.c.s, entries.c.e), rows=(None, -1))
-    ordered = select(entries.c.s, entries.c.e, reach.label("reach")).subquery()
-    # An entry opens a new island when it starts after every earlier entry has ended.
-    starts_island = case(
-        (or_(ordered.c.reach.is_(None), ordered.c.s > ordered.c.reach), 1), else_=0
-    )
-    island = func.sum(starts_island).over(order_by=(ordered.c.s, ordered.c.e), rows=(None, 0))
-    labelled = select(ordered.c.s, ordered.c.e, island.label("island")).subquery()
+    still going on, or ending later, cut at ``as_of``), overlapping entries merged."""
     rows = session.execute(
-        select(func.min(labelled.c.s), func.max(labelled.c.e))
-        .group_by(labelled.c.island)
-        .order_by(func.min(labelled.c.s))
+        select(ExperienceEntry.start_date, ExperienceEntry.end_date).where(
+            ExperienceEntry.start_date <= as_of
+        )
     )
-    return [(_day(start), _day(end)) for start, end in rows]
+    # Merged in Python: one pass over the sorted entries costs less than SQL's window
+    # functions, and a real log's entries seldom overlap, so few rows would be saved.
+    return merge_stretches((start, min(end or as_of, as_of)) for start, end in rows)
 
 
-def _day(value) -> date:
-    # MIN/MAX over a computed column come back as SQLite's ISO text, not as a date.
-    return value if isinstance(value, date) else date.fromisoformat(value)
+def merge_stretches(stretches) -> list[tuple[date, date]]:
+    """(start, end) stretches merged into islands, in order: a stretch opens a new island
+    when it starts after every earlier one (in start, then end order) has ended; adjacent
+    days stay apart, which ``covered_days`` counts the same."""
+    islands: list[list[date]] = []
+    reach: date | None = None  # the latest end so far, over every earlier stretch
+    for start, end in sorted(stretches):
+        if reach is None or start > reach:
+            islands.append([start, end])
+        else:
+            islands[-1][1] = max(islands[-1][1], end)
+        reach = end if reach is None else max(reach, end)
+    return [(start, end) for start, end in islands]
 
 
 def covered_days(islands: list[tuple[date, date]], as_of: date) -> int:

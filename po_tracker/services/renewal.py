@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import Date, Integer, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
@@ -78,9 +79,9 @@ class CreditProgress:
         return min(self.credits_earned / self.credits_needed, 1.0) * 100
 
 
-@dataclass(frozen=True)
-class _Held:
-    """One held credential before the track rule and the credits are applied."""
+class _Held(NamedTuple):
+    """One held credential before the track rule and the credits are applied. A named
+    tuple: a long log makes thousands, and a frozen dataclass costs twice as much each."""
 
     key: tuple
     credential_id: int | None
@@ -359,12 +360,17 @@ def credit_progress(session: Session, as_of: date) -> list[CreditProgress]:
     return evaluate_all(session, as_of)[1]
 
 
-def holdings(session: Session, as_of: date, candidates=None) -> tuple[set[int], set[int]]:
+def holdings(
+    session: Session, as_of: date, candidates=None, credentials=None
+) -> tuple[set[int], set[int]]:
     """(held, lapsed) catalog credential ids on ``as_of``, for readiness: lapsed ones were
-    earned once and are no longer held, so the advice is to renew rather than earn."""
+    earned once and are no longer held, so the advice is to renew rather than earn.
+    ``credentials``: ``statuses`` for ``as_of``, when the caller has them (credits do not
+    change a status, so statuses with or without them give the same answer)."""
+    if credentials is None:
+        credentials = evaluate_all(session, as_of, with_credits=False, candidates=candidates)[0]
     held, lapsed = set(), set()
-    items = evaluate_all(session, as_of, with_credits=False, candidates=candidates)[0]
-    for item in items:
+    for item in credentials:
         if item.credential_id is not None:
             (held if item.held else lapsed).add(item.credential_id)
     return held, lapsed

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from . import profile as profile_service
 from .career_route import Route, route
 from .readiness import Readiness, readiness
+from .readiness_facts import gather_facts
 from .renewal import CredentialStatus, statuses
 
 SET_TARGET_ACTION = "Set a target stage: po-tracker stage --target STAGE"
@@ -115,13 +116,18 @@ def _credential_dict(item: CredentialStatus) -> dict:
 def build(session: Session, as_of: date) -> StatusReport:
     """Everything as of ``as_of``; works on a brand-new logbook too."""
     standing = profile_service.get(session)
+    credentials = statuses(session, as_of)
+    # One set of facts for the readiness and the route, and the credentials' statuses
+    # reused for what is held: each would otherwise read every certification again.
+    # Without a target neither needs any.
+    facts = gather_facts(session, as_of, credentials=credentials) if standing.target_stage else None
     return StatusReport(
         as_of=as_of,
         current_stage=standing.current_stage,
         target_stage=standing.target_stage,
-        readiness=readiness(session, as_of),
-        route=route(session, as_of),
-        credentials=tuple(statuses(session, as_of)),
+        readiness=readiness(session, as_of, facts),
+        route=route(session, as_of, facts),
+        credentials=tuple(credentials),
     )
 
 

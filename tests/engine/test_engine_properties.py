@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from po_tracker.services import lookup, profile, readiness, renewal
-from po_tracker.services.readiness_facts import gather_facts
+from po_tracker.services.readiness_facts import experience_days, gather_facts
 
 AS_OF = date(2025, 6, 30)
 SKILLS = ("Communication", "Stakeholder management", "Leadership", "Customer focus")
@@ -88,5 +88,28 @@ def test_an_activity_never_lowers_credits(session, log, earned, existing, extra,
         inside = before.cycle_start <= extra[2] <= min(before.expires, as_of)
         if inside and not extra[3]:  # a plain activity in the cycle adds all its hours
             assert after.credits_earned - before.credits_earned == pytest.approx(extra[1])
+    finally:
+        savepoint.rollback()
+
+
+# (start, days, still going on): some overlap, some sit inside others, some touch.
+stretches = st.lists(
+    st.tuples(st.dates(date(2020, 1, 1), date(2025, 12, 31)), st.integers(0, 400), st.booleans()),
+    max_size=8,
+)
+
+
+@PROPERTY_SETTINGS
+@given(entries=stretches, as_of=st.dates(date(2020, 1, 1), date(2026, 6, 30)))
+def test_experience_days_count_every_covered_day_once(session, log, entries, as_of):
+    savepoint = session.begin_nested()
+    try:
+        covered = set()
+        for start, length, ongoing in entries:
+            end = None if ongoing else start + timedelta(days=length)
+            log.work(start, end)
+            last = min(end or as_of, as_of)
+            covered |= {start + timedelta(days=n) for n in range((last - start).days + 1)}
+        assert experience_days(session, as_of) == len(covered)
     finally:
         savepoint.rollback()

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import profile, readiness, readiness_history, status
+from po_tracker.services import (
+    framework_edit,
+    lookup,
+    profile,
+    readiness,
+    readiness_history,
+    status,
+)
 
 AS_OF = date(2025, 1, 15)
 KEYS = {
@@ -63,9 +70,7 @@ def test_json_report_carries_every_figure(standing):
         "cycle_start": "2023-02-01", "credits_earned": 14.0, "credits_needed": 20.0,
         "credit_unit": "SEU", "days_left": 17, "renewed_by": None,
     }  # fmt: skip
-    assert data["reminders"] == [
-        "CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU, 6 to go"
-    ]
+    assert data["reminders"] == ["CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU, 6 to go"]
 
 
 def test_text_report_is_short_and_shows_the_top_five_actions(standing):
@@ -77,6 +82,27 @@ def test_text_report_is_short_and_shows_the_top_five_actions(standing):
     assert report.next_actions[4] in text and report.next_actions[5] not in text
     assert "CSPO: due within 30 days, expires 2025-02-01, 14/20 SEU" in text
     assert len(text.splitlines()) <= 15
+
+
+def test_route_steps_in_the_report_carry_each_stage_readiness(standing):
+    report = status.build(standing, AS_OF)
+    for step in report.route.steps:
+        stage_id = lookup.stage_id(standing, step.slug)
+        expected = readiness.readiness_for(standing, stage_id, AS_OF)
+        assert step.readiness == pytest.approx(expected.overall)
+    assert report.route.steps[-1].readiness == pytest.approx(report.readiness.overall)
+
+
+def test_report_asks_to_renew_a_lapsed_required_credential(session, log):
+    framework_edit.add_stage(session, "Certified")
+    framework_edit.add_credential_group(session, "Certified", ["CSPO", "PSPO I"])
+    profile.set_stages(session, target="Certified")
+    log.cert("CSPO", date(2021, 1, 1))  # 24 months: expired 2023-01-01
+    report = status.build(session, AS_OF)
+    assert [c.status for c in report.credentials] == ["expired"]
+    assert report.next_actions == ("Renew CSPO",)
+    log.cert("PSPO I", date(2024, 6, 1))  # a lifetime credential meets the group
+    assert status.build(session, AS_OF).next_actions == ()
 
 
 def test_unreachable_target_is_reported(session):
