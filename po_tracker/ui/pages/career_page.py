@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...services import career_map, profile
 from ...services.readiness import readiness_for
+from ...services.readiness_facts import LogFacts, gather_facts
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.stage_graph_view import CURRENT, ROUTE, TARGET, StageGraphView
 from .goals_panel import GoalsPanel
@@ -43,6 +44,7 @@ class CareerPage(RefreshWhenShown, QWidget):
         self.context = context
         self.setObjectName("career_page")
         self.graph = None
+        self.facts: LogFacts | None = None
         self.chosen: str | None = None
         self.view = StageGraphView()
         self.view.stage_chosen.connect(self.choose)
@@ -86,8 +88,9 @@ class CareerPage(RefreshWhenShown, QWidget):
         self.watch(context)
 
     def refresh(self) -> None:
+        self.facts = None  # the log changed: gather its facts again
         with self.context.reading() as session:
-            self.graph = career_map.stage_graph(session, date.today())
+            self.graph = career_map.stage_graph(session)
         self._stale = False
         slugs = [stage.slug for stage in self.graph.stages]
         if self.chosen not in slugs:
@@ -124,10 +127,19 @@ class CareerPage(RefreshWhenShown, QWidget):
             self.stage_box.setCurrentIndex(index)
         node = self.graph.node(slug)
         with self.context.reading() as session:
-            result = readiness_for(session, node.id, date.today())
+            facts = self._facts(session)
+            result = readiness_for(session, node.id, facts.as_of, facts=facts)
         self.details.setHtml(_requirements_html(node.name, result))
         self.target_button.setEnabled(slug != self.graph.target)
         self.current_button.setEnabled(slug != self.graph.current)
+
+    def _facts(self, session) -> LogFacts:
+        """The log's facts as of today, gathered once per refresh: every stage the user
+        chooses is scored from the same facts (a new day gathers them anew)."""
+        today = date.today()
+        if self.facts is None or self.facts.as_of != today:
+            self.facts = gather_facts(session, today)
+        return self.facts
 
     def _set_stage(self, target: bool) -> None:
         if self.chosen is None:
