@@ -4,7 +4,7 @@ below it on request, and an export button.
 The logbook is read in the background (readiness history over years of log takes a
 moment); the figure is then built and drawn on the UI thread, since matplotlib's themes
 are global state. The page redraws when the data changes while it is shown, and on the
-next show otherwise. matplotlib is loaded when the first chart is drawn, not before.
+next show otherwise. matplotlib is loaded with the first chart's data, off the UI thread.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ TITLES = {
 
 def _load(database, name: str, as_of, options: dict):
     """Off the UI thread: the chart's data and the choices its options offer."""
+    # matplotlib's figure module (0.4 s) is loaded here when nothing loaded it before (the
+    # dashboard's pictures may come from the start view): the UI thread then only builds
+    # and draws the chart. It holds no Qt object, so any thread may import it.
+    import matplotlib.figure  # noqa: F401
+
     from ...services.chart_data import chart_data
     from ...services.chart_data_logs import renewable_credentials
     from ...services.skill_standing import standings
