@@ -9,14 +9,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from po_tracker.services import certifications, contacts, log_tables
+from po_tracker.services import certifications, contacts, log_tables, skill_standing
 from po_tracker.services.log_tables import TableQuery
 from po_tracker.services.registry import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
 from po_tracker.ui.pages.goals_panel import GoalsPanel
 from po_tracker.ui.pages.networking_page import ContactsPage, EventsPage
-from po_tracker.ui.pages.skills_page import RatingHistory
+from po_tracker.ui.pages.skills_page import RatingHistory, SkillsTable
 from po_tracker.ui.pages.training_page import TrainingPage
 from po_tracker.ui.table_models.entry_table_model import ID_ROLE
 
@@ -202,6 +202,20 @@ def test_a_log_opens_in_its_own_order_until_a_column_is_sorted(qtbot, context):
     assert names() == ["Zeta", "Mid", "Alpha"]
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert names() == ["Alpha", "Mid", "Zeta"]
+
+
+def test_skills_are_listed_in_the_frameworks_order_until_a_column_is_sorted(qtbot, context):
+    page = SkillsTable(context)
+    qtbot.addWidget(page)
+    page.show()
+    skills = lambda: [page.model.item(r).skill for r in range(page.model.rowCount())]  # noqa: E731
+    with context.reading() as session:
+        framework = [s.skill for s in skill_standing.standings(session, date.today())]
+    assert skills() == framework and len(framework) > 2
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert skills() == sorted(framework, key=str.casefold)
+    page.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert skills() == framework
 
 
 def test_an_entry_added_to_a_sorted_filtered_table_is_selected_where_sql_puts_it(

@@ -156,14 +156,14 @@ class EntryTableModel(ColumnsModel):
         return cell_data(self.columns[index.column()], item, role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return  # -1 means "unsorted": the list keeps its own order
         self.layoutAboutToBeChanged.emit()
         # Keep the selection on the same entries, not on the same row numbers.
         persistent = self.persistentIndexList()
         held = [self._visible[index.row()] for index in persistent]
-        self._sort = (column, order)
-        self._apply_sort(column, order)
+        # -1 means "unsorted": back to the list's own order, which the view asks for when
+        # set up, after its first sort by column 0.
+        self._sort = (column, order) if 0 <= column < len(self.columns) else None
+        self._refilter()
         rows = {id(item): row for row, item in enumerate(self._visible)}
         self.changePersistentIndexList(
             persistent,
