@@ -308,3 +308,13 @@ def test_a_damaged_logbook_is_refused_by_writes_and_named_by_reads(capsys, data_
     code, out, err = run(capsys, data_dir, "check")
     assert code == 1 and "problems" in out and "damaged" in err
     assert digest(path) == before
+
+
+def test_a_logbook_with_a_damaged_header_is_named_not_a_traceback(capsys, data_dir):
+    path = _logbook_with_journal(capsys, data_dir, 1)
+    path.write_bytes(b"\x00" * 16 + path.read_bytes()[16:])
+    before = digest(path)
+    for args in (("list", "journal"), ("export", "chart", "radar", str(data_dir / "r.png"))):
+        code, out, err = run(capsys, data_dir, *args)
+        assert code == 1 and "damaged" in err and out == "", args
+    assert digest(path) == before
