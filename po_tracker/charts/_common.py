@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -30,12 +31,18 @@ MONO = "DejaVu Sans Mono"
 HEADER_SUBTITLE_IN = 0.42  # from the top of the figure to the top of the subtitle
 
 
+# matplotlib's rcParams are global: two charts built at once on two threads (the
+# dashboard renders its pictures off the UI thread) would swap each other's colours.
+_THEME_LOCK = threading.RLock()
+
+
 @contextmanager
 def themed(theme: Theme):
-    """Apply the theme while artists are created: they read rcParams when made."""
+    """Apply the theme while artists are created: they read rcParams when made. One
+    chart at a time, whatever the thread."""
     rc = dict(theme.rc())
     rc["axes.prop_cycle"] = cycler(color=list(theme.series))
-    with mpl.rc_context(rc):
+    with _THEME_LOCK, mpl.rc_context(rc):
         yield
 
 
