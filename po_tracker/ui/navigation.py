@@ -14,9 +14,19 @@ class PageSpec:
     # "module:Class" under po_tracker.ui.pages, imported when the page is first shown.
     target: str
 
+    @property
+    def module(self) -> str:
+        return f"po_tracker.ui.pages.{self.target.partition(':')[0]}"
+
     def build(self, context):
-        module, _, name = self.target.partition(":")
-        return getattr(import_module(f"po_tracker.ui.pages.{module}"), name)(context)
+        return getattr(import_module(self.module), self.target.partition(":")[2])(context)
+
+
+def import_page_modules() -> None:
+    """Every page's module (plain Python: safe off the UI thread), so that a page's first
+    visit only builds its widgets."""
+    for page in PAGES:
+        import_module(page.module)
 
 
 PAGES = (

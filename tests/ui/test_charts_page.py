@@ -71,7 +71,7 @@ def test_every_chart_draws_from_the_demo_profile(qtbot, page):
     for name in reversed(registry.names()):
         figure = open_chart(qtbot, page, name)
         assert figure.axes, name
-        assert page.view.canvas.accessibleName().endswith("chart")
+        assert page.view.accessibleName().endswith("chart")
         timings[name] = page.view.render_ms
     print("render ms:", {k: round(v) for k, v in timings.items()})
     assert page.chart_list.currentItem().text() == "Skills radar"
@@ -158,3 +158,18 @@ def test_dashboard_shows_small_charts_that_open_the_charts_page(qtbot, demo_cont
         dashboard.small_charts["readiness"].setFocus()
         qtbot.keyClick(dashboard.small_charts["readiness"], Qt.Key.Key_Return)
     assert opened.args == ["charts", "readiness"]
+
+
+def test_the_chart_is_drawn_again_for_a_new_size(qtbot, page):
+    def fits() -> bool:
+        inside, ratio = page.view.contentsRect(), page.view.devicePixelRatioF()
+        picture = page.view.pixmap()
+        return (
+            abs(picture.width() - inside.width() * ratio) <= 2
+            and abs(picture.height() - inside.height() * ratio) <= 2
+        )
+
+    qtbot.waitUntil(fits, timeout=15_000)
+    before = page.view.pixmap().size()
+    page.resize(820, 620)
+    qtbot.waitUntil(lambda: fits() and page.view.pixmap().size() != before, timeout=15_000)

@@ -1,13 +1,17 @@
 """Charts: every chart of the registry, its own options above it, its numbers as a table
 below it on request, and an export button.
 
-The logbook is read in the background (readiness history over years of log takes a
-moment); the figure is then built and drawn on the UI thread, since matplotlib's themes
-are global state. The page redraws when the data changes while it is shown, and on the
-next show otherwise. matplotlib is loaded with the first chart's data, off the UI thread.
+The chart's data is read, and the chart built and drawn, in a background job (readiness
+history over years of log takes a moment, and drawing a chart a few hundred ms): the
+page shows at once and stays responsive, the picture arrives when ready. It is drawn
+again after a resize, and when the data changes while the page is shown (on the next
+show otherwise).
 """
 
 from __future__ import annotations
+
+import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,7 +30,7 @@ from ...charts import registry, tables
 from ..background import run_in_background
 from ..widgets.chart_export import export_chart
 from ..widgets.chart_options import ChartOptions
-from ..widgets.chart_view import ChartView
+from ..widgets.chart_view import ChartView, RenderRequest, build_figure, render_figure
 from ..widgets.numbers_table import NumbersTable
 
 TITLES = {
@@ -40,17 +44,14 @@ TITLES = {
 }
 
 
-def _load(database, name: str, as_of, options: dict):
-    """Off the UI thread: the chart's data and the choices its options offer."""
-    # matplotlib's figure module (0.4 s) is loaded here when nothing loaded it before (the
-    # dashboard's pictures may come from the start view): the UI thread then only builds
-    # and draws the chart. It holds no Qt object, so any thread may import it.
-    import matplotlib.figure  # noqa: F401
-
+def _load(database, name: str, as_of, options: dict, request: RenderRequest):
+    """Off the UI thread: the chart's data and the choices its options offer, the
+    chart built from them and drawn for ``request``."""
     from ...services.chart_data import chart_data
     from ...services.chart_data_logs import renewable_credentials
     from ...services.skill_standing import standings
 
+    started = time.perf_counter()
     skills = credentials = None
     with database.read() as session:
         data = chart_data(session, name, as_of, **options)
@@ -58,7 +59,18 @@ def _load(database, name: str, as_of, options: dict):
             skills = [s.skill for s in standings(session, as_of)]
         if name == "learning":
             credentials = renewable_credentials(session, as_of)
-    return data, skills, credentials
+    figure = build_figure(name, data, request)
+    return Loaded(data, skills, credentials, figure, render_figure(figure, request), started)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: object
+    skills: list | None
+    credentials: list | None
+    figure: object
+    png: bytes
+    started: float  # perf_counter when the job began
 
 
 class ChartsPage(QWidget):
@@ -76,6 +88,7 @@ class ChartsPage(QWidget):
         # The export's own size: the screen shows the slide's layout, scaled to fit.
         self.view = ChartView(design=(10.0, 6.0))
         self.view.setMinimumSize(420, 280)
+        self.view.resized.connect(self._redraw)
         self.numbers = NumbersTable()
         self.numbers.hide()
         self.description = QLabel()
@@ -173,29 +186,51 @@ class ChartsPage(QWidget):
             self.view.show_message("Choose at least one skill below.")
             return
         database, as_of = self.context.database, self.options.as_of_date()
+        request = self.view.request()
         run_in_background(
             self,
-            lambda: _load(database, name, as_of, options),
-            on_done=lambda result: self._loaded(generation, name, result),
+            lambda: _load(database, name, as_of, options, request),
+            on_done=lambda result: self._loaded(generation, name, request, result),
         )
 
-    def _loaded(self, generation: int, name: str, result) -> None:
+    def _loaded(self, generation: int, name: str, request, result) -> None:
         if generation != self._generation:
             return  # the user moved on; a newer load is on its way
         if isinstance(result, Exception):
             self.view.show_message(f"This chart could not be drawn: {result}")
             return
-        data, skills, credentials = result
-        if skills is not None:
-            self.options.set_skills(skills)
-        if credentials is not None:
-            self.options.set_credentials(credentials)
-        self.data = data
-        self.view.show_chart(name, data)
-        self.view.canvas.setAccessibleName(f"{TITLES[name]} chart")
-        self.view.canvas.setAccessibleDescription(registry.get(name).description)
+        if result.skills is not None:
+            self.options.set_skills(result.skills)
+        if result.credentials is not None:
+            self.options.set_credentials(result.credentials)
+        self.data = result.data
+        self.view.show_figure(name, result.figure, result.png, request.key, result.started)
+        self.view.setAccessibleName(f"{TITLES[name]} chart")
+        self.view.setAccessibleDescription(registry.get(name).description)
         if self.numbers.isVisible():
             self._fill_numbers()
+        if self.view.request().key != request.key:
+            self._redraw()  # resized while it was drawn
+
+    def _redraw(self) -> None:
+        """The chart shown, drawn again for the view's new size."""
+        figure, generation = self.view.figure, self._generation
+        if figure is None:
+            return
+        request = self.view.request()
+        run_in_background(
+            self,
+            lambda: render_figure(figure, request),
+            on_done=lambda png: self._redrawn(generation, figure, request, png),
+        )
+
+    def _redrawn(self, generation: int, figure, request, png) -> None:
+        if generation != self._generation or figure is not self.view.figure:
+            return  # another chart, or other data, is on its way
+        if isinstance(png, Exception):
+            self.view.show_message(f"This chart could not be drawn: {png}")
+        elif self.view.request().key == request.key:
+            self.view.show_png(png, request.key)
 
     # -- numbers and export ------------------------------------------------------------
     def _toggle_numbers(self, shown: bool) -> None:

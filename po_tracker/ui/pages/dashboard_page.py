@@ -23,7 +23,7 @@ from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
 from ..widgets.cards import Card, LinkList, heading
-from ..widgets.chart_thumbnail import ChartThumbnail
+from ..widgets.chart_view import ChartView
 from ..widgets.refresh import RefreshWhenShown
 
 # Where the user acts on a gap of each kind.
@@ -256,16 +256,16 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         run_in_background(self, lambda: start_view.save(database, VIEW_PART, revision, as_of, body))
 
     # -- small charts (row 3) ------------------------------------------------------------
-    def _small_chart(self, name: str, title: str, column: int) -> ChartThumbnail:
-        thumbnail = ChartThumbnail(design=(8.0, 4.8))
-        thumbnail.setObjectName(f"small_{name.replace('-', '_')}_chart")
-        thumbnail.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
-        thumbnail.setToolTip("Open on the Charts page")
-        thumbnail.setFixedHeight(SMALL_CHART_HEIGHT)
-        thumbnail.clicked.connect(lambda: self.context.navigate.emit("charts", name))
-        thumbnail.resized.connect(lambda: self._draw_small_chart(name))
-        self.grid.addWidget(self._card(title, thumbnail), 3, column)
-        return thumbnail
+    def _small_chart(self, name: str, title: str, column: int) -> ChartView:
+        view = ChartView(design=(8.0, 4.8), clickable=True)
+        view.setObjectName(f"small_{name.replace('-', '_')}_chart")
+        view.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
+        view.setToolTip("Open on the Charts page")
+        view.setFixedHeight(SMALL_CHART_HEIGHT)
+        view.clicked.connect(lambda: self.context.navigate.emit("charts", name))
+        view.resized.connect(lambda: self._draw_small_chart(name))
+        self.grid.addWidget(self._card(title, view), 3, column)
+        return view
 
     def _refresh_small_charts(self) -> None:
         # Settle the layout first (the scroll bar the new rows may need), so the pictures
@@ -277,14 +277,14 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
     def _draw_small_chart(self, name: str) -> None:
         """From the start view when it has this chart at this size for the data shown,
         else rendered in the background (and kept for the next start)."""
-        thumbnail = self.small_charts[name]
-        request = thumbnail.request()
+        view = self.small_charts[name]
+        request = view.request()
         key = f"chart:{name}:{request.key}"
-        if thumbnail.shows(key, self.shown):
+        if view.shows(key, self.shown):
             return
         kept = self.start_view
         if kept is not None and (kept.revision, kept.as_of) == self.shown and key in kept.parts:
-            thumbnail.show_png(kept.parts[key], key, self.shown)
+            view.show_png(kept.parts[key], key, self.shown)
             self._small_chart_shown()
             return
         if self.context.database is None:
@@ -297,15 +297,15 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         )
 
     def _show_small_chart(self, name: str, key: str, result) -> None:
-        thumbnail = self.small_charts[name]
+        view = self.small_charts[name]
         if isinstance(result, Exception):
-            thumbnail.show_message(f"The chart could not be drawn: {result}")
-        elif key != f"chart:{name}:{thumbnail.request().key}":
+            view.show_message(f"The chart could not be drawn: {result}")
+        elif key != f"chart:{name}:{view.request().key}":
             self._draw_small_chart(name)  # resized meanwhile: drawn again at the new size
             return
         else:
             png, state = result
-            thumbnail.show_png(png, key, state)
+            view.show_png(png, key, state)
         self._small_chart_shown()
 
     def _small_chart_shown(self) -> None:
@@ -320,7 +320,7 @@ def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, 
     the start view for the data it was drawn from."""
     from ...services import start_view
     from ...services.chart_data import chart_data
-    from ..widgets.chart_thumbnail import render_png
+    from ..widgets.chart_view import render_png
 
     today = date.today()
     with database.read() as session:

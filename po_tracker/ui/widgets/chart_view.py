@@ -1,28 +1,38 @@
-"""One chart on screen: a matplotlib figure in a FigureCanvasQTAgg.
+"""One chart on screen, as a picture rendered off the UI thread.
 
-matplotlib is imported when the first chart is shown, never on the start-up path. The
-chart follows the window's palette (the dark theme on a dark window); exports use the
-light theme whatever the screen shows (see ``chart_export``).
+matplotlib draws with its Agg backend in a background job, at the widget's size in
+device pixels, so the picture is as sharp as a live canvas while the window never waits
+for a chart: not when it is first shown, not while the window is resized (the picture
+is drawn again once the resize settles). A PNG, it can also be kept in the start view
+(``services.start_view``) and shown at the next start without loading matplotlib.
 
-The charts are designed for a 10 x 6 in slide. A canvas smaller than that lowers the
-figure's dots per inch instead of shrinking the figure in inches: the chart keeps its
-layout and its text scales down with it, rather than labels piling onto each other.
+The chart follows the window's palette (the dark theme on a dark window); exports use
+the light theme whatever the screen shows (see ``chart_export``). Charts are designed
+for a slide (10 x 6 in on the Charts page); a smaller widget lowers the dots per inch
+instead of shrinking the figure in inches, so the layout is kept and the text scales
+down with it, rather than labels piling onto each other.
 """
 
 from __future__ import annotations
 
+import io
+import threading
 import time
-from functools import cache
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ...charts import registry
 from ...charts.theme import DARK, LIGHT, Theme
 
 SCREEN_DPI = 100.0
 MIN_DPI = 40.0
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+# A new size is drawn once the user has stopped resizing the window for this long.
+RESIZE_SETTLE_MS = 250
+# One figure is never drawn by two jobs at once (a resize during a first draw).
+_RENDER_LOCK = threading.Lock()
 
 
 def palette_theme(widget: QWidget) -> Theme:
@@ -36,114 +46,124 @@ def fit_dpi(width: int, height: int, design: tuple[float, float]) -> float:
     return max(min(SCREEN_DPI, width / design[0], height / design[1]), MIN_DPI)
 
 
-@cache
-def _canvas_class():
-    import os
+@dataclass(frozen=True)
+class RenderRequest:
+    """A picture of a given size: all a background job needs, without any Qt object."""
 
-    os.environ.setdefault("MPLBACKEND", "Agg")  # the canvas is Qt; pyplot is never used
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    width: int  # logical pixels
+    height: int
+    pixel_ratio: float
+    theme: Theme
+    design: tuple[float, float]
 
-    class ScaledCanvas(FigureCanvasQTAgg):
-        """A canvas that keeps at least ``design`` inches of figure by lowering the dpi."""
-
-        def __init__(self, figure, design: tuple[float, float]):
-            self.design = design
-            super().__init__(figure)
-
-        def resizeEvent(self, event) -> None:
-            self._fit_dpi(event.size().width(), event.size().height())
-            super().resizeEvent(event)
-
-        def _fit_dpi(self, width: int, height: int) -> None:
-            if width <= 0 or height <= 0:
-                return
-            base = fit_dpi(width, height, self.design)
-            # The Qt backend multiplies _original_dpi by the screen's pixel ratio.
-            self.figure._original_dpi = base
-            self.figure.dpi = base * self.device_pixel_ratio
-
-    return ScaledCanvas
+    @property
+    def key(self) -> str:
+        return f"{self.width}x{self.height}@{self.pixel_ratio:g}:{self.theme.name}"
 
 
-class ChartView(QWidget):
-    """Shows one chart. ``show_chart(name, data)`` builds and draws it; ``clicked`` is
-    emitted on a click or Enter when ``clickable`` (the dashboard's small charts)."""
+def build_figure(name: str, data, request: RenderRequest):
+    from ...charts import registry
+
+    return registry.build(name, data, theme=request.theme, size=request.design)
+
+
+def render_figure(figure, request: RenderRequest) -> bytes:
+    """``figure`` as a PNG of exactly the requested size in device pixels."""
+    base = fit_dpi(request.width, request.height, request.design)
+    buffer = io.BytesIO()
+    with _RENDER_LOCK:
+        figure.set_size_inches(request.width / base, request.height / base)
+        figure.savefig(buffer, format="png", dpi=base * request.pixel_ratio)
+    return buffer.getvalue()
+
+
+def render_png(name: str, data, request: RenderRequest) -> bytes:
+    return render_figure(build_figure(name, data, request), request)
+
+
+class ChartView(QLabel):
+    """Shows one chart's picture. ``resized`` asks for a new picture once a resize has
+    settled; ``clicked`` (on a click, Enter or Space) when ``clickable``, as the
+    dashboard's small charts are."""
 
     clicked = Signal()
+    resized = Signal()
 
     def __init__(self, design=(8.0, 4.8), *, clickable: bool = False, parent=None):
-        super().__init__(parent)
+        super().__init__("Drawing the chart…", parent)
         self.setObjectName("chart_view")
         self.design = design
         self.clickable = clickable
-        self.canvas = None
-        self.figure = None
+        self.figure = None  # the figure shown, when this view built it (Charts page)
         self.name: str | None = None
-        self.render_ms: float | None = None
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel("Drawing the chart…")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.layout_.addWidget(self.placeholder)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.render_ms: float | None = None  # building and drawing, off the UI thread
+        self.shown_as: tuple | None = None  # (request key, data state) of the picture
+        self.drawn = False  # a picture or a message is on screen, not the placeholder
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        # The layout gives the size; the picture follows it, never the other way round.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         if clickable:
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+            # A QLabel draws no focus frame: keyboard users must see where they are.
+            self.setStyleSheet(
+                "ChartView { border: 2px solid transparent; }"
+                " ChartView:focus { border-color: palette(highlight); }"
+            )
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(RESIZE_SETTLE_MS)
+        self._settle.timeout.connect(self.resized.emit)
+
+    def request(self) -> RenderRequest:
+        inside = self.contentsRect()
+        return RenderRequest(
+            max(inside.width(), 1),
+            max(inside.height(), 1),
+            self.devicePixelRatioF(),
+            palette_theme(self),
+            self.design,
+        )
+
+    def shows(self, key: str, state) -> bool:
+        return self.shown_as == (key, state)
+
+    def show_png(self, png: bytes, key: str, state=None) -> bool:
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(png, "PNG"):
+            self.show_message("The chart could not be shown.")
+            return False
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.setPixmap(pixmap)
+        self.shown_as = (key, state)
+        self.drawn = True
+        return True
+
+    def show_figure(self, name: str, figure, png: bytes, key: str, started: float) -> None:
+        """A chart this view's page built and rendered (``started``: perf_counter when
+        its job began)."""
+        self.figure, self.name = figure, name
+        self.show_png(png, key)
+        self.render_ms = (time.perf_counter() - started) * 1000
 
     def show_message(self, text: str) -> None:
         """Text instead of a chart (nothing to draw, or it failed)."""
-        if self.canvas is not None:
-            self.layout_.removeWidget(self.canvas)
-            self.canvas.deleteLater()
-            self.canvas = self.figure = None
-        self.placeholder.setText(text)
-        self.placeholder.show()
+        self.figure = None
+        self.setText(text)
+        self.shown_as = None
+        self.drawn = True
 
-    def show_chart(self, name: str, data, theme: Theme | None = None) -> None:
-        """Build chart ``name`` from ``data`` in the window's theme; it is drawn at the
-        next paint. ``render_ms`` is the build time."""
-        started = time.perf_counter()
-        theme = theme or palette_theme(self)
-        figure = registry.build(name, data, theme=theme, size=self.design)
-        canvas = _canvas_class()(figure, self.design)
-        canvas.setAccessibleName(f"{name} chart")
-        canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        if self.clickable:
-            canvas.installEventFilter(self)
-        self._swap(canvas)
-        canvas._fit_dpi(max(self.width(), 1), max(self.height(), 1))
-        figure.set_size_inches(*self._size_inches(canvas), forward=False)
-        # Drawn once, at the next paint: an explicit draw here was repeated by the resize
-        # that showing the canvas causes.
-        canvas.draw_idle()
-        self.figure, self.name = figure, name
-        self.render_ms = (time.perf_counter() - started) * 1000
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.shown_as is not None and event.size() != event.oldSize():
+            self._settle.start()
 
-    def _size_inches(self, canvas=None) -> tuple[float, float]:
-        """The figure size that fills this widget at the canvas's dpi, so the first
-        draw already has the final layout and a resize does not draw it twice."""
-        if canvas is None:
-            return self.design
-        base = canvas.figure._original_dpi
-        return max(self.width(), 1) / base, max(self.height(), 1) / base
-
-    def _swap(self, canvas) -> None:
-        old = self.canvas
-        self.placeholder.hide()
-        self.layout_.addWidget(canvas)
-        canvas.show()  # now, not on the next event loop pass, so no frame shows both
-        self.canvas = canvas
-        if old is not None:
-            self.layout_.removeWidget(old)
-            old.hide()
-            old.figure.clear()
-            old.deleteLater()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.canvas and event.type() == QEvent.Type.MouseButtonRelease:
+    def mouseReleaseEvent(self, event) -> None:
+        if self.clickable and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
-            return True
-        return super().eventFilter(watched, event)
+            return
+        super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if self.clickable and event.key() in OPEN_KEYS:
