@@ -21,6 +21,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from po_tracker.ui import pyside_import_hook
+
+pyside_import_hook.install()  # as app.main does, before the app's modules are imported
+
 # What a user types in a search box, a keystroke at a time, and in the global search.
 TYPED = "backlog"
 SEARCH = "refined backlog"

@@ -77,6 +77,9 @@ def child_env(extra: dict[str, str], config_home: Path) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH"))))
     env.pop("PO_TRACKER_DATA_DIR", None)
     env.pop("MPLBACKEND", None)
+    # An installed app runs from compiled bytecode (pip compiles it at install): the
+    # untimed warm-up starts write it, so no timed start compiles the sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

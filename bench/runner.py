@@ -154,6 +154,10 @@ class Bench:
         run(floor("chart_png.py", str(self.fresh("warm").with_suffix(".png"))), self.env)
         for dataset in self.sets.values():
             run(self.app_command(dataset.data_dir), self.probe_env)
+        if with_chart:
+            smallest = self.sets[min(self.sets)].data_dir
+            command = python("-m", "po_tracker", "--data-dir", str(smallest), "export", "chart")
+            run([*command, "radar", str(self.fresh("warm").with_suffix(".png"))], self.env)
         for _ in range(self.config.runs):
             self.startup_round(with_chart)
         for _ in range(self.config.import_runs):

@@ -164,6 +164,9 @@ def main(args=None) -> int:
         args = build_parser().parse_args()
     from PySide6.QtWidgets import QMessageBox
 
+    from .ui import pyside_import_hook
+
+    pyside_import_hook.install()  # before the app's own modules are imported
     from .ui.main_window import MainWindow
     from .ui.next_paint import after_next_paint
     from .ui.single_instance import InstanceGuard, hand_over
