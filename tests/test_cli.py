@@ -249,7 +249,7 @@ def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, 
     from po_tracker.services.single_instance import instance_lock
 
     data_dir.mkdir()
-    monkeypatch.setattr("po_tracker.cli.LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr("po_tracker.cli.command_line.LOCK_WAIT_S", 0.2)
     with instance_lock(data_dir, timeout_s=1):  # a window starting on this folder
         code, _, err = run(capsys, data_dir, "list", "trainings")
     assert code == 1 and "po-tracker: error:" in err
@@ -318,3 +318,33 @@ def test_a_logbook_with_a_damaged_header_is_named_not_a_traceback(capsys, data_d
         code, out, err = run(capsys, data_dir, *args)
         assert code == 1 and "damaged" in err and out == "", args
     assert digest(path) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--data-dir", "/tmp/logbook"],
+        ["--data-dir=/tmp/logbook", "--demo"],
+        ["--demo", "--data-dir", "add"],
+        ["--data-dir", "a", "--data-dir", "b"],
+        ["--data-dir="],
+    ],
+)
+def test_plain_window_starts_are_read_as_the_full_parser_reads_them(argv):
+    from po_tracker.cli.parser import build_parser
+    from po_tracker.cli.window_options import window_options
+
+    fast, full = window_options(argv), build_parser().parse_args(argv)
+    assert (fast.command, fast.data_dir, fast.demo) == (full.command, full.data_dir, full.demo)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["add"], ["--help"], ["--data-dir"], ["--data-dir", "-x"], ["--data", "d"], ["--version"]],
+)
+def test_anything_else_goes_to_the_full_parser(argv):
+    from po_tracker.cli.window_options import window_options
+
+    assert window_options(argv) is None

@@ -90,7 +90,7 @@ def test_json_import_takes_a_backup_first(capsys, data_dir, tmp_path):
 def test_writes_wait_for_the_window_then_fail_clearly(capsys, data_dir, monkeypatch):
     run(capsys, data_dir, "rate", "communication", "3")
     before = database_path(data_dir).read_bytes()
-    monkeypatch.setattr("po_tracker.cli.LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr("po_tracker.cli.command_line.LOCK_WAIT_S", 0.2)
     with instance_lock(data_dir, timeout_s=1):  # as the open window holds it
         code, out, err = run(capsys, data_dir, "rate", "communication", "5")
         assert code == 1 and err.count("\n") == 1 and "po-tracker: error:" in err

@@ -1,0 +1,27 @@
+"""The options of a plain start of the window, read without argparse: building the whole
+command line's parser costs more than the window's first frame can spare."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+DATA_DIR = "--data-dir"
+
+
+def window_options(argv: list[str]) -> SimpleNamespace | None:
+    """``--data-dir DIR`` and ``--demo``, each optional, in any order; None for anything
+    else (a command, ``--help``, an abbreviation, a missing value), which the full
+    parser in ``command_line`` reads, with the same meaning for these two options."""
+    found = SimpleNamespace(command=None, data_dir=None, demo=False, self_test=False)
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--demo":
+            found.demo = True
+        elif token == DATA_DIR and rest and not rest[0].startswith("-"):
+            found.data_dir = rest.pop(0)
+        elif token.startswith(DATA_DIR + "="):
+            found.data_dir = token.partition("=")[2]
+        else:
+            return None
+    return found
