@@ -151,9 +151,7 @@ class MainWindow(QMainWindow):
         self.pages["dashboard"] = dashboard
         self.stack.addWidget(dashboard)
         self.stack.setCurrentWidget(dashboard)
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(0)
-        self.sidebar.blockSignals(False)
+        self._select_in_sidebar("dashboard")
         return True
 
     def attach(self, context) -> None:
@@ -208,16 +206,22 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str, argument=None) -> None:
         if self.context is None:
+            # Chosen while the logbook is still opening: shown as soon as it is open.
+            self._last_page = key
+            self._select_in_sidebar(key)
             return
-        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
+        self._select_in_sidebar(key)
+        if argument is not None and hasattr(widget, "show_argument"):
+            widget.show_argument(argument)
+
+    def _select_in_sidebar(self, key: str) -> None:
+        index = next(i for i, spec in enumerate(PAGES) if spec.key == key)
         if self.sidebar.currentRow() != index:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(index)
             self.sidebar.blockSignals(False)
-        if argument is not None and hasattr(widget, "show_argument"):
-            widget.show_argument(argument)
 
     def _on_row_changed(self, row: int) -> None:
         if row >= 0:
@@ -294,6 +298,9 @@ class MainWindow(QMainWindow):
         self._last_page = settings.value("window/page", "dashboard")
         if self._last_page not in {p.key for p in PAGES}:
             self._last_page = "dashboard"
+        # Selected now: a list with no current row selects its first when focused, which
+        # would read as the user choosing the dashboard.
+        self._select_in_sidebar(self._last_page)
 
     def closeEvent(self, event) -> None:
         journal = self.pages.get("journal")

@@ -131,3 +131,15 @@ def test_a_start_on_another_page_does_not_flash_the_dashboard(qtbot, demo_dir):
     qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
     assert window.current_page_key() == "journal"
     window.context.database.close()
+
+
+def test_a_page_chosen_while_the_logbook_opens_is_shown_once_it_is_open(qtbot, demo_dir):
+    _start_and_close(qtbot, demo_dir)
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    assert window.context is None
+    window.sidebar.setCurrentRow(6)  # Journal, clicked before the logbook is open
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    assert window.current_page_key() == "journal"
+    assert window.stack.currentWidget() is window.page("journal")
+    window.context.database.close()
