@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import datasets
-from bench.processes import REPO, ProcessFailed, child_env, floor, python, run, screen
+from bench.processes import ProcessFailed, child_env, floor, python, run, screen
 
 SEARCH_WORDS = "refined backlog"
 # Interactions timed inside app_probes, as its JSON names them.
@@ -43,15 +43,6 @@ class Results:
     slowest_page: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
-def probe_hooked_in() -> bool:
-    """Whether app.py and the dashboard call the start-up probe themselves."""
-    hooks = {
-        "po_tracker/app.py": "startup_probe.install(",
-        "po_tracker/ui/pages/dashboard_page.py": 'startup_probe.mark("numbers"',
-    }
-    return all(hook in (REPO / path).read_text(encoding="utf-8") for path, hook in hooks.items())
-
-
 def chart_command_exists(env) -> bool:
     try:
         run(python("-m", "po_tracker", "export", "chart", "--help"), env, timeout=60)
@@ -77,8 +68,7 @@ class Bench:
 
     # -- start-up and fresh processes ---------------------------------------------------
     def app_command(self, data_dir: Path) -> list[str]:
-        entry = "po_tracker" if probe_hooked_in() else "bench.probe_launch"
-        return python("-m", entry, "--data-dir", str(data_dir))
+        return python("-m", "po_tracker", "--data-dir", str(data_dir))
 
     def startup_round(self, with_chart: bool) -> None:
         app, floors = self.results.app, self.results.floors
