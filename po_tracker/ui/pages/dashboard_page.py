@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
+from ..next_paint import after_next_paint
 from ..widgets.cards import Card, LinkList, heading
 from ..widgets.chart_view import ChartView
 from ..widgets.refresh import RefreshWhenShown
@@ -218,8 +219,10 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         if view is not None:
             self._show_view(view, revision, today)
             self._keep_view(view, revision, today)
-        # The small charts load matplotlib: after the user's numbers are on screen.
-        QTimer.singleShot(0, self._refresh_small_charts)
+        # The small charts' jobs load matplotlib, which holds Python's lock for a while:
+        # they start once the frame with the user's numbers is painted, not before.
+        self.update()
+        after_next_paint(self.window(), self._refresh_small_charts)
 
     def show_start_view(self, start) -> bool:
         """Show the numbers the last start left for this day and data, before the
