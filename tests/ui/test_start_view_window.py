@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 
 from po_tracker import app as app_module
 from po_tracker.demo import fill_demo_profile
-from po_tracker.services import training
+from po_tracker.services import start_view, training
 from po_tracker.services.logbook import open_logbook
 from po_tracker.services.training import TrainingInput
 from po_tracker.ui.background import wait_for_background
@@ -142,4 +142,21 @@ def test_a_page_chosen_while_the_logbook_opens_is_shown_once_it_is_open(qtbot, d
     qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
     assert window.current_page_key() == "journal"
     assert window.stack.currentWidget() is window.page("journal")
+    window.context.database.close()
+
+
+def test_an_unreadable_start_view_is_computed_instead(qtbot, demo_dir, monkeypatch):
+    shown = _start_and_close(qtbot, demo_dir)
+    real_load = start_view.load
+
+    def damaged(path, as_of):
+        kept = real_load(path, as_of)
+        return start_view.StartView(kept.revision, kept.as_of, {"dashboard": b'{"stages": '})
+
+    monkeypatch.setattr(start_view, "load", damaged)
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    assert "dashboard" not in window.pages  # nothing half-shown
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    assert _numbers(window.page("dashboard")) == shown
     window.context.database.close()

@@ -227,11 +227,15 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
     def show_start_view(self, start) -> bool:
         """Show the numbers the last start left for this day and data, before the
         logbook is open; False when there are none."""
-        body = start.parts.get(VIEW_PART)
-        if body is None:
+        try:
+            view = json.loads(start.parts[VIEW_PART])
+            self._show_view(view, start.revision, start.as_of)
+        except (KeyError, ValueError, TypeError):
+            # None kept, or not readable: the dashboard is computed once the logbook is
+            # open, as on a first start. Nothing is written here.
+            self.shown = None
             return False
         self.start_view = start
-        self._show_view(json.loads(body), start.revision, start.as_of)
         QTimer.singleShot(0, self._refresh_small_charts)
         return True
 
