@@ -194,6 +194,7 @@ def main(args=None) -> int:
     startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
+
     def after_first_frame() -> None:
         guard.listen()
         start(window, data_dir, getattr(args, "demo", False))
