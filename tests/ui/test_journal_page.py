@@ -272,6 +272,21 @@ def test_saving_in_a_filtered_journal_selects_the_entry_where_sql_puts_it(qtbot,
     listed_as_sql_orders_them()
 
 
+def test_an_entry_the_filter_hides_is_saved_and_the_user_is_told(qtbot, page, context):
+    add_entry(context, "Old retro", date(2026, 1, 5), ("sprint",))
+    pick_from_popup(qtbot, page.entries.tag_filter, "#sprint")
+    page.add_entry()
+    qtbot.keyClicks(page.editor.title, "Pricing")
+    qtbot.keyClicks(page.editor.text.editor, "Finance pushed back")
+    with qtbot.waitSignal(context.status_message) as told:
+        assert page.save_entry()
+    assert "filter hides it" in told.args[0]
+    assert listed_titles(page) == ["Old retro"]
+    assert page.editor.title.text() == "Pricing"  # still open in the editor
+    with context.reading() as session:
+        assert [e.title for e in journal.list_all(session)].count("Pricing") == 1
+
+
 def test_an_entry_without_a_title_is_listed_by_its_first_line(qtbot, page, context):
     with context.writing() as session:
         journal.create(

@@ -268,7 +268,14 @@ class JournalPage(RefreshWhenShown, QWidget):
         elif self.editor.is_dirty():
             self.context.undo_stack.push(EditEntry(self.context, KIND, entry_id, data, NOUN))
         self._load(entry_id)
-        self.context.status_message.emit("Saved the journal entry.")
+        if self.entries.model.row_of_id(entry_id) is None:
+            # The filter is the user's: kept, but the entry must not seem lost.
+            self.context.status_message.emit(
+                "Saved the journal entry. The list's filter hides it: clear the filter to "
+                "see it in the list."
+            )
+        else:
+            self.context.status_message.emit("Saved the journal entry.")
         return True
 
     def _validate(self, data, entry_id) -> bool:
