@@ -33,11 +33,12 @@ if command -v apt-get >/dev/null 2>&1; then
     fi
 fi
 
-# A virtual environment left by another Python (an upgrade, a moved folder) no longer
-# runs: build it again rather than fail half-way through the install.
-if ! .venv/bin/python -c "" >/dev/null 2>&1; then
+# A virtual environment made by a Python since removed, or in the folder before it was
+# moved (its scripts name their old path), no longer runs: build it again.
+if ! .venv/bin/python -c "" >/dev/null 2>&1 || [ "$(cat .venv/made-in 2>/dev/null)" != "$PWD" ]; then
     rm -rf .venv
     python3 -m venv .venv
+    echo "$PWD" > .venv/made-in
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 .venv/bin/python -m pip install --quiet -c constraints.txt -e ".${extras}"
