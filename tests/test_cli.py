@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -226,14 +227,19 @@ def test_version_and_help_need_no_data(capsys, data_dir):
 
 
 def test_console_script_and_module_entry_points(tmp_path):
-    executable = shutil.which("po-tracker")
-    assert executable, "po-tracker is not on PATH: the package is not installed"
-    for command in ([executable], [sys.executable, "-m", "po_tracker"]):
+    # The script installed beside this interpreter, not whichever po-tracker PATH finds
+    # first (another installation, the frozen app's link); both run this tree's package,
+    # wherever the installed one points.
+    executable = Path(sys.executable).with_name("po-tracker")
+    assert executable.exists(), f"po-tracker is not installed beside {sys.executable}"
+    tree = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for command in ([str(executable)], [sys.executable, "-m", "po_tracker"]):
         result = subprocess.run(
             [*command, "--data-dir", str(tmp_path / "d"), "rate", "adaptability", "4"],
             capture_output=True,
             text=True,
             timeout=60,
+            env=tree,
         )
         assert result.returncode == 0, result.stderr
         bad = subprocess.run(
@@ -241,6 +247,7 @@ def test_console_script_and_module_entry_points(tmp_path):
             capture_output=True,
             text=True,
             timeout=60,
+            env=tree,
         )
         assert bad.returncode == 2 and bad.stderr.startswith("po-tracker: error: level")
 

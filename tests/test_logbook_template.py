@@ -1,0 +1,44 @@
+"""The logbook most tests start from (a copy of the session's template) is the one a user
+gets from open_logbook on a new folder: same schema, same seeded data, same privacy."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+from logbook_template import copy_logbook, template_path
+
+from po_tracker.paths import database_path
+from po_tracker.services.logbook import open_logbook
+
+
+def _contents(data_dir) -> tuple[list, dict]:
+    """Every schema object's SQL and every table's rows."""
+    with closing(sqlite3.connect(database_path(data_dir))) as connection:
+        objects = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        tables = [name for kind, name, _ in objects if kind == "table"]
+        rows = {t: sorted(map(repr, connection.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+    return objects, rows
+
+
+def test_a_copied_logbook_is_what_open_logbook_makes(tmp_path):
+    open_logbook(tmp_path / "real").close()
+    copy_logbook(tmp_path / "copy").close()
+    real_objects, real_rows = _contents(tmp_path / "real")
+    copy_objects, copy_rows = _contents(tmp_path / "copy")
+    assert copy_objects == real_objects
+    assert copy_rows == real_rows
+    assert sum(map(len, copy_rows.values())) > 100  # the default framework is there
+
+
+def test_a_copied_logbook_is_private_and_leaves_the_template_alone(tmp_path):
+    before = template_path().read_bytes()
+    database = copy_logbook(tmp_path / "copy")
+    with database.write() as session:
+        session.connection().exec_driver_sql("CREATE TABLE probe(x)")
+    database.close()
+    assert (tmp_path / "copy").stat().st_mode & 0o777 == 0o700
+    assert database_path(tmp_path / "copy").stat().st_mode & 0o777 == 0o600
+    assert template_path().read_bytes() == before
