@@ -17,6 +17,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import commits
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -69,6 +71,7 @@ class Database:
         """One transaction: everything inside commits together, or nothing does."""
         with self._writers() as session, session.begin():
             yield session
+        commits.record()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..files import check_folder_target, check_target
 from ..paths import database_path
 from ..services import backup
 
 
 def backup_now(args, db) -> int:
+    """To a FILE of the user's, under the same rules as every export (never the logbook,
+    a link or a device; never inside a data folder)."""
     path = backup.take_backup(db.path, Path(args.file) if args.file else None, force=args.force)
     print(f"Backed up to {path}")
     return 0
@@ -44,6 +47,7 @@ def check(args, db) -> int:
 def export_csv(args, db) -> int:
     from ..services import csv_export
 
+    check_folder_target(args.dir)
     with db.read() as session:
         paths = csv_export.export_csv(session, Path(args.dir), force=args.force)
     print(f"Exported {len(paths)} CSV files to {args.dir}")
@@ -53,6 +57,7 @@ def export_csv(args, db) -> int:
 def export_ics(args, db) -> int:
     from ..services import calendar_export
 
+    check_target(args.file, force=args.force)
     with db.read() as session:
         calendar_export.export_ics(session, Path(args.file), force=args.force)
     print(f"Exported your renewal deadlines, goal dates and follow-ups to {args.file}")

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from ..files import write_atomic
+from ..files import check_target, write_atomic
 from ..services import framework_io, search
 from ..services.errors import ValidationError
 from .commands import SERVICES
@@ -76,6 +76,7 @@ def _write_json(path: str, document: dict, force: bool) -> None:
 def export_json(args, db) -> int:
     from ..services import interchange
 
+    check_target(args.file, force=args.force)  # before any work: a refusal writes nothing
     with db.read() as session:
         document = interchange.export_document(session)
     _write_json(args.file, document, args.force)
@@ -105,6 +106,7 @@ def import_json(args, db) -> int:
 
 def framework(args, db) -> int:
     if args.action == "export":
+        check_target(args.file, force=args.force)
         with db.read() as session:
             document = framework_io.export_document(session)
         _write_json(args.file, document, args.force)

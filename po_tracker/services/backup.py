@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..files import FileExistsRefused, write_atomic
-from ..paths import database_path, ensure_private_dir
+from ..files import check_folder_target, check_target, fsync_path, write_own_file
+from ..paths import backups_dir, database_path, ensure_private_dir
 from . import backup_rotation
 from .errors import (
     BackupError,  # noqa: F401 - raised here, caught by callers
@@ -39,7 +39,6 @@ from .errors import (
 from .integrity import connect_readonly, full_check, read_revision
 from .json_files import read_json_file
 
-FOLDER = "backups"
 MANIFEST = "manifest.json"
 STAMP = "%Y%m%dT%H%M%SZ"
 DAILY_EVERY = timedelta(days=1)
@@ -66,29 +65,10 @@ class RestoreResult:
     safety_backup: Path | None
 
 
-def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / FOLDER
-
-
 def _utc(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
     return now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
-
-
-def _fsync_path(path: Path) -> None:
-    """Flush a file, or a folder's entries after a rename (POSIX; Windows cannot open a
-    folder this way and does not need it)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- the manifest: which files this module made -------------------------------------------
@@ -112,7 +92,7 @@ def _read_manifest(folder: Path) -> dict[str, dict]:
 def _write_manifest(folder: Path, entries: dict[str, dict]) -> None:
     document = {"format": "po-tracker-backups", "version": 1, "backups": entries}
     data = (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    write_atomic(folder / MANIFEST, data, force=True)
+    write_own_file(folder / MANIFEST, data)
 
 
 # --- looking at backups ---------------------------------------------------------------------
@@ -213,7 +193,7 @@ def _snapshot(source: Path, folder: Path) -> Path:
         finally:
             writer.close()
             reader.close()
-        _fsync_path(temporary)
+        fsync_path(temporary)
     except BaseException:
         _discard(temporary)
         raise
@@ -239,13 +219,11 @@ def _destination(db_path: Path, dest: Path | None, now: datetime, reason: str, f
         folder = ensure_private_dir(backups_dir(db_path.parent))
         return _target(folder, now, reason), True
     dest = Path(dest)
-    if dest.is_dir():
-        return _target(dest, now, reason), False
-    if dest.exists() and not force:
-        raise FileExistsRefused(f"{dest} already exists; add --force to replace it")
-    if not dest.parent.is_dir():
-        raise FileNotFoundError(f"the folder {dest.parent} does not exist")
-    return dest, False
+    if dest.is_dir() and not dest.is_symlink():
+        # The usual name inside a folder of the user's (never inside a data folder).
+        return check_target(_target(check_folder_target(dest), now, reason)), False
+    # Anywhere else, the same rules as every export: never the logbook, a link or a device.
+    return check_target(dest, force=force), False
 
 
 def take_backup(
@@ -270,7 +248,7 @@ def take_backup(
             raise BackupError(f"the copy reads schema {revision}, the logbook {expected}")
         fingerprint = content_fingerprint(temporary) if ours else None
         os.replace(temporary, target)
-        _fsync_path(target.parent)
+        fsync_path(target.parent)
     except BaseException:
         _discard(temporary)
         raise
@@ -382,7 +360,7 @@ def restore(db_path: Path, backup_file: Path, now: datetime | None = None) -> Re
         safety = _safety_backup(db_path, now)
         moved = _move_aside(db_path, now)
         os.replace(temporary, db_path)
-        _fsync_path(db_path.parent)
+        fsync_path(db_path.parent)
     except BaseException:
         _discard(temporary)
         raise

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db import Database, create_private_file, make_engine
+from ..files import guard
 from ..models import Setting
 from ..paths import database_path, ensure_private_dir
 from ..schema import ensure_schema
@@ -18,6 +19,7 @@ SEEDED_KEY = "framework_seeded"
 def open_logbook(data_dir: Path) -> Database:
     """Create or open the logbook in ``data_dir``, migrated and seeded, ready to use."""
     data_dir = Path(data_dir)
+    guard(data_dir)  # from now on, no export of this process may land in it
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
     if not path.exists():

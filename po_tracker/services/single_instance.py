@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from ..paths import lock_path
+
 try:
     import fcntl
 except ImportError:  # Windows: O_EXCL and the PID check still apply
     fcntl = None
 
-LOCK_NAME = "po-tracker.lock"
 DEFAULT_TIMEOUT_S = 5.0
 UNREADABLE_GRACE_S = 10.0
 
@@ -49,10 +50,6 @@ class LockInfo:
     hostname: str
     machine_id: str
     boot_id: str
-
-
-def lock_path(data_dir: Path) -> Path:
-    return Path(data_dir) / LOCK_NAME
 
 
 def _first_line(*paths: str) -> str:

@@ -76,7 +76,12 @@ class Checker:
         return int(value) if integer else float(value)
 
     def level(self, field: str, value):
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value != int(value)
+        ):
             self.fail(field, f"must be a whole number from 1 to 5, not {value!r}")
             return None
         if not 1 <= value <= 5:

@@ -71,12 +71,14 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
+        from ..files import TargetRefused
         from ..schema import SchemaError
         from ..services import backup
 
+        known = ValidationError | TargetRefused | OSError | backup.BackupError | SchemaError
         text = (
             str(error)
-            if isinstance(error, ValidationError | OSError | backup.BackupError | SchemaError)
+            if isinstance(error, known)
             else f"Something went wrong: {error}"
         )
         QMessageBox.warning(self.window, "PO Tracker", text)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import add_entries, digest
 
+from po_tracker.files import FileExistsRefused
 from po_tracker.paths import database_path
 from po_tracker.services import backup, backup_rotation, journal
 from po_tracker.services.backup_rotation import Dated, RotationLimits
@@ -42,7 +43,7 @@ def test_a_backup_is_verified_private_and_named_by_time_and_reason(closed_logboo
 def test_a_backup_to_a_chosen_file_never_replaces_one(closed_logbook, tmp_path):
     target = tmp_path / "mine.sqlite3"
     target.write_bytes(b"precious")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(FileExistsRefused):
         backup.take_backup(closed_logbook, target)
     assert target.read_bytes() == b"precious"
     written = backup.take_backup(closed_logbook, target, force=True)
