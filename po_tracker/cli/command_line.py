@@ -232,8 +232,9 @@ class Logbook:
     def plain_read(self) -> Iterator[sqlite3.Connection]:
         """A read-only ``sqlite3`` connection holding one read transaction, so every
         statement sees the same state even while the window writes."""
-        from ..services.integrity import connect_readonly
+        from ..services.integrity import connect_readonly, refuse_if_foreign
 
+        refuse_if_foreign(self.path)
         connection = connect_readonly(self.path)
         try:
             connection.execute("BEGIN")

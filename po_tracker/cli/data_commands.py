@@ -31,9 +31,11 @@ def restore(args, data_dir: Path) -> int:
 def check(args, db) -> int:
     """Reads the file through a read-only connection of its own: a damaged logbook is
     examined without ever being opened for writing."""
-    from ..services.integrity import full_check, raise_if_damaged
+    from ..services.integrity import full_check, raise_if_damaged, refuse_if_foreign
 
     result = full_check(db.path)
+    if result.ok:
+        refuse_if_foreign(db.path)
     if result.ok:
         print("The logbook is sound: the full integrity check found no problem.")
         return 0

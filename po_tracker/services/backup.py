@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..files import check_folder_target, check_target, fsync_path, write_own_file
 from ..paths import backups_dir, database_path, ensure_private_dir
+from ..schema import NotALogbookError, identify
 from . import backup_rotation
 from .errors import (
     BackupError,  # noqa: F401 - raised here, caught by callers
@@ -125,12 +126,11 @@ def verify(path: Path) -> str:
     if not result.ok:
         raise BackupError(f"{path} is damaged: {'; '.join(result.problems[:3])}")
     try:
-        revision = read_revision(path)
+        return identify(path)
+    except NotALogbookError as error:
+        raise BackupError(f"{path} is not a PO Tracker logbook: {error.reason}") from None
     except sqlite3.Error as error:
         raise BackupError(f"{path} cannot be read: {error}") from None
-    if revision is None:
-        raise BackupError(f"{path} is not a PO Tracker logbook (it has no schema revision)")
-    return revision
 
 
 def newest_good_backup(data_dir: Path, managed_only: bool = False) -> Path | None:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..db import Database, create_private_file, make_engine
+from ..db import Database, make_engine
 from ..files import guard
 from ..models import Setting
 from ..paths import database_path, ensure_private_dir
-from ..schema import ensure_schema
+from ..schema import create_logbook, ensure_schema
 from . import framework_io
 
 SEEDED_KEY = "framework_seeded"
@@ -22,9 +22,10 @@ def open_logbook(data_dir: Path) -> Database:
     guard(data_dir)  # from now on, no export of this process may land in it
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
-    if not path.exists():
-        create_private_file(path)
-    ensure_schema(path)
+    if path.exists() or path.is_symlink():
+        ensure_schema(path)  # refuses a file that is not a PO Tracker logbook
+    else:
+        create_logbook(path)
     database = Database(path, make_engine(path))
     _seed_framework_once(database)
     return database
