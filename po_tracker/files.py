@@ -214,3 +214,22 @@ def fsync_path(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
+    """Removes the private temporary files (``.*.part``, with any SQLite side files) that
+    a killed process left in ``folders``. Only for a caller holding the data folder's
+    lock: then no other process can be writing one of them."""
+    removed = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.glob(".*.part*"):
+            if path.is_file() and not path.is_symlink():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        for path in folder.glob(".*.part"):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed

@@ -61,4 +61,12 @@ def attachments_dir(data_dir: Path) -> Path:
 
 
 def lock_path(data_dir: Path) -> Path:
-    return Path(data_dir) / LOCK_NAME
+    """Beside the real logbook file: a data folder or a logbook reached through a
+    symbolic link shares the one lock of the file it points to."""
+    real = Path(os.path.realpath(database_path(Path(data_dir))))
+    return real.parent / LOCK_NAME
+
+
+def leftover_folders(data_dir: Path) -> tuple[Path, ...]:
+    """Where an interrupted backup, restore or attachment may leave a ``.part`` file."""
+    return (Path(data_dir), backups_dir(data_dir), attachments_dir(data_dir))

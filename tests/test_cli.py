@@ -329,7 +329,6 @@ def test_a_logbook_with_a_damaged_header_is_named_not_a_traceback(capsys, data_d
         ["--data-dir=/tmp/logbook", "--demo"],
         ["--demo", "--data-dir", "add"],
         ["--data-dir", "a", "--data-dir", "b"],
-        ["--data-dir="],
     ],
 )
 def test_plain_window_starts_are_read_as_the_full_parser_reads_them(argv):
@@ -342,9 +341,37 @@ def test_plain_window_starts_are_read_as_the_full_parser_reads_them(argv):
 
 @pytest.mark.parametrize(
     "argv",
-    [["add"], ["--help"], ["--data-dir"], ["--data-dir", "-x"], ["--data", "d"], ["--version"]],
+    [
+        ["add"],
+        ["--help"],
+        ["--data-dir"],
+        ["--data-dir", "-x"],
+        ["--data", "d"],
+        ["--version"],
+        ["--data-dir="],
+        ["--data-dir", ""],
+    ],
 )
 def test_anything_else_goes_to_the_full_parser(argv):
     from po_tracker.cli.window_options import window_options
 
     assert window_options(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", ""],
+        ["--data-dir="],
+        ["--data-dir", " "],
+        ["list", "journal", "--data-dir", ""],
+        ["--data-dir", "", "status"],
+    ],
+)
+def test_an_empty_data_dir_is_bad_input_not_the_default(capsys, argv, tmp_path, monkeypatch):
+    monkeypatch.setenv("PO_TRACKER_DATA_DIR", str(tmp_path / "default"))
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    _, err = capsys.readouterr()
+    assert code == 2 and "--data-dir" in err and "must name a folder" in err
+    assert list(tmp_path.iterdir()) == []

@@ -79,13 +79,28 @@ def whole_number(text: str) -> int:
     return value
 
 
+def data_folder(text: str) -> str:
+    """An empty ``--data-dir`` is a mistake (an unset shell variable), never the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "must name a folder; leave --data-dir out to use the default one"
+        )
+    return text
+
+
 DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"
 
 
 def _leaf(subparsers, name: str, **kwargs) -> Parser:
     """A command that runs; it takes --data-dir after its name as well as before."""
     parser = subparsers.add_parser(name, **kwargs)
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=data_folder,
+        default=argparse.SUPPRESS,
+        help=DATA_DIR_HELP,
+    )
     return parser
 
 
@@ -296,7 +311,7 @@ def build_parser() -> Parser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", type=data_folder, help=DATA_DIR_HELP)
     parser.add_argument(
         "--self-test", action="store_true", help="check that this installation works, then exit"
     )

@@ -10,7 +10,7 @@ DATA_DIR = "--data-dir"
 
 def window_options(argv: list[str]) -> SimpleNamespace | None:
     """``--data-dir DIR`` and ``--demo``, each optional, in any order; None for anything
-    else (a command, ``--help``, an abbreviation, a missing value), which the full
+    else (a command, ``--help``, an abbreviation, a missing or empty value), which the full
     parser in ``command_line`` reads, with the same meaning for these two options."""
     found = SimpleNamespace(command=None, data_dir=None, demo=False, self_test=False)
     rest = list(argv)
@@ -18,9 +18,9 @@ def window_options(argv: list[str]) -> SimpleNamespace | None:
         token = rest.pop(0)
         if token == "--demo":
             found.demo = True
-        elif token == DATA_DIR and rest and not rest[0].startswith("-"):
+        elif token == DATA_DIR and rest and rest[0].strip() and not rest[0].startswith("-"):
             found.data_dir = rest.pop(0)
-        elif token.startswith(DATA_DIR + "="):
+        elif token.startswith(DATA_DIR + "=") and token.partition("=")[2].strip():
             found.data_dir = token.partition("=")[2]
         else:
             return None

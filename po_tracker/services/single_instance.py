@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from ..paths import lock_path
+from ..files import remove_leftovers
+from ..paths import leftover_folders, lock_path
 
 try:
     import fcntl
@@ -262,5 +263,8 @@ class InstanceLock:
 
 
 def instance_lock(data_dir: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> InstanceLock:
-    """The acquired lock of ``data_dir``; use it in a ``with`` block."""
-    return InstanceLock(lock_path(data_dir)).acquire(timeout_s)
+    """The acquired lock of ``data_dir``; use it in a ``with`` block. Whoever takes the
+    lock first clears what a killed backup or restore left behind."""
+    lock = InstanceLock(lock_path(data_dir)).acquire(timeout_s)
+    remove_leftovers(leftover_folders(data_dir))
+    return lock
