@@ -177,6 +177,9 @@ def main(args=None) -> int:
 
     app = _make_application()
     data_dir = _data_dir(args)
+    from .ui import crash_handler
+
+    crash_handler.install(data_dir)
     guard = InstanceGuard(data_dir)
     if not guard.acquire():
         if hand_over(data_dir):

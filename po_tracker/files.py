@@ -157,8 +157,10 @@ def _replace_atomically(target: Path, write, recheck: Callable[[], object]) -> N
             os.fsync(handle.fileno())
         recheck()
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.filename is None:
+            error.filename = str(target)  # "No space left on device (the file)"
         raise
     fsync_path(target.parent)
 

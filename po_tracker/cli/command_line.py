@@ -68,21 +68,24 @@ def main(argv: list[str] | None = None) -> int:
     """Runs one command. Whatever happens, the user gets one line, never a traceback, and
     the exit status says whether the data changed (see ``_finish``)."""
     data_dir = None
+    before = commits.count()
     try:
         args = build_parser().parse_args(argv)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
-        return _finish(_dispatch(args, data_dir))
+        return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
     except UsageError as error:
         return _fail(str(error), 2)
     except KeyboardInterrupt:
-        if commits.count():
+        if commits.count() > before:
             return _said("interrupted after your change was saved: done", 0)
         return _said("interrupted: nothing was changed", 130)
     except BrokenPipeError:
         return _quiet_after_closed_pipe()
+    except OSError as error:
+        return _os_failure(error, committed=commits.count() > before)
     except Exception as error:  # the one place an unexpected error is turned into a line
-        return _unexpected(error, data_dir)
+        return _unexpected(error, data_dir, committed=commits.count() > before)
 
 
 def _dispatch(args, data_dir: Path | None) -> int:
@@ -111,11 +114,9 @@ def _dispatch(args, data_dir: Path | None) -> int:
         return _fail(str(error), 2)
     except (SchemaError, LockHeldError) as error:
         return _fail(str(error), 1)
-    except OSError as error:
-        return _fail(_os_error_line(error), 1)
 
 
-def _finish(code: int) -> int:
+def _finish(code: int, committed: bool) -> int:
     """Flushes what the command printed: a full disk or a closed pipe on standard output
     is reported here, and a committed change still exits 0."""
     try:
@@ -123,10 +124,20 @@ def _finish(code: int) -> int:
     except BrokenPipeError:
         return _quiet_after_closed_pipe(code)
     except OSError as error:
-        if commits.count():
-            return _said(f"could not print the result ({_os_error_line(error)}): done", 0)
-        return _said(f"could not print the result ({_os_error_line(error)})", 1)
+        return _os_failure(error, committed)
     return code
+
+
+def _os_failure(error: OSError, committed: bool) -> int:
+    """A full disk, a folder that cannot be written...: one line. Once the change was
+    committed, the command is done (exit 0) even if what follows failed."""
+    if error.filename is None:  # standard output: files name themselves (``files``)
+        line = f"could not print the result ({error.strerror or error})"
+    else:
+        line = f"error: {_os_error_line(error)}"
+    if committed:
+        return _said(f"{line}; your change was saved: done", 0)
+    return _said(line, 1)
 
 
 def _quiet_after_closed_pipe(code: int = 0) -> int:
@@ -143,10 +154,9 @@ def _os_error_line(error: OSError) -> str:
     return f"{reason}{where}"
 
 
-def _unexpected(error: Exception, data_dir: Path | None) -> int:
+def _unexpected(error: Exception, data_dir: Path | None, committed: bool) -> int:
     from ..crash_report import one_line, save
 
-    committed = bool(commits.count())
     line = one_line(error, save(data_dir, error), committed)
     return _said(line, 0 if committed else 1)
 
@@ -256,6 +266,7 @@ class Logbook:
 
 def _with_logbook(args, logbook: Logbook, fresh_dir: bool, fresh_file: bool) -> int:
     ok = False
+    before = commits.count()
     try:
         if logbook.writes:
             logbook.open()  # checked, and migrated, before the command runs
@@ -268,7 +279,9 @@ def _with_logbook(args, logbook: Logbook, fresh_dir: bool, fresh_file: bool) -> 
         raise
     finally:
         logbook.close()
-        if not ok and fresh_file:
+        # A new logbook is removed after a failure only while it holds nothing of the
+        # user's: once an entry was committed, it is theirs.
+        if not ok and fresh_file and commits.count() == before:
             _remove_new_logbook(logbook.data_dir, fresh_dir)
 
 

@@ -57,6 +57,9 @@ class BackupInfo:
     size: int
     # Made by this app (listed in the manifest with this size), so rotation may delete it.
     managed: bool
+    # The order it was taken in (the manifest counts up): unlike ``taken_at``, which is
+    # whatever the clock said, it cannot be wrong. 0 for a backup the manifest does not list.
+    sequence: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,18 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
             continue
         size = path.stat().st_size
         taken_at = datetime.strptime(match["stamp"], STAMP).replace(tzinfo=UTC)
-        managed = manifest.get(path.name, {}).get("size") == size
-        found.append(BackupInfo(path, taken_at, match["reason"], size, managed))
-    return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+        entry = manifest.get(path.name, {})
+        managed = entry.get("size") == size
+        sequence = entry.get("sequence") if managed else 0
+        sequence = sequence if isinstance(sequence, int) and not isinstance(sequence, bool) else 0
+        found.append(BackupInfo(path, taken_at, match["reason"], size, managed, sequence))
+    return sorted(found, key=_newest_first, reverse=True)
+
+
+def _newest_first(info: BackupInfo) -> tuple:
+    """In the order they were taken, whatever their names' clock said; backups the
+    manifest does not number (older or not ours) by their names' time."""
+    return (info.sequence, info.taken_at, info.path.name)
 
 
 def verify(path: Path) -> str:
@@ -262,8 +274,10 @@ def _record(target: Path, fingerprint: str, revision: str, reason: str) -> None:
     entries = _read_manifest(target.parent)
     entries = {name: entry for name, entry in entries.items() if (target.parent / name).exists()}
     size = target.stat().st_size
+    numbers = [entry.get("sequence") for entry in entries.values()]
+    sequence = max([n for n in numbers if isinstance(n, int)], default=0) + 1
     entries[target.name] = dict(
-        size=size, fingerprint=fingerprint, revision=revision, reason=reason
+        size=size, fingerprint=fingerprint, revision=revision, reason=reason, sequence=sequence
     )
     _write_manifest(target.parent, entries)
 
@@ -294,7 +308,7 @@ def rotate(data_dir: Path, limits=None, now: datetime | None = None) -> list[Pat
     managed = [info for info in list_backups(data_dir) if info.managed]
     if limits is None:
         limits = stored_limits(database_path(data_dir))
-    dated = [backup_rotation.Dated(info.path, info.taken_at) for info in managed]
+    dated = [backup_rotation.Dated(info.path, info.taken_at, info.sequence) for info in managed]
     keep = backup_rotation.plan(dated, limits, _utc(now))
     keep.add(newest_good_backup(data_dir, managed_only=True))
     doomed = [info.path for info in managed if info.path not in keep]

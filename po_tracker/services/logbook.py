@@ -37,7 +37,7 @@ def _seed_framework_once(database: Database) -> None:
     with database.read() as session:
         if session.get(Setting, SEEDED_KEY) is not None:
             return
-    with database.write() as session:
+    with database.write(user_change=False) as session:
         if session.scalars(select(Setting).where(Setting.key == SEEDED_KEY)).first():
             return
         framework_io.load_document(session, framework_io.default_document())
