@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = None
     before = commits.count()
     try:
+        _refuse_undecodable(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(argv)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
@@ -86,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
         return _os_failure(error, committed=commits.count() > before)
     except Exception as error:  # the one place an unexpected error is turned into a line
         return _unexpected(error, data_dir, committed=commits.count() > before)
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """Python hands over bytes that are not UTF-8 as lone surrogates; such an argument
+    would fail later, half-way. Refused here, in one line, before anything is done."""
+    for number, argument in enumerate(argv, 1):
+        if any("\ud800" <= char <= "\udfff" for char in argument):
+            shown = os.fsencode(argument).decode("utf-8", "backslashreplace")
+            raise UsageError(f"argument {number} ({shown}) is not valid UTF-8 text")
 
 
 def _dispatch(args, data_dir: Path | None) -> int:
@@ -162,6 +172,8 @@ def _unexpected(error: Exception, data_dir: Path | None, committed: bool) -> int
 
 
 def _said(message: str, code: int) -> int:
+    # Whatever a message quotes (a file name of undecodable bytes), it prints.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
     with suppress(OSError):  # standard error closed too: the exit status still tells
         print(f"po-tracker: {message}", file=sys.stderr)
     return code

@@ -129,7 +129,7 @@ def _link(text: str) -> journal.EntryRef:
 
 
 def write_journal(args, db) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     data = journal.JournalInput(
         text=text,
         entry_date=args.date or date.today(),
@@ -138,6 +138,18 @@ def write_journal(args, db) -> int:
         links=tuple(_link(t) for t in args.link),
     )
     return _create(db, "journal", data)
+
+
+def _read_stdin() -> str:
+    """The journal text piped in: UTF-8 only, and no more than an entry may hold (a larger
+    input is refused by the entry's own limit, without reading it all)."""
+    data = sys.stdin.buffer.read(4 * journal.MAX_BODY + 4)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError.single(
+            "TEXT", f"standard input is not valid UTF-8 text (byte {error.start + 1})"
+        ) from None
 
 
 def stage(args, db) -> int:

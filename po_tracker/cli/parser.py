@@ -8,7 +8,7 @@ import math
 from datetime import date
 
 from .. import __version__
-from ..services.validation import EARLIEST, LATEST, parse_iso_date
+from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_number
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -61,19 +61,23 @@ def iso_date(text: str) -> date:
 
 def number(text: str) -> float:
     try:
-        value = float(text)
+        value = strict_number(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"must be a plain decimal number such as 12 or 1.5, not {text!r}"
+        ) from None
+    if not math.isfinite(value):  # more digits than a float holds
+        raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value
 
 
 def whole_number(text: str) -> int:
     try:
-        value = int(text)
+        value = int(strict_number(text.strip(), whole=True))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number such as 3, not {text!r}"
+        ) from None
     if abs(value) > MAX_INTEGER:
         raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value

@@ -64,6 +64,8 @@ def _clean(session: Session, data: CertificationInput) -> dict:
         credential_id = check.resolve(lookup.credential_id, session, name, "name")
     status = check.choice("status", data.status, CERTIFICATION_STATUSES)
     earned_on = check.day("earned_on", data.earned_on, required=status == "earned")
+    if earned_on is not None and status in ("planned", "in-progress"):
+        check.fail("earned_on", f"must be empty while the certification is {status}")
     expires_on = check.day("expires_on", data.expires_on)
     check.order("earned_on", earned_on, "expires_on", expires_on)
     values = dict(

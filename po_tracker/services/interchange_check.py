@@ -20,7 +20,7 @@ from .errors import FieldError, ValidationError
 from .experience import COUNTS
 from .interchange_export import LIST_OF_KIND, SPECS, TIMESTAMPS, plain
 from .journal import MAX_BODY
-from .validation import MAX_COUNT, MAX_HOURS, MAX_TEXT, Checker
+from .validation import MAX_COUNT, MAX_HOURS, MAX_TEXT, Checker, strict_date
 
 MAX_ERRORS = 20
 MAX_MONEY = 1_000_000
@@ -53,7 +53,7 @@ class EntryCheck(Checker):
         if value is None:
             return self.day(name, None, required=required)
         try:
-            return self.day(name, date.fromisoformat(value))
+            return self.day(name, strict_date(value))
         except ValueError:
             self.fail(name, f"is not a real date (got {value!r})")
             return None
