@@ -474,3 +474,20 @@ def test_a_full_standard_output_tells_the_truth_about_the_data(data_dir):
         )
     assert listed.returncode == 1 and "could not print" in listed.stderr
     assert "Traceback" not in listed.stderr
+
+
+def test_values_beginning_with_a_dash_are_taken_with_equals_or_after_double_dash(
+    capsys, data_dir
+):
+    code, _, err = run(
+        capsys, data_dir, "add", "event", "Camp", "--type", "meetup", "--location=-x",
+        "--note=-5 points", "--date", "2025-01-02",
+    )  # fmt: skip
+    assert code == 0, err
+    assert run(capsys, data_dir, "add", "goal", "--", "-be kind")[0] == 0
+    _, out, _ = run(capsys, data_dir, "list", "events", "--json")
+    assert json.loads(out)[0]["location"] == "-x"
+    _, out, _ = run(capsys, data_dir, "list", "goals", "--json")
+    assert json.loads(out)[0]["text"] == "-be kind"
+    code, _, err = run(capsys, data_dir, "add", "goal", "x", "--note", "-x")
+    assert code == 2 and "--note=VALUE" in err

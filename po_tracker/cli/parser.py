@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from datetime import date
 
 from .. import __version__
@@ -45,6 +46,10 @@ class Parser(argparse.ArgumentParser):
     """Reports a bad argument in one line on stderr (exit 2) instead of the usage text."""
 
     def error(self, message: str):
+        missing = re.fullmatch(r"argument (--[a-z-]+)(?:/[^:]*)?: expected one argument", message)
+        if missing:
+            option = missing.group(1)
+            message += f" (a value that begins with '-' is written {option}=VALUE)"
         raise UsageError(message)
 
 
