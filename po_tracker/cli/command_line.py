@@ -207,6 +207,8 @@ def _run(args, data_dir: Path) -> int:
 def _writes(args) -> bool:
     if args.command == "framework":
         return args.action == "import"
+    if args.command == "check":
+        return args.repair
     return args.command in WRITES
 
 

@@ -30,20 +30,59 @@ def restore(args, data_dir: Path) -> int:
 
 def check(args, db) -> int:
     """Reads the file through a read-only connection of its own: a damaged logbook is
-    examined without ever being opened for writing."""
+    examined without ever being opened for writing. Exit 0 when sound (or repaired),
+    1 when something is wrong, with what to do about it."""
+    from ..services import logbook_repair
     from ..services.integrity import full_check, raise_if_damaged, refuse_if_foreign
 
     result = full_check(db.path)
-    if result.ok:
-        refuse_if_foreign(db.path)
-    if result.ok:
+    damaged = [p for p in result.problems if "points at a missing" not in p]
+    if damaged:
+        _print_problems(result.problems)
+        raise_if_damaged(db.path, result)  # exits 1, naming the newest good backup
+    refuse_if_foreign(db.path)
+    findings = logbook_repair.find_problems(db.path)
+    dangling = [p for p in result.problems if p not in damaged]
+    if not findings and not dangling:
         print("The logbook is sound: the full integrity check found no problem.")
         return 0
-    print("The integrity check found problems:")
-    for problem in result.problems:
-        print(f"  {problem}")
-    raise_if_damaged(db.path, result)  # exits 1, naming the newest good backup
+    if args.repair and findings:
+        return _repair(db, findings, dangling)
+    _print_problems(dangling + [f.problem for f in findings])
+    if findings:
+        print("To rebuild them (a backup is taken first): po-tracker check --repair")
+    if dangling:
+        print(_DANGLING_ADVICE)
     return 1
+
+
+_DANGLING_ADVICE = (
+    "Entries that point at something missing are kept and still export"
+    " (po-tracker export json); they show the missing item as '(missing ...)'. Restoring"
+    " an earlier backup (po-tracker restore FILE) brings back a consistent logbook."
+)
+
+
+def _print_problems(problems) -> None:
+    print("The check found problems:")
+    for problem in problems:
+        print(f"  {problem}")
+
+
+def _repair(db, findings, dangling) -> int:
+    from ..services import logbook_repair
+
+    saved = backup.take_backup(db.path, reason="pre-repair")
+    print(f"Backed up to {saved} first.")
+    for done in logbook_repair.repair(db.path):
+        print(f"Repaired: {done}.")
+    left = logbook_repair.find_problems(db.path)
+    for finding in left:
+        print(f"  still wrong: {finding.problem}")
+    if dangling:
+        _print_problems(dangling)
+        print(_DANGLING_ADVICE)
+    return 1 if left or dangling else 0
 
 
 def export_csv(args, db) -> int:

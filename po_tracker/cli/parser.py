@@ -310,7 +310,12 @@ def _data_parsers(commands) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p = _leaf(commands, "restore", help="go back to a backup; the current file is kept")
     p.add_argument("file", metavar="FILE")
-    _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p = _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild what can be rebuilt (the search index), after a backup",
+    )
 
 
 def build_parser() -> Parser:

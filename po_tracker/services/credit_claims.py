@@ -30,6 +30,12 @@ def clean_claims(session: Session, check: Checker, claims) -> list[tuple[int, fl
 
 def claims_to_dto(rows) -> tuple[CreditClaim, ...]:
     return tuple(
-        CreditClaim(row.credential.name, row.credits, row.excluded)
+        CreditClaim(
+            row.credential.name
+            if row.credential
+            else lookup.missing_name("credential", row.credential_id),
+            row.credits,
+            row.excluded,
+        )
         for row in sorted(rows, key=lambda r: r.credential_id)
     )

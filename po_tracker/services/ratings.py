@@ -59,8 +59,8 @@ def validate(session: Session, data: RatingInput) -> None:
 def _to_dto(row: RatingRow) -> Rating:
     return Rating(
         id=row.id,
-        skill=row.skill.name,
-        skill_slug=row.skill.slug,
+        skill=row.skill.name if row.skill else lookup.missing_name("skill", row.skill_id),
+        skill_slug=row.skill.slug if row.skill else "",
         level=row.level,
         rated_on=row.rated_on,
         source=row.source,
