@@ -69,8 +69,13 @@ def test_json_report_carries_every_figure(standing):
         "name": "CSPO", "status": "due-30", "earned": "2023-02-01", "expires": "2025-02-01",
         "cycle_start": "2023-02-01", "credits_earned": 14.0, "credits_needed": 20.0,
         "credit_unit": "SEU", "days_left": 17, "renewed_by": None,
+        "renewal_group": "Scrum Alliance", "renewal_fee": "USD 100", "renewable_until": None,
     }  # fmt: skip
-    assert data["reminders"] == ["CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU, 6 to go"]
+    assert data["reminders"] == ["Scrum Alliance renewal: 14 of 20 SEUs by 2025-02-01, USD 100"]
+    (renewal,) = data["renewals"]
+    assert (renewal["due"], renewal["credentials"], renewal["days_left"]) == (
+        "2025-02-01", ["CSPO"], 17
+    )
 
 
 def test_text_report_is_short_and_shows_the_top_five_actions(standing):
