@@ -167,6 +167,10 @@ def load_document(session: Session, document: dict) -> None:
     credentials = _upsert(
         session, Credential, document["credentials"], CREDENTIAL_FIELDS, "credential"
     )
+    groups = {item["slug"] for item in document.get("renewal_groups", [])}
+    for row in credentials.values():
+        if row.renewal_group not in groups:
+            row.renewal_group = None  # a version 1 file has no groups: none is kept
     stages = _upsert(session, Stage, document["stages"], STAGE_FIELDS, "stage")
     for item in document["stages"]:
         _set_requirements(session, stages[item["slug"]], item["requirements"], skills, credentials)
