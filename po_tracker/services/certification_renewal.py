@@ -110,6 +110,20 @@ def _members(items, item: CredentialStatus, pooled):
     return [item], None, item.expires
 
 
+def preview(session: Session, name: str, on: date) -> str:
+    """What renewing ``name`` on ``on`` would do, in one line; raises ``ValidationError``
+    when it cannot be renewed. Writes nothing."""
+    items, _, pooled = evaluate_with_pools(session, on)
+    item = _find(items, name)
+    _check_renewable(item, name, on)
+    credential = _rule(session, item)
+    members, group, current = _members(items, item, pooled)
+    new_expiry = next_expiry(current, credential.validity_months, credential.ends_day_before)
+    names = ", ".join(member.name for member in members)
+    fee = f" The fee is {item.renewal_fee}." if item.renewal_fee else ""
+    return f"Renew {names} on {on}: the expiry moves from {current} to {new_expiry}.{fee}"
+
+
 def renew(
     session: Session,
     name: str,
