@@ -180,3 +180,29 @@ def test_recommended_credentials_are_shown_not_scored(session, log):
 def test_the_12_month_window_includes_the_date_and_the_day_after_a_year_before():
     assert window_12m(date(2025, 6, 30)) == (date(2024, 7, 1), date(2025, 6, 30))
     assert window_12m(date(2024, 2, 29)) == (date(2023, 3, 1), date(2024, 2, 29))
+
+
+def test_years_are_cut_to_two_decimals_and_what_is_left_rounded_up(session, log, stage):
+    # As of 2024-12-31, an entry from 2023-06-01: 214 days in 2023 + 366 in 2024 = 580.
+    log.work(date(2023, 6, 1), None)
+    result = readiness.readiness(session, AS_OF)
+    gap = next(g for g in result.gaps if g.name == "Years in product roles")
+    assert gap.have == 1.58  # 580 / 365 = 1.589..., cut (not rounded) to 1.58
+    assert gap.action == "Gain 0.5 more years in product roles"  # 0.42 rounded up
+    experience = next(c for c in result.components if c.name == "experience")
+    assert experience.percent == pytest.approx((1.58 / 2 + 0 / 20) / 2 * 100)  # 39.5
+
+
+def test_actions_say_one_in_the_singular(session, log, stage):
+    log.work(date(2024, 1, 1), date(2024, 12, 30), sprints=19)  # 365 days: 1.00 year
+    for day in (date(2024, 2, 1), date(2024, 3, 1), date(2024, 4, 1)):
+        log.event(day)
+    log.train(9, date(2024, 5, 1))
+    actions = readiness.readiness(session, AS_OF).next_actions
+    for expected in (
+        "Gain 1 more year in product roles",
+        "Serve 1 more sprint as Product Owner",
+        "Attend 1 more networking event in the next 12 months",
+        "Log 1 more training hour in the next 12 months",
+    ):
+        assert expected in actions
