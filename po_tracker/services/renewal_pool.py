@@ -1,5 +1,7 @@
-"""Pooled renewal groups (Scrum Alliance): every certification of the group held renews
-together, with one fee and one credit total earned from one pool.
+"""Renewal groups: every certification of a group held renews together, for one fee.
+In a pooled group (Scrum Alliance) they also share one credit total earned from one
+pool; in another (SAFe) each keeps its own credits, and the group needs the most any
+member needs, with the least any member has earned (the strict reading).
 
 The rule table is data in the catalog: the group total is the credits of the highest
 credential held (by track rank) plus, for every other track, the ``addon_credits`` of
@@ -32,6 +34,7 @@ class PooledRenewal:
     fee_amount: float | None
     fee_currency: str | None
     grace_days: int
+    pooled: bool = True
 
 
 def _primary_order(member) -> tuple:
@@ -92,6 +95,18 @@ def _activity_credits(session: Session, ids: set[int], start: date, end: date) -
     return total
 
 
+def _strictest(members) -> tuple[float | None, float | None]:
+    """A group that does not pool: the most credits any member needs, and the least any
+    member with a need has earned."""
+    needing = [item for item, _ in members if item.credits_needed]
+    if not needing:
+        return None, None
+    return (
+        max(item.credits_needed for item in needing),
+        min(item.credits_earned or 0 for item in needing),
+    )
+
+
 def pool(session: Session, items: list, held_rows: list, as_of: date):
     """(items with their group's totals, the pooled renewals). ``items`` are
     ``CredentialStatus`` values and ``held_rows`` the rows they came from, by key."""
@@ -99,15 +114,19 @@ def pool(session: Session, items: list, held_rows: list, as_of: date):
     groups: dict[str, list] = defaultdict(list)
     for item in items:
         held = by_cert.get(item.certification_id)
-        if held is not None and held.group_pooled and item.held and item.expires is not None:
+        if held is not None and held.group and item.held and item.expires is not None:
             groups[held.group].append((item, held))
     renewals, updated = [], {}
     for name, members in groups.items():
         needed, primary = _total_needed(members)
         grace = max(held.grace_days for _, held in members)
         start, end, due = _pool_window(members, grace, as_of)
-        ids = {held.credential_id for _, held in members}
-        earned = _activity_credits(session, ids, start, end) if start <= end else 0.0
+        pooled = primary.group_pooled
+        if pooled:
+            ids = {held.credential_id for _, held in members}
+            earned = _activity_credits(session, ids, start, end) if start <= end else 0.0
+        else:
+            needed, earned = _strictest(members)
         ordered = sorted(members, key=_primary_order, reverse=True)
         renewal = PooledRenewal(
             group=name,
@@ -120,8 +139,11 @@ def pool(session: Session, items: list, held_rows: list, as_of: date):
             fee_amount=primary.fee_amount,
             fee_currency=primary.fee_currency,
             grace_days=grace,
+            pooled=pooled,
         )
         renewals.append(renewal)
+        if not pooled:
+            continue  # each keeps its own credits; only the fee is shared
         for item, _ in members:
             updated[item.certification_id] = replace(
                 item,

@@ -219,3 +219,30 @@ def test_a_lifetime_credential_refuses_an_expiry_but_a_custom_one_keeps_it(sessi
         ),
     )
     assert custom.expires == date(2026, 1, 1)
+
+
+def test_one_safe_renewal_covers_every_safe_certification_for_one_fee(session, log):
+    from po_tracker.models import Credential
+
+    session.add(
+        Credential(
+            slug="safe-agilist", name="SAFe SA", body="Scaled Agile", validity_months=12,
+            credits_needed=10, credit_unit="PDU", fee_amount=295, fee_currency="USD",
+            renewal_group="scaled-agile",
+        )
+    )  # fmt: skip
+    session.flush()
+    log.cert("SAFe POPM", date(2025, 1, 10))  # 12 months: expires 2026-01-10
+    log.cert("SAFe SA", date(2025, 4, 1))  # expires 2026-04-01
+    log.train(4, date(2025, 2, 1), credits=[("SAFe SA", None, True)])  # POPM only
+    (due,) = renewals_due(session, date(2025, 6, 1))
+    # Not pooled: each needs its own 10 PDUs; the group shows the strictest (SA has 0).
+    assert due.line == "SAFe renewal: 0 of 10 PDUs by 2026-01-10, USD 295"
+    assert set(due.credentials) == {"SAFe POPM", "SAFe SA"}
+    assert _one(session, date(2025, 6, 1), "SAFe POPM").credits_earned == 4
+    result = certification_renewal.renew(session, "SAFe POPM", date(2025, 12, 1))
+    # One renewal, from the group's due date: 2026-01-10 + 12 months, for both.
+    assert [(r.name, r.expires_on, r.fee) for r in result.records] == [
+        ("SAFe POPM", date(2027, 1, 10), "USD 295"),
+        ("SAFe SA", date(2027, 1, 10), ""),
+    ]
