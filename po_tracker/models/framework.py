@@ -112,6 +112,11 @@ class Stage(Base):
     people_mentored: Mapped[int] = mapped_column(Integer, default=0)
     training_hours_12m: Mapped[float] = mapped_column(Float, default=0)
     events_12m: Mapped[int] = mapped_column(Integer, default=0)
+    # Leading people and products, from the experience log: the largest team led and the
+    # most products owned in one entry, and the ceremonies facilitated in all.
+    team_size: Mapped[int] = mapped_column(Integer, default=0)
+    products_owned: Mapped[int] = mapped_column(Integer, default=0)
+    ceremonies_facilitated: Mapped[int] = mapped_column(Integer, default=0)
 
     skill_targets: Mapped[list[StageSkillTarget]] = relationship(
         back_populates="stage", cascade="all, delete-orphan"
@@ -126,6 +131,9 @@ class Stage(Base):
             " AND training_hours_12m >= 0 AND events_12m >= 0",
             name="non_negative",
         ),
+        CheckConstraint("team_size >= 0", name="team_size"),
+        CheckConstraint("products_owned >= 0", name="products_owned"),
+        CheckConstraint("ceremonies_facilitated >= 0", name="ceremonies_facilitated"),
     )
 
 

@@ -41,6 +41,9 @@ SCALARS = (
     "people_mentored",
     "training_hours_12m",
     "events_12m",
+    "team_size",
+    "products_owned",
+    "ceremonies_facilitated",
 )
 SKILL_FIELDS = ("name", "description", "prompt")
 CREDENTIAL_FIELDS = (

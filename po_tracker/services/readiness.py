@@ -152,6 +152,31 @@ def _experience_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
             "experience", "People mentored", facts.mentored, req.people_mentored, "people",
             f"Mentor {count_of(people, 'more person', 'more people')}",
         ),
+        *_leading_items(req, facts),
+    ]  # fmt: skip
+
+
+def _leading_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
+    """Leading people and products: the largest team and the most products of one
+    experience entry, and the ceremonies facilitated in all."""
+    more = req.ceremonies_facilitated - facts.facilitated
+    return [
+        *_counted(
+            "experience", "Largest team led", facts.largest_team, req.team_size, "people",
+            f"Lead a team of {count_of(req.team_size, 'person', 'people')}"
+            f" (largest so far: {facts.largest_team})",
+        ),
+        *_counted(
+            "experience", "Products owned at once", facts.most_products, req.products_owned,
+            "products", f"Own {count_of(req.products_owned, 'product')} at once"
+            f" (most so far: {facts.most_products})",
+        ),
+        *_counted(
+            "experience", "Ceremonies facilitated", facts.facilitated,
+            req.ceremonies_facilitated, "ceremonies",
+            f"Facilitate {count_of(more, 'more ceremony', 'more ceremonies')}"
+            " (stand-ups, refinements, reviews)",
+        ),
     ]  # fmt: skip
 
 

@@ -241,7 +241,8 @@ def test_the_catalog_groups_scrum_alliance_and_fills_its_fees():
     document = framework_io.default_document()
     groups = {group["slug"]: group for group in document["renewal_groups"]}
     assert (groups["scrum-alliance"]["renews"], groups["scrum-alliance"]["pooled"]) == (
-        "group", True
+        "group",
+        True,
     )
     credentials = {c["slug"]: c for c in document["credentials"]}
     for slug in ("cspo", "a-cspo", "csp-po", "csm", "a-csm", "csp-sm"):

@@ -206,3 +206,35 @@ def test_actions_say_one_in_the_singular(session, log, stage):
         "Log 1 more training hour in the next 12 months",
     ):
         assert expected in actions
+
+
+def test_leading_requirements_come_from_the_experience_log(session, log):
+    from po_tracker.services import experience
+
+    framework_edit.add_stage(session, "Leader")
+    framework_edit.set_requirement(session, "Leader", "team_size", 8)
+    framework_edit.set_requirement(session, "Leader", "products_owned", 3)
+    framework_edit.set_requirement(session, "Leader", "ceremonies_facilitated", 100)
+    profile.set_stages(session, target="Leader")
+    for start, team, products, facilitated in (
+        (date(2022, 1, 1), 5, 2, 60),
+        (date(2023, 1, 1), 6, 1, 39),
+        (date(2025, 1, 1), 20, 9, 50),  # after AS_OF: ignored
+    ):
+        experience.create(
+            session,
+            experience.ExperienceInput(
+                "PO", start, team_size=team, products_owned=products,
+                ceremonies_facilitated=facilitated,
+            ),
+        )  # fmt: skip
+    result = readiness.readiness(session, AS_OF)
+    gaps = {g.name: (g.have, g.need, g.action) for g in result.gaps}
+    # The largest team and the most products of one entry: 6 (not 5 + 6), 2 (not 2 + 1).
+    assert gaps["Largest team led"] == (6, 8, "Lead a team of 8 people (largest so far: 6)")
+    assert gaps["Products owned at once"] == (2, 3, "Own 3 products at once (most so far: 2)")
+    # Ceremonies add up: 60 + 39 = 99, one short.
+    assert gaps["Ceremonies facilitated"][:2] == (99, 100)
+    assert gaps["Ceremonies facilitated"][2].startswith("Facilitate 1 more ceremony")
+    experience_part = next(c for c in result.components if c.name == "experience")
+    assert experience_part.percent == pytest.approx((6 / 8 + 2 / 3 + 99 / 100) / 3 * 100)

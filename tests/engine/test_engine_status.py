@@ -74,7 +74,9 @@ def test_json_report_carries_every_figure(standing):
     assert data["reminders"] == ["Scrum Alliance renewal: 14 of 20 SEUs by 2025-02-01, USD 100"]
     (renewal,) = data["renewals"]
     assert (renewal["due"], renewal["credentials"], renewal["days_left"]) == (
-        "2025-02-01", ["CSPO"], 17
+        "2025-02-01",
+        ["CSPO"],
+        17,
     )
 
 
@@ -111,10 +113,15 @@ def test_report_asks_to_renew_a_lapsed_required_credential(session, log):
 
 
 def test_unreachable_target_is_reported(session):
-    profile.set_stages(session, current="Scrum Master", target="Product Owner")
+    profile.set_stages(session, current="Agile Coach", target="Product Owner")
     data = status.build(session, AS_OF).to_dict()
     assert data["route"] == [] and data["route_reachable"] is False
-    assert data["reachable_from"] == ["Junior Product Owner"]
+    # Senior Product Owner gets back to Product Owner through Scrum Master.
+    assert data["reachable_from"] == [
+        "Junior Product Owner",
+        "Senior Product Owner",
+        "Scrum Master",
+    ]
 
 
 def test_month_ends_run_from_the_first_month_to_the_date():

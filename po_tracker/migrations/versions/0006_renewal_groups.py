@@ -1,4 +1,4 @@
-"""renewal groups, renewal history and renewal fees
+"""renewal groups, renewal history and renewal fees; leading requirements of a stage
 
 Revision ID: 0006
 Revises: 0004
@@ -44,6 +44,10 @@ CREDENTIALS = {
     "pmi-acp": (None, None, 150, "USD", 365, 1),
     "pmp": (None, None, 150, "USD", 365, 1),
 }
+
+
+# A stage's requirements of leading people and products (0: none asked).
+STAGE_COLUMNS = ("team_size", "products_owned", "ceremonies_facilitated")
 
 
 def _revision_triggers(table: str) -> None:
@@ -121,6 +125,11 @@ def _add_columns() -> None:
         " CONSTRAINT ck_certifications_renewal_fee"
         " CHECK (renewal_fee_amount IS NULL OR renewal_fee_amount >= 0)",
         "ALTER TABLE certifications ADD COLUMN renewal_fee_currency VARCHAR(3)",
+        *(
+            f"ALTER TABLE stages ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"
+            f" CONSTRAINT ck_stages_{column} CHECK ({column} >= 0)"
+            for column in STAGE_COLUMNS
+        ),
     ):
         op.execute(sql)
 
@@ -155,6 +164,10 @@ def _seed_catalog() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("stages") as batch_op:
+        for column in STAGE_COLUMNS:
+            batch_op.drop_constraint(f"ck_stages_{column}", type_="check")
+            batch_op.drop_column(column)
     with op.batch_alter_table("certifications") as batch_op:
         batch_op.drop_constraint("ck_certifications_renewal_fee", type_="check")
         batch_op.drop_column("renewal_fee_currency")
