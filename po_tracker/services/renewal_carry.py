@@ -20,8 +20,10 @@ def _renews(other, held, held_expires: date) -> bool:
         and other.track_rank > held.track_rank
     ):
         return True
+    # A certification the user marked expired stays so: they say it lapsed.
     return (
         held.group is not None
+        and held.row_status != "expired"
         and held.group_renews == "group"
         and other.group == held.group
         and other.earned is not None

@@ -246,3 +246,10 @@ def test_one_safe_renewal_covers_every_safe_certification_for_one_fee(session, l
         ("SAFe POPM", date(2027, 1, 10), "USD 295"),
         ("SAFe SA", date(2027, 1, 10), ""),
     ]
+
+
+def test_a_certification_marked_expired_is_not_revived_by_a_new_one(session, log):
+    log.cert("CSM", date(2024, 3, 1), status="expired")  # own expiry 2026-03-01
+    log.cert("CSPO", date(2024, 6, 1))
+    csm = _one(session, date(2026, 3, 2), "CSM")
+    assert (csm.status, csm.expires, csm.renewed_by) == ("expired", date(2026, 3, 1), None)
