@@ -85,6 +85,8 @@ def _credentials(ax, lines: tuple[CredentialLine, ...], theme: Theme) -> None:
         elif line.expires:
             gone = line.status == "grace"
             detail += f", {'expired' if gone else 'expires'} {fmt_date(line.expires)}"
+        if line.fee and line.status != "lifetime":
+            detail += f", fee {line.fee}"
         if line.credits_needed and line.status != "expired":
             detail += (
                 f"\n{line.credits_earned or 0:g} of {line.credits_needed:g} "

@@ -27,6 +27,7 @@ HANDLERS = {
     "rate": "commands:rate",
     "journal": "commands:write_journal",
     "stage": "commands:stage",
+    "renew": "commands:renew",
     "delete": "commands:delete",
     "list": "reports:list_entries",
     "search": "reports:search_entries",
@@ -44,7 +45,18 @@ HANDLERS = {
 }
 # Commands that write to the logbook: they take the lock the window holds, so the two
 # never write at the same time.
-WRITES = {"add", "rate", "journal", "stage", "delete", "import", "framework", "backup", "restore"}
+WRITES = {
+    "add",
+    "rate",
+    "journal",
+    "stage",
+    "renew",
+    "delete",
+    "import",
+    "framework",
+    "backup",
+    "restore",
+}
 
 
 def _command_key(args) -> str:

@@ -130,6 +130,11 @@ def _add_parsers(commands) -> None:
     p.add_argument("--url", default="", help="verification URL")
     p.add_argument("--cost", type=number)
     p.add_argument("--currency")
+    p.add_argument(
+        "--renewal-fee",
+        metavar="FEE",
+        help='what you pay to renew, e.g. "USD 100" (default: the catalog\'s)',
+    )
     p.add_argument("--note", default="")
 
     p = _leaf(add, "training", help="a course, workshop, book, webinar or self-study")
@@ -141,6 +146,13 @@ def _add_parsers(commands) -> None:
     p.add_argument("--format", default="course", choices=TRAINING_FORMATS)
     p.add_argument("--status", default="completed", choices=TRAINING_STATUSES)
     p.add_argument("--skill", action="append", default=[], metavar="SKILL")
+    p.add_argument(
+        "--credential",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a credential it earns renewal credits for (repeat for several; default: all)",
+    )
     p.add_argument("--cost", type=number)
     p.add_argument("--currency")
     p.add_argument("--note", default="")
@@ -215,6 +227,13 @@ def _other_parsers(commands) -> None:
         default=[],
         metavar="KIND:ID",
         help="link to another entry, e.g. training:3",
+    )
+
+    p = _leaf(commands, "renew", help="log the renewal of a held certification")
+    p.add_argument("credential", metavar="CREDENTIAL", help="e.g. CSPO; renews its whole group")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="the renewal day; default: today")
+    p.add_argument(
+        "--fee", metavar="FEE", help='the fee paid, e.g. "USD 100" (default: the known fee)'
     )
 
     p = _leaf(commands, "stage", help="show or set your current and target stage")

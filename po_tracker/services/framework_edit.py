@@ -38,6 +38,9 @@ NUMERIC_REQUIREMENTS = {
     "years_experience": (60, False),
     "sprints_as_po": (MAX_COUNT, True),
     "people_mentored": (MAX_COUNT, True),
+    "team_size": (MAX_COUNT, True),
+    "products_owned": (MAX_COUNT, True),
+    "ceremonies_facilitated": (MAX_COUNT, True),
     "training_hours_12m": (8760, False),
     "events_12m": (366, True),
 }

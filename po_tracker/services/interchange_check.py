@@ -123,7 +123,29 @@ def _certification(c: EntryCheck) -> dict:
         cost_currency=c.currency("cost_currency", c.entry.get("cost_currency")),
         attachment=c.entry.get("attachment"),
         notes=c.string("notes", limit=MAX_TEXT),
+        renewal_fee_amount=c.amount("renewal_fee_amount", None, maximum=MAX_MONEY),
+        renewal_fee_currency=c.currency(
+            "renewal_fee_currency", c.entry.get("renewal_fee_currency")
+        ),
+        renewals=[_renewal(c, item) for item in c.entry.get("renewals", [])],
     )
+
+
+def _renewal(c: EntryCheck, item: dict) -> dict:
+    """One renewal of the certification's history (version 2; a version 1 file has none)."""
+    inner = EntryCheck(item, c.context)
+    values = dict(
+        renewed_on=inner.date_("renewed_on", required=True),
+        previous_expires_on=inner.date_("previous_expires_on"),
+        expires_on=inner.date_("expires_on", required=True),
+        credits_used=inner.amount("credits_used", None),
+        fee_amount=inner.amount("fee_amount", None, maximum=MAX_MONEY),
+        fee_currency=inner.currency("fee_currency", item.get("fee_currency")),
+        notes=inner.string("notes", limit=MAX_TEXT),
+    )
+    for error in inner.errors:
+        c.fail(f"renewals.{error.field}", error.message)
+    return plain_dict(values)
 
 
 def _training(c: EntryCheck) -> dict:

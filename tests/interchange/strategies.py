@@ -84,6 +84,10 @@ def _credential(draw) -> dict:
         "fee_currency": draw(CURRENCY),
         "track": None,
         "track_rank": None,
+        "renewal_group": draw(st.none() | st.just("scrum-alliance")),
+        "addon_credits": draw(st.none() | st.floats(0, 100_000).map(plain)),
+        "renewable_days": draw(st.integers(0, 3650)),
+        "ends_day_before": draw(st.booleans()),
         "notes": draw(TEXT),
     }
 
@@ -125,8 +129,28 @@ def _certification(draw, slugs) -> dict:
         "cost_currency": draw(CURRENCY),
         "attachment": draw(st.none() | st.just("certificate-1.pdf")),
         "notes": draw(TEXT),
+        "renewal_fee_amount": draw(MONEY),
+        "renewal_fee_currency": draw(CURRENCY),
+        "renewals": _renewals(draw),
         **_stamps(draw),
     }
+
+
+def _renewals(draw) -> list[dict]:
+    """A renewal history, oldest first (ties in generated order), as exported."""
+    renewals = [
+        {
+            "renewed_on": draw(DAY).isoformat(),
+            "previous_expires_on": _iso(draw(st.none() | DAY)),
+            "expires_on": draw(DAY).isoformat(),
+            "credits_used": draw(st.none() | HOURS),
+            "fee_amount": draw(MONEY),
+            "fee_currency": draw(CURRENCY),
+            "notes": draw(TEXT),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return sorted(renewals, key=lambda renewal: renewal["renewed_on"])
 
 
 def _training(draw, slugs) -> dict:

@@ -81,10 +81,16 @@ def dashboard_view(report, recent_rows, reminder_rows) -> dict:
         "stages": f"<h2>{current} → {target}</h2>",
         **_standing(report.readiness),
         "actions": _action_rows(report),
+        # One line per renewal (a Scrum Alliance group once), then what can no longer be.
         "renewals": [
+            (item.line, "certifications", None)
+            for item in report.renewals
+            if item.status != "active"
+        ]
+        + [
             (renewal_reminder(item), "certifications", None)
             for item in report.credentials
-            if item.status not in ("active", "lifetime")
+            if item.status == "expired" and item.renewable_until is None
         ],
         "reminders": [
             (r.text + f" ({r.day})", PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in reminder_rows

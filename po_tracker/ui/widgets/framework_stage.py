@@ -33,6 +33,9 @@ NUMBER_LABELS = {
     "years_experience": "&Years of experience:",
     "sprints_as_po": "S&prints as PO:",
     "people_mentored": "Peop&le mentored:",
+    "team_size": "Largest team le&d:",
+    "products_owned": "Products o&wned at once:",
+    "ceremonies_facilitated": "Ceremonies &facilitated:",
     "training_hours_12m": "Trainin&g hours, last 12 months:",
     "events_12m": "&Events, last 12 months:",
 }
