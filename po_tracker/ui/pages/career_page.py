@@ -22,20 +22,21 @@ from ...services import career_map, profile
 from ...services.readiness import readiness_for
 from ...services.readiness_facts import LogFacts, gather_facts
 from ..widgets.refresh import RefreshWhenShown
-from ..widgets.stage_graph_view import CURRENT, ROUTE, TARGET, StageGraphView
+from ..widgets.stage_graph_view import StageGraphView, role_colours
 from .goals_panel import GoalsPanel
 
 
-def _legend() -> QLabel:
-    swatch = "<span style='color:{0}; font-size:14pt'>■</span> {1}"
-    label = QLabel(
-        "  ".join(
-            swatch.format(c.name(), t)
-            for c, t in ((CURRENT, "current stage"), (TARGET, "target"), (ROUTE, "route"))
+def _legend_html(colours) -> str:
+    """The career-map chart's legend words and colours, so the two read alike."""
+    box = "<span style='color:{0}; font-size:14pt'>■</span> {1}"
+    line = "<span style='color:{0}; font-size:14pt'>━</span> {1}"
+    return "&nbsp;&nbsp;".join(
+        (
+            box.format(colours["current"].name(), "You are here"),
+            box.format(colours["target"].name(), "Target"),
+            line.format(colours["route"].name(), "Your route"),
         )
     )
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 class CareerPage(RefreshWhenShown, QWidget):
@@ -71,7 +72,9 @@ class CareerPage(RefreshWhenShown, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel("<h2>Career path</h2>"))
         left_layout.addWidget(self.summary)
-        left_layout.addWidget(_legend())
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        left_layout.addWidget(self.legend)
         left_layout.addWidget(self.view, 3)
         left_layout.addLayout(chooser)
         left_layout.addWidget(self.details, 2)
@@ -99,6 +102,7 @@ class CareerPage(RefreshWhenShown, QWidget):
         for stage in self.graph.stages:
             self.stage_box.addItem(stage.name, stage.slug)
         self._show_summary()
+        self.legend.setText(_legend_html(role_colours(self)))
         self.choose(self.chosen)
 
     def _show_summary(self) -> None:
