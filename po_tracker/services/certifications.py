@@ -66,6 +66,8 @@ def _clean(session: Session, data: CertificationInput) -> dict:
     earned_on = check.day("earned_on", data.earned_on, required=status == "earned")
     expires_on = check.day("expires_on", data.expires_on)
     check.order("earned_on", earned_on, "expires_on", expires_on)
+    if status in ("earned", "expired"):
+        check.not_future("earned_on", earned_on, "a certification already earned")
     values = dict(
         credential_id=credential_id,
         custom_name=name if data.custom else None,

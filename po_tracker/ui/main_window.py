@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         row.addWidget(line)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        from .widgets.toast import Toast
+
+        self.toast = Toast(central)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -175,6 +178,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         context.navigate.connect(self.show_page)
         context.status_message.connect(self._show_status)
+        from .feedback import Feedback
+
+        self.feedback = Feedback(self.toast, context, self)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
         # A page built for the start view is already on screen: no show event refreshes it.
@@ -351,22 +357,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Daily backup saved.", 5000)
 
     def offer_first_run(self) -> None:
-        """A short welcome on a new, empty logbook, once; it can be skipped."""
-        from ..services import profile, recent
+        """A short welcome on a new, empty logbook, once per logbook (remembered in the
+        logbook, so a second logbook gets its own); it can be skipped."""
+        from ..services import onboarding
 
-        settings = QSettings()
-        if settings.value("welcome/done", False, type=bool):
-            return
         with self.context.reading() as session:
-            standing = profile.get(session)
-            empty = not recent.recent_entries(session, limit=1)
-        if standing.target_stage or not empty:
+            due = onboarding.welcome_due(session)
+        if not due:
             return
         from .dialogs.welcome_dialog import WelcomeDialog
 
         welcome = WelcomeDialog(self.context, self)
         accepted = welcome.exec()
-        settings.setValue("welcome/done", True)
+        with self.context.writing() as session:
+            onboarding.mark_welcome_done(session)
         if accepted and welcome.assess.isChecked():
             self.show_page("skills")
             self.page("skills").self_assessment()

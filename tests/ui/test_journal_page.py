@@ -131,14 +131,15 @@ def test_edit_with_ctrl_s_then_undo_and_redo(qtbot, page, context):
     assert not page.editor.is_dirty()
 
 
-def test_delete_asks_first_and_can_be_undone(qtbot, page, context, monkeypatch):
+def test_delete_asks_nothing_and_can_be_undone(qtbot, page, context, monkeypatch):
     add_entry(context, "Keep me?")
     click_entry(qtbot, page, "Keep me?")
     asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    said = []
+    context.status_message.connect(said.append)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert "Keep me?" in asked[0][1] and len(stored(context)) == 1
-    answer(monkeypatch, Yes)
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == []  # Undo brings it back: no Yes/No first
+    assert said == ["Deleted the journal entry “Keep me?”."]
     assert stored(context) == []
     assert page.editor.entry_id is None and page.entries.count() == 0
     context.undo_stack.undo()
@@ -164,7 +165,7 @@ def test_empty_text_is_refused_next_to_the_field(qtbot, page, context):
     qtbot.keyClicks(page.editor.tags, "x" * 81)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     form = page.editor.form
-    assert form.error_text("text") == "must not be empty"
+    assert form.error_text("text") == "Text must not be empty."
     assert "too long" in form.error_text("tags")
     assert page.findChild(QLabel, "text_error").isVisibleTo(page)
     assert stored(context) == [] and context.undo_stack.count() == 0
@@ -383,7 +384,7 @@ def test_templates_and_prompts_dialog_feeds_the_editor(qtbot, page, context, mon
     tab = dialog.templates
     tab.start_new()
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert tab.form.error_text("name") == "must not be empty"
+    assert tab.form.error_text("name") == "Name must not be empty."
     qtbot.keyClicks(tab.name, "One-on-one")
     qtbot.keyClicks(tab.body, "## Their goals")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)

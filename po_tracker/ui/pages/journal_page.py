@@ -31,11 +31,6 @@ NOUN = "journal entry"
 CHOICE_KINDS = {"journal_templates", "framework", "all"}
 
 
-def _undo_hint() -> str:
-    keys = QKeySequence(QKeySequence.StandardKey.Undo)
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
-
-
 class JournalPage(RefreshWhenShown, QWidget):
     watched_kinds = frozenset({KIND, "journal_templates", "framework"})
 
@@ -296,19 +291,11 @@ class JournalPage(RefreshWhenShown, QWidget):
         if entry_id is None:
             return
         heading = entry_heading(self.editor.collect())
-        answer = QMessageBox.question(
-            self,
-            "Delete journal entry",
-            f"Delete the journal entry “{heading}”?\n\nYou can undo this with {_undo_hint()}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        # No "Are you sure?": the toast that follows offers Undo, which brings it back.
         self.context.undo_stack.push(DeleteEntry(self.context, KIND, entry_id, NOUN))
         self.editor.load(None)
         self._update_state()
-        self.context.status_message.emit("Deleted the journal entry.")
+        self.context.status_message.emit(f"Deleted the journal entry “{heading}”.")
 
     def manage_templates(self) -> None:
         from ..dialogs.journal_templates_dialog import JournalTemplatesDialog

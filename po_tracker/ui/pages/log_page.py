@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -244,14 +243,7 @@ class LogPage(RefreshWhenShown, QWidget):
         item = self.selected_item()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self,
-            f"Delete {self.noun}",
-            f"Delete the {self.label_of(item)}?\n\nYou can undo this with "
-            f"{QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.context.undo_stack.push(DeleteEntry(self.context, self.kind, item.id, self.noun))
-            self.context.status_message.emit(f"Deleted {self.noun}.")
+        # No "Are you sure?": the toast that follows offers Undo, which brings it back.
+        label = self.label_of(item)
+        self.context.undo_stack.push(DeleteEntry(self.context, self.kind, item.id, self.noun))
+        self.context.status_message.emit(f"Deleted {label}.")
