@@ -33,6 +33,15 @@ def _make_application():
     return app
 
 
+def _apply_appearance() -> None:
+    """Light or Dark when the user chose one (View > Appearance); System costs nothing."""
+    from .ui.theme import appearance
+
+    choice = appearance.saved_choice()
+    if choice != "system":
+        appearance.apply(choice, remember=False)
+
+
 def _data_dir(args) -> Path:
     from .paths import resolve_data_dir
 
@@ -177,6 +186,7 @@ def main(args=None) -> int:
 
     app = _make_application()
     data_dir = _data_dir(args)
+    _apply_appearance()
     guard = InstanceGuard(data_dir)
     if not guard.acquire():
         if hand_over(data_dir):

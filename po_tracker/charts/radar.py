@@ -41,6 +41,8 @@ def draw(ax, data: RadarData, theme: Theme, *, label_width: int = 18, fontsize=F
         # the gaps, and where they differ the earlier one is never hidden.
         line = _series(ax, theta, data.earlier, theme.earlier, "earlier", (0, (4, 3)), "D")
         line.set_zorder(4)
+        line.set_markersize(4.5)
+        line.set_markerfacecolor("none")  # hollow: the "Now" point shows inside it
         line.set_label(f"On {fmt_date(data.earlier_date)}" if data.earlier_date else "Earlier")
         handles.append(line)
     line = _series(ax, theta, data.current, theme.current, "current", "-", "o", fill=True)

@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number}",
                 view_menu,
             )
+        view_menu.addSeparator()
+        self._build_appearance_menu(view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action("&About PO Tracker", self.about, None, help_menu)
         self.toolbar = QToolBar("Main toolbar")
@@ -139,6 +141,24 @@ class MainWindow(QMainWindow):
             self.export_report_action,
         ):
             action.setEnabled(False)
+
+    def _build_appearance_menu(self, view_menu) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from .theme import appearance
+
+        menu = view_menu.addMenu("&Appearance")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = appearance.saved_choice()
+        self.appearance_actions = {}
+        for choice in appearance.CHOICES:
+            action = QAction(appearance.LABELS[choice], self, checkable=True)
+            action.setChecked(choice == chosen)
+            action.triggered.connect(lambda _=False, c=choice: appearance.apply(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.appearance_actions[choice] = action
 
     # -- once the logbook is open --------------------------------------------------------
     def show_start_view(self, context, kept) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -89,6 +89,13 @@ class CareerPage(RefreshWhenShown, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.watch(context)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Light or dark now: the graph and its legend take the chart theme's colours.
+        if event.type() == QEvent.Type.PaletteChange and self.graph is not None:
+            self.legend.setText(_legend_html(role_colours(self)))
+            self.view.show_graph(self.graph, chosen=self.chosen)
 
     def refresh(self) -> None:
         self.facts = None  # the log changed: gather its facts again
