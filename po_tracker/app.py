@@ -186,6 +186,11 @@ def main(args=None) -> int:
 
     app = _make_application()
     data_dir = _data_dir(args)
+    demo = getattr(args, "demo", False)
+    if demo:
+        from .ui.demo_mode import isolate_settings
+
+        isolate_settings(data_dir)
     _apply_appearance()
     guard = InstanceGuard(data_dir)
     if not guard.acquire():
@@ -199,6 +204,8 @@ def main(args=None) -> int:
         )
         return 1
     window = MainWindow()
+    if demo:
+        window.mark_as_demo()
     from .ui import startup_probe
 
     startup_probe.install(window)
@@ -207,7 +214,7 @@ def main(args=None) -> int:
 
     def after_first_frame() -> None:
         guard.listen()
-        start(window, data_dir, getattr(args, "demo", False))
+        start(window, data_dir, demo)
 
     after_next_paint(window, after_first_frame)
     try:
@@ -218,3 +225,7 @@ def main(args=None) -> int:
 
         wait_for_background()
         guard.release()
+        if demo:
+            from .ui.demo_mode import remove_folder
+
+            remove_folder(data_dir)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,7 +64,12 @@ class MainWindow(QMainWindow):
         line.setFrameShape(QFrame.Shape.VLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         row.addWidget(line)
-        row.addWidget(self.stack, 1)
+        right = QWidget()
+        self.page_column = QVBoxLayout(right)
+        self.page_column.setContentsMargins(0, 0, 0, 0)
+        self.page_column.setSpacing(0)
+        self.page_column.addWidget(self.stack, 1)
+        row.addWidget(right, 1)
         self.setCentralWidget(central)
         from .widgets.toast import Toast
 
@@ -159,6 +165,21 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             menu.addAction(action)
             self.appearance_actions[choice] = action
+
+    def mark_as_demo(self) -> None:
+        """Sample data: said in the title and in a banner that leads to the real thing."""
+        from .demo_mode import start_own_logbook
+        from .widgets.banner import Banner
+
+        self.setWindowTitle("PO Tracker — Demo")
+        self.demo_banner = Banner(
+            "Demo: sample data in a temporary folder, removed when you close this window.",
+            "Start &my own logbook",
+        )
+        self.demo_banner.button.clicked.connect(
+            lambda: start_own_logbook() and self.close()
+        )
+        self.page_column.insertWidget(0, self.demo_banner)
 
     # -- once the logbook is open --------------------------------------------------------
     def show_start_view(self, context, kept) -> bool:
