@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from .navigation import PAGES, PageSpec
+from .widgets.fit import fit_to_screen
 
 # The other pages' modules load in the background this long after the logbook opened,
 # once the dashboard's own work is done, so their first visit only builds widgets.
@@ -341,7 +342,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            self.resize(1280, 800)
+        # Saved on a larger screen, or the default on a small one: brought onto this one.
+        fit_to_screen(self)
         self._last_page = settings.value("window/page", "dashboard")
         if self._last_page not in {p.key for p in PAGES}:
             self._last_page = "dashboard"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...services import search
 from ...services.errors import ValidationError
 from ..navigation import PAGE_OF_KIND
+from ..widgets.fit import FitsScreen
 
 KIND_LABELS = {
     "certification": "Certification",
@@ -31,7 +32,7 @@ KIND_LABELS = {
 RESULT_LIMIT = 50
 
 
-class SearchDialog(QDialog):
+class SearchDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context

@@ -27,7 +27,7 @@ from ...services import skill_standing
 from ...services.errors import ValidationError
 from ...services.ratings import RatingInput
 from ...vocabulary import LEVEL_MAX, LEVEL_MEANINGS
-from ..widgets.fit import fit_to_screen
+from ..widgets.fit import FitsScreen
 from ..widgets.form import DateEdit, error_style
 
 NOT_RATED = "not rated"
@@ -66,7 +66,7 @@ class LevelSpin(QSpinBox):
         return QValidator.State.Invalid, text, pos
 
 
-class SelfAssessmentDialog(QDialog):
+class SelfAssessmentDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None, intro: str = ""):
         super().__init__(parent)
         self.context = context
@@ -96,7 +96,6 @@ class SelfAssessmentDialog(QDialog):
         if self.spins:
             next(iter(self.spins.values())).setFocus()
         self.resize(620, 640)
-        fit_to_screen(self)
 
     def _skills_area(self) -> QScrollArea:
         grid_widget = QWidget()

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import lookup, onboarding, profile
+from ..widgets.fit import FitsScreen
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context

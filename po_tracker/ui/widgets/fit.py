@@ -28,9 +28,22 @@ def fitting_size(wanted: QSize, area: QRect) -> QSize:
 
 
 def fit_to_screen(widget: QWidget) -> None:
-    """Shrink ``widget`` (its current size) to the screen; a smaller one is left alone."""
+    """Shrink ``widget`` (its current size) to the screen and move it fully onto it; a
+    window that fits is left where it is."""
     area = available_area(widget)
-    widget.resize(fitting_size(widget.size().expandedTo(widget.minimumSizeHint()), area))
+    geometry = widget.geometry()
+    fitted = clamp_into(geometry, area)
+    if fitted != geometry:
+        widget.setGeometry(fitted)
+
+
+class FitsScreen:
+    """Mixin for a dialog: every time it opens, it fits the screen it opens on (a
+    dialog's buttons never end up below the screen's edge)."""
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_to_screen(self)
 
 
 def clamp_into(geometry: QRect, area: QRect) -> QRect:
