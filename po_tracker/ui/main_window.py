@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,17 @@ from .widgets.fit import fit_to_screen
 # The other pages' modules load in the background this long after the logbook opened,
 # once the dashboard's own work is done, so their first visit only builds widgets.
 PRELOAD_AFTER_MS = 500
+
+
+# The sidebar as in GNOME and KDE apps: rows with room around them, the current page
+# in the highlight colour with rounded corners, no focus rectangle inside it.
+SIDEBAR_STYLE = (
+    "QListWidget#navigation { background: palette(window); padding: 8px 6px; outline: 0; }"
+    " QListWidget#navigation::item { padding: 6px 8px; border-radius: 6px; margin: 1px 0; }"
+    " QListWidget#navigation::item:selected { background: palette(highlight);"
+    " color: palette(highlighted-text); }"
+    " QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+)
 
 
 class MainWindow(QMainWindow):
@@ -54,8 +65,10 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
-        self.sidebar.setStyleSheet("QListWidget#navigation::item { padding: 7px 14px; }")
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 40)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(18, 18))
+        # Room for the icons that arrive a moment after the first frame.
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 64)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -241,8 +254,34 @@ class MainWindow(QMainWindow):
     def _preload_pages(self) -> None:
         from .background import run_in_background
         from .navigation import import_page_modules
+        from .theme import icons
 
         run_in_background(self, import_page_modules)
+        icons.load_in_background(self, self.apply_icons)
+
+    def apply_icons(self) -> None:
+        """Sidebar and toolbar icons in the palette's colours (again after a switch
+        between light and dark)."""
+        from .theme import icons
+
+        if not icons.ready():
+            return
+        palette = self.palette()
+        for row, spec in enumerate(PAGES):
+            self.sidebar.item(row).setIcon(icons.icon(spec.key, palette))
+        for name, action in (
+            ("new", self.new_action),
+            ("undo", self.undo_action),
+            ("redo", self.redo_action),
+            ("find", self.find_action),
+        ):
+            action.setIcon(icons.icon(name, palette))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_icons()
 
     def page(self, key: str):
         if key not in self.pages:

@@ -55,7 +55,7 @@ def test_at_1280x800_everything_is_on_the_first_screen(qtbot, window):
     for name, chart in dashboard.small_charts.items():
         top_left = chart.mapTo(dashboard.viewport(), chart.rect().topLeft())
         assert viewport.contains(top_left), name
-        assert chart.height() >= 180, name
+        assert chart.height() >= 170, name
 
 
 def test_narrow_window_reflows_to_one_column_without_sideways_scrolling(qtbot, window):

@@ -43,7 +43,10 @@ PAGE_OF_GAP = {
 VIEW_PART = "dashboard"
 # The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
 SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
-SMALL_CHART_MIN_HEIGHT = 200
+# Each drawn at a size designed for a card about a third of the screen high: the radar
+# needs room around its ring for the skill names, the line chart less.
+SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
+SMALL_CHART_MIN_HEIGHT = 170
 # A credential's renewal status as a status chip (theme.tokens.STATUSES).
 RENEWAL_STATUS = {"grace": "overdue", "expired": "expired"}
 # Below this page width the two columns become one.
@@ -359,9 +362,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
 
     # -- small charts (row 3) ------------------------------------------------------------
     def _small_chart(self, name: str, title: str) -> ChartView:
-        # Designed small, so that its words stay readable in a card a third of the
-        # screen high (the Charts page draws the same chart at slide size).
-        view = ChartView(design=(6.4, 3.4), clickable=True)
+        view = ChartView(design=SMALL_DESIGNS[name], clickable=True)
         view.setObjectName(f"small_{name.replace('-', '_')}_chart")
         view.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
         view.setToolTip("Open on the Charts page")
