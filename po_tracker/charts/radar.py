@@ -229,7 +229,7 @@ def build(data: RadarData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Rate your skills to see your radar.",
-            "Skills page, or: po-tracker rate SKILL LEVEL",
+            "Rate your skills on the Skills page (Self-assessment…).",
         )
     figure = Figure(figsize=size, facecolor=theme.background)
     header_in = header(figure, TITLE, _subtitle(data))

@@ -37,3 +37,16 @@ def start_own_logbook() -> bool:
     if getattr(sys, "frozen", False):
         return QProcess.startDetached(sys.executable, [])[0]
     return QProcess.startDetached(sys.executable, ["-m", "po_tracker"])[0]
+
+
+def mark_as_demo(window) -> None:
+    """Sample data: said in the title and in a banner that leads to the real thing."""
+    from .widgets.banner import Banner
+
+    window.setWindowTitle("PO Tracker — Demo")
+    window.demo_banner = Banner(
+        "Demo: sample data in a temporary folder, removed when you close this window.",
+        "Start &my own logbook",
+    )
+    window.demo_banner.button.clicked.connect(lambda: start_own_logbook() and window.close())
+    window.page_column.insertWidget(0, window.demo_banner)

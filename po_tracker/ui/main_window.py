@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,6 +40,17 @@ SIDEBAR_STYLE = (
 )
 
 
+ICON_SIZE = 18
+
+
+def _blank_icon() -> QIcon:
+    """A transparent stand-in until the icon font is loaded: the sidebar and toolbar
+    keep the size they will have, so nothing below them moves when the icons come."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,7 +77,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.placeholder)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        for row in range(self.sidebar.count()):
+            self.sidebar.item(row).setIcon(_blank_icon())
         # Room for the icons that arrive a moment after the first frame.
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 64)
         central = QWidget()
@@ -124,6 +137,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find in every log…", self.open_search, keys.Find, edit_menu
         )
+        # Ctrl+K as well: the quick-open key of Obsidian, Linear and most launchers.
+        self.find_action.setShortcuts([QKeySequence(keys.Find), QKeySequence("Ctrl+K")])
         self.framework_action = self._action(
             "&Career framework…", self.open_framework, None, edit_menu
         )
@@ -140,14 +155,18 @@ class MainWindow(QMainWindow):
                 view_menu,
             )
         view_menu.addSeparator()
-        self._build_appearance_menu(view_menu)
+        from .theme.window_look import build_appearance_menu
+
+        self.appearance_actions = build_appearance_menu(self, view_menu)
         help_menu = self.menuBar().addMenu("&Help")
         self._action("&About PO Tracker", self.about, None, help_menu)
         self.toolbar = QToolBar("Main toolbar")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.new_action, self.undo_action, self.redo_action, self.find_action):
+            action.setIcon(_blank_icon())
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         for action in (
@@ -161,39 +180,6 @@ class MainWindow(QMainWindow):
             self.export_report_action,
         ):
             action.setEnabled(False)
-
-    def _build_appearance_menu(self, view_menu) -> None:
-        from PySide6.QtGui import QActionGroup
-
-        from .theme import appearance
-
-        menu = view_menu.addMenu("&Appearance")
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        chosen = appearance.saved_choice()
-        self.appearance_actions = {}
-        for choice in appearance.CHOICES:
-            action = QAction(appearance.LABELS[choice], self, checkable=True)
-            action.setChecked(choice == chosen)
-            action.triggered.connect(lambda _=False, c=choice: appearance.apply(c))
-            group.addAction(action)
-            menu.addAction(action)
-            self.appearance_actions[choice] = action
-
-    def mark_as_demo(self) -> None:
-        """Sample data: said in the title and in a banner that leads to the real thing."""
-        from .demo_mode import start_own_logbook
-        from .widgets.banner import Banner
-
-        self.setWindowTitle("PO Tracker — Demo")
-        self.demo_banner = Banner(
-            "Demo: sample data in a temporary folder, removed when you close this window.",
-            "Start &my own logbook",
-        )
-        self.demo_banner.button.clicked.connect(
-            lambda: start_own_logbook() and self.close()
-        )
-        self.page_column.insertWidget(0, self.demo_banner)
 
     # -- once the logbook is open --------------------------------------------------------
     def show_start_view(self, context, kept) -> bool:
@@ -260,23 +246,14 @@ class MainWindow(QMainWindow):
         icons.load_in_background(self, self.apply_icons)
 
     def apply_icons(self) -> None:
-        """Sidebar and toolbar icons in the palette's colours (again after a switch
-        between light and dark)."""
-        from .theme import icons
+        from .theme.window_look import apply_icons
 
-        if not icons.ready():
-            return
-        palette = self.palette()
-        for row, spec in enumerate(PAGES):
-            self.sidebar.item(row).setIcon(icons.icon(spec.key, palette))
-        for name, action in (
-            ("new", self.new_action),
-            ("undo", self.undo_action),
-            ("redo", self.redo_action),
-            ("find", self.find_action),
-        ):
-            action.setIcon(icons.icon(name, palette))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        apply_icons(self)
+
+    def mark_as_demo(self) -> None:
+        from .demo_mode import mark_as_demo
+
+        mark_as_demo(self)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -440,20 +417,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Daily backup saved.", 5000)
 
     def offer_first_run(self) -> None:
-        """A short welcome on a new, empty logbook, once per logbook (remembered in the
-        logbook, so a second logbook gets its own); it can be skipped."""
-        from ..services import onboarding
+        from .first_run import offer_first_run
 
-        with self.context.reading() as session:
-            due = onboarding.welcome_due(session)
-        if not due:
-            return
-        from .dialogs.welcome_dialog import WelcomeDialog
-
-        welcome = WelcomeDialog(self.context, self)
-        accepted = welcome.exec()
-        with self.context.writing() as session:
-            onboarding.mark_welcome_done(session)
-        if accepted and welcome.assess.isChecked():
-            self.show_page("skills")
-            self.page("skills").self_assessment()
+        offer_first_run(self)

@@ -131,7 +131,8 @@ def _standing(result) -> dict:
 def _action_rows(report) -> list[tuple]:
     result = report.readiness
     if result is None:
-        return [(report.next_actions[0], "career", None)]
+        # The window's own words, not the command line's (services.status).
+        return [("Choose the stage you aim for on the Career path page", "career", None)]
     rows = []
     for gap in result.gaps[:6]:
         gain = f"  (+{gap.gain:.1f} points)" if gap.gain >= 0.05 else ""
