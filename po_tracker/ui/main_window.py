@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from .navigation import PAGES, PageSpec
 from .widgets.fit import fit_to_screen
 
@@ -159,6 +157,12 @@ class MainWindow(QMainWindow):
 
         self.appearance_actions = build_appearance_menu(self, view_menu)
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            "PO Tracker &guide", lambda: self._help("GuideDialog"), keys.HelpContents, help_menu
+        )
+        self._action(
+            "&Keyboard shortcuts", lambda: self._help("ShortcutsDialog"), "Ctrl+?", help_menu
+        )
         self._action("&About PO Tracker", self.about, None, help_menu)
         self.toolbar = QToolBar("Main toolbar")
         self.toolbar.setObjectName("main_toolbar")
@@ -346,12 +350,12 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self.context, self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About PO Tracker",
-            f"<b>PO Tracker {__version__}</b><p>A private, offline career log for Product "
-            "Owners. Your data stays on this computer.</p>",
-        )
+        self._help("AboutDialog")
+
+    def _help(self, name: str) -> None:
+        from .dialogs import help_dialogs
+
+        getattr(help_dialogs, name)(self.context, self).exec()
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -396,26 +400,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def start_daily_backup(self) -> None:
-        """Take the daily backup off the UI thread, once the user's numbers are shown."""
-        from .background import run_in_background
+        from .daily_backup import start_daily_backup
 
-        path = self.context.database.path
-
-        def backup_if_due():
-            from datetime import UTC, datetime
-
-            from ..services import backup
-
-            return backup.maybe_daily_backup(path, datetime.now(UTC))
-
-        run_in_background(self, backup_if_due, on_done=self._daily_backup_done)
-
-    def _daily_backup_done(self, result) -> None:
-        if isinstance(result, Exception):
-            self.statusBar().showMessage(f"The daily backup failed: {result}", 10000)
-        elif result is not None:
-            self.statusBar().showMessage("Daily backup saved.", 5000)
-
+        start_daily_backup(self)
     def offer_first_run(self) -> None:
         from .first_run import offer_first_run
 
