@@ -17,14 +17,14 @@ APP_ID = "io.github.potracker.POTracker"
 APP_NAME = "PO Tracker"
 
 
-def _make_application():
+def _make_application(qt_options=()):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
     from .resources import resource_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1] + list(qt_options))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -184,7 +184,7 @@ def main(args=None) -> int:
     from .ui.next_paint import after_next_paint
     from .ui.single_instance import InstanceGuard, hand_over
 
-    app = _make_application()
+    app = _make_application(getattr(args, "qt", ()))
     data_dir = _data_dir(args)
     demo = getattr(args, "demo", False)
     if demo:

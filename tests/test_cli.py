@@ -348,3 +348,18 @@ def test_anything_else_goes_to_the_full_parser(argv):
     from po_tracker.cli.window_options import window_options
 
     assert window_options(argv) is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "qt"),
+    [
+        (["-style", "fusion"], ["-style", "fusion"]),
+        (["--demo", "-platform", "offscreen"], ["-platform", "offscreen"]),
+        (["-style=windows", "--data-dir", "d"], ["-style=windows"]),
+    ],
+)
+def test_qts_own_window_options_are_passed_on_to_qt(argv, qt):
+    from po_tracker.cli.window_options import window_options
+
+    found = window_options(argv)
+    assert found is not None and found.qt == qt
