@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import career_map, profile
 from ...services.readiness import readiness_for
 from ...services.readiness_facts import LogFacts, gather_facts
+from ..theme.header import PageHeader
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.stage_graph_view import StageGraphView, role_colours
 from .goals_panel import GoalsPanel
@@ -70,7 +71,11 @@ class CareerPage(RefreshWhenShown, QWidget):
         self.details.setAccessibleName("Requirements of the chosen stage")
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("<h2>Career path</h2>"))
+        left_layout.addWidget(
+            PageHeader(
+                "Career path", "The stages of your framework, your route, and what each asks."
+            )
+        )
         left_layout.addWidget(self.summary)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...services import journal, journal_prompts, log_tables
 from ...services.errors import NotFoundError, ValidationError
 from ..navigation import PAGE_OF_KIND
+from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
@@ -46,9 +47,7 @@ class JournalPage(RefreshWhenShown, QWidget):
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>Journal</h2>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
+        layout.addWidget(PageHeader("Journal", "What you learned and noticed, in your own words."))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_side())
@@ -95,7 +94,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("journal_state")
         row.addWidget(self.state_label, 1)
-        self.delete_button = QPushButton("De&lete…")
+        self.delete_button = QPushButton("De&lete")
         self.delete_button.setObjectName("journal_delete")
         self.delete_button.clicked.connect(self.delete_entry)
         row.addWidget(self.delete_button)

@@ -26,6 +26,7 @@ from ...services import log_tables
 from ...services.registry import LOG_SERVICES
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
+from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
 from ..widgets.refresh import RefreshWhenShown
 
@@ -34,6 +35,7 @@ class LogPage(RefreshWhenShown, QWidget):
     kind = ""
     noun = ""
     title = ""
+    purpose = ""  # one line under the title: what the page is for
     # The dialog that adds and edits an entry: a class, or "module:Class" under ui/dialogs,
     # imported when first opened so that a page's first visit skips its form (15 ms).
     dialog_class = None
@@ -81,13 +83,11 @@ class LogPage(RefreshWhenShown, QWidget):
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{self.title}</h2>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
-        bar = QHBoxLayout()
         self.add_button = QPushButton(f"&Add {self.noun}…")
         self.add_button.clicked.connect(self.add_entry)
-        bar.addWidget(self.add_button)
+        # The page's header: its title, what it is for, and its primary action.
+        layout.addWidget(PageHeader(self.title, self.purpose, self.add_button))
+        bar = QHBoxLayout()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.clicked.connect(self.edit_selected)
         bar.addWidget(self.edit_button)

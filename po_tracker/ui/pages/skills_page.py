@@ -22,6 +22,7 @@ class RatingHistory(LogPage):
     kind = "rating"
     noun = "rating"
     title = "Rating history"
+    purpose = "Every rating you recorded; a new one never overwrites the last."
     dialog_class = RatingDialog
     stretch_column = 4
 
@@ -59,6 +60,7 @@ class SkillsTable(LogPage):
     kind = "skill"
     noun = "skill"
     title = "Skills"
+    purpose = "Your level in each skill of the framework against your target stage's."
     stretch_column = 0
     filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
     watched_kinds = frozenset({"rating", "profile", "framework"})
