@@ -7,6 +7,7 @@ and are shown together once it ends."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from shiboken6 import isValid
 
 
 class Feedback(QObject):
@@ -26,6 +27,8 @@ class Feedback(QObject):
         context.status_message.connect(self._on_message)
 
     def _on_index(self, index: int) -> None:
+        if not isValid(self.stack) or not isValid(self.toast):
+            return  # the stack empties itself as the window closes: nothing to say
         if index > self._index:
             self._action = "Undo"
             self._default = self.stack.text(index - 1)
@@ -42,7 +45,7 @@ class Feedback(QObject):
     def _show(self) -> None:
         text = self._text or self._default
         action, self._text, self._action, self._default = self._action, "", "", ""
-        if not text:
+        if not text or not isValid(self.stack) or not isValid(self.toast):
             return
         if action == "Undo" and self.stack.canUndo():
             self.toast.show_message(text, "Undo", self.stack.undo)
