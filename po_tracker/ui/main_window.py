@@ -318,12 +318,23 @@ class MainWindow(QMainWindow):
             self.context.undo_stack.redo()
 
     def new_entry(self) -> None:
+        """New (Ctrl+N): an entry of the page's own kind; on a page without one
+        (Dashboard, Charts), the user says which kind first."""
         widget = self.stack.currentWidget()
         if hasattr(widget, "add_entry"):
             widget.add_entry()
-        else:
-            self.show_page("journal")
-            self.page("journal").add_entry()
+            return
+        from .dialogs.new_entry_dialog import NewEntryDialog
+
+        chooser = NewEntryDialog(self.context, self)
+        if not chooser.exec():
+            return
+        key, tab = chooser.chosen()
+        self.show_page(key)
+        page = self.page(key)
+        if tab is not None:
+            page.tabs.setCurrentWidget(getattr(page, tab))
+        page.add_entry()
 
     def open_search(self) -> None:
         from .dialogs.search_dialog import SearchDialog
