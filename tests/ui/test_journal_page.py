@@ -420,3 +420,24 @@ def test_templates_dialog_asks_before_dropping_unsaved_words(qtbot, page, contex
     tab.items.setCurrentRow(1)
     assert tab.name.text() == "After a sprint review"
     assert page.editor.template.findText("Weekly reflection (mine)") > 0
+
+
+def test_the_journal_opens_on_the_latest_entry(qtbot, context):
+    add_entry(context, "Older thoughts", day=date(2026, 3, 1))
+    add_entry(context, "Latest thoughts")
+    page = JournalPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.editor.title.text() == "Latest thoughts"
+    assert page.entries.current_text().startswith("Latest thoughts")
+
+
+def test_saving_keeps_the_cursor_where_the_user_was_writing(qtbot, page, context):
+    qtbot.keyClicks(page.editor.title, "Cursor")
+    qtbot.keyClicks(page.editor.text.editor, "First line. Second line.")
+    cursor = page.editor.text.editor.textCursor()
+    cursor.setPosition(6)
+    page.editor.text.editor.setTextCursor(cursor)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert len(stored(context)) == 1
+    assert page.editor.text.editor.textCursor().position() == 6

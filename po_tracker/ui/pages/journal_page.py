@@ -23,7 +23,7 @@ from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
-from ..widgets.journal_entry_list import JournalEntryList, entry_heading
+from ..widgets.journal_entry_list import ID_ROLE, JournalEntryList, entry_heading
 from ..widgets.refresh import RefreshWhenShown
 
 KIND = "journal"
@@ -40,6 +40,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.context = context
         self.setObjectName("journal_page")
         self._choices_stale = True
+        self._opened_latest = False  # the latest entry is opened on the first visit
         self._build()
         self._add_shortcuts()
         self.watch(context)
@@ -129,7 +130,19 @@ class JournalPage(RefreshWhenShown, QWidget):
         self._stale = False
         self._sync_editor()
         self.entries.reload(self.editor.entry_id)
+        self._open_latest_once()
         self._update_state()
+
+    def _open_latest_once(self) -> None:
+        """Writing first: the page opens on the latest entry, as a notes app does; New
+        entry (Ctrl+N) starts a blank one."""
+        if self._opened_latest:
+            return
+        self._opened_latest = True
+        if self.editor.entry_id is None and not self.editor.is_dirty() and self.entries.count():
+            latest = self.entries.model.index(0).data(ID_ROLE)
+            if latest is not None:
+                self._load(latest)
 
     def _load_choices(self) -> None:
         # First use of the journal: the shipped templates are added once.

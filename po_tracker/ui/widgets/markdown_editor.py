@@ -63,6 +63,8 @@ class MarkdownEditor(QSplitter):
         return self.editor.toPlainText()
 
     def set_text(self, text: str) -> None:
+        if text == self.editor.toPlainText():
+            return  # the same words (just saved): the cursor and the scroll stay put
         self.editor.setPlainText(text)
         self.render_preview()
 
