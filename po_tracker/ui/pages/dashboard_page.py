@@ -47,6 +47,7 @@ SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
 # needs room around its ring for the skill names, the line chart less.
 SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
 SMALL_CHART_MIN_HEIGHT = 170
+ONE_COLUMN_CHART = 340
 # A credential's renewal status as a status chip (theme.tokens.STATUSES).
 RENEWAL_STATUS = {"grace": "overdue", "expired": "expired"}
 # Below this page width the two columns become one.
@@ -246,6 +247,9 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         if columns == 1:
             self.grid.setRowStretch(charts_row + 1, 1)
         self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+        # One column scrolls anyway: the charts take the height a full-width one needs.
+        for view in self.small_charts.values():
+            view.setMinimumHeight(SMALL_CHART_MIN_HEIGHT if columns == 2 else ONE_COLUMN_CHART)
         self.grid.setColumnStretch(0, 1)
 
     def resizeEvent(self, event) -> None:
