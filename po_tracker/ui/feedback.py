@@ -11,9 +11,9 @@ from shiboken6 import isValid
 
 
 class Feedback(QObject):
-    def __init__(self, toast, context, parent=None):
-        super().__init__(parent or toast)
-        self.toast = toast
+    def __init__(self, toast, context, parent):
+        super().__init__(parent)
+        self._toast = toast  # a callable: the toast is made when first needed
         self.stack = context.undo_stack
         self._index = self.stack.index()
         self._text = ""
@@ -27,7 +27,7 @@ class Feedback(QObject):
         context.status_message.connect(self._on_message)
 
     def _on_index(self, index: int) -> None:
-        if not isValid(self.stack) or not isValid(self.toast):
+        if not isValid(self.stack) or not isValid(self.parent()):
             return  # the stack empties itself as the window closes: nothing to say
         if index > self._index:
             self._action = "Undo"
@@ -45,11 +45,12 @@ class Feedback(QObject):
     def _show(self) -> None:
         text = self._text or self._default
         action, self._text, self._action, self._default = self._action, "", "", ""
-        if not text or not isValid(self.stack) or not isValid(self.toast):
+        if not text or not isValid(self.stack) or not isValid(self.parent()):
             return
+        toast = self._toast()
         if action == "Undo" and self.stack.canUndo():
-            self.toast.show_message(text, "Undo", self.stack.undo)
+            toast.show_message(text, "Undo", self.stack.undo)
         elif action == "Redo" and self.stack.canRedo():
-            self.toast.show_message(text, "Redo", self.stack.redo)
+            toast.show_message(text, "Redo", self.stack.redo)
         else:
-            self.toast.show_message(text)
+            toast.show_message(text)

@@ -96,9 +96,7 @@ class MainWindow(QMainWindow):
         self.page_column.addWidget(self.stack, 1)
         row.addWidget(right, 1)
         self.setCentralWidget(central)
-        from .widgets.toast import Toast
-
-        self.toast = Toast(central)
+        self._toast = None  # made on its first message: its style sheet costs start-up time
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -109,6 +107,15 @@ class MainWindow(QMainWindow):
         if menu is not None:
             menu.addAction(action)
         return action
+
+    @property
+    def toast(self):
+        """The in-window notification (``widgets.toast``)."""
+        if self._toast is None:
+            from .widgets.toast import Toast
+
+            self._toast = Toast(self.centralWidget())
+        return self._toast
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
@@ -225,7 +232,7 @@ class MainWindow(QMainWindow):
         context.status_message.connect(self._show_status)
         from .feedback import Feedback
 
-        self.feedback = Feedback(self.toast, context, self)
+        self.feedback = Feedback(lambda: self.toast, context, self)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
         # A page built for the start view is already on screen: no show event refreshes it.
