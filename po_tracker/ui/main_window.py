@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
         from .daily_backup import start_daily_backup
 
         start_daily_backup(self)
+
     def offer_first_run(self) -> None:
         from .first_run import offer_first_run
 
