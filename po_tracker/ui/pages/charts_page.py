@@ -139,6 +139,7 @@ class ChartsPage(QWidget):
         column.addLayout(top)
         column.addWidget(self.options)
         body = QSplitter(Qt.Orientation.Vertical)
+        self.body_splitter = body
         body.addWidget(self.view)
         body.addWidget(self._numbers_panel())
         body.setStretchFactor(0, 3)
@@ -265,6 +266,9 @@ class ChartsPage(QWidget):
         self.numbers_button.setText("Hide &numbers" if shown else "Show &numbers")
         self.numbers_panel.setVisible(shown)
         if shown:
+            # Room for a readable table: two fifths of the height, the chart the rest.
+            total = sum(self.body_splitter.sizes())
+            self.body_splitter.setSizes([total * 3 // 5, total * 2 // 5])
             self._fill_numbers()
 
     def _fill_numbers(self) -> None:
