@@ -28,6 +28,7 @@ from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..widgets.elided_tips import ElidedTipDelegate
 from ..widgets.refresh import RefreshWhenShown
 
 
@@ -125,6 +126,7 @@ class LogPage(RefreshWhenShown, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
         header = self.table.horizontalHeader()
         # Fit columns to their text, judged on the first fifty rows only, so a long log costs
         # no more than a short one; the main column takes the remaining width.
