@@ -27,6 +27,7 @@ def _dialog_classes() -> list[type]:
                 and issubclass(value, QDialog)
                 and value.__module__ == module.__name__
                 and value.__name__ != "EntryDialog"  # abstract: its subclasses are here
+                and not value.__name__.startswith("_")
             ):
                 found.append(value)
     return sorted(found, key=lambda cls: cls.__name__)
