@@ -298,3 +298,28 @@ def test_a_future_rating_date_is_refused_and_the_message_goes_once_fixed(
     dialog.rated_on.set_value(date.today())  # fixed: the message goes at once
     assert dialog.form.error_text("rated_on") == ""
     assert not dialog.findChild(QLabel, "rated_on_error").isVisibleTo(dialog)
+
+
+def test_a_long_column_is_capped_and_the_main_column_keeps_room(qtbot, context):
+    from po_tracker.services import training
+    from po_tracker.ui.widgets.column_fit import COLUMN_CAP
+
+    with context.writing() as session:
+        training.create(
+            session,
+            training.TrainingInput(
+                "Story mapping", 4, date(2025, 3, 1), provider="A provider " * 12
+            ),
+        )
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.resize(760, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    header = page.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count()) if c != page.stretch_column]
+    assert max(widths) <= COLUMN_CAP
+    # The title keeps about a third of the table; nothing scrolls sideways.
+    assert header.sectionSize(page.stretch_column) >= 0.3 * page.table.viewport().width()
+    assert page.table.horizontalScrollBar().maximum() == 0

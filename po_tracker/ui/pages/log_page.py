@@ -28,6 +28,7 @@ from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..widgets.column_fit import fit_columns, setup_columns
 from ..widgets.elided_tips import ElidedTipDelegate
 from ..widgets.refresh import RefreshWhenShown
 
@@ -128,11 +129,9 @@ class LogPage(RefreshWhenShown, QWidget):
         self.table.setWordWrap(False)
         self.table.setItemDelegate(ElidedTipDelegate(self.table))
         header = self.table.horizontalHeader()
-        # Fit columns to their text, judged on the first fifty rows only, so a long log costs
-        # no more than a short one; the main column takes the remaining width.
-        header.setResizeContentsPrecision(50)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        # Columns fit their text up to a cap (widgets/column_fit.py), refitted after each
+        # reload; the main column takes the remaining width.
+        setup_columns(self.table, self.stretch_column)
         if self.compact:
             # In a narrow pane, fitted columns would squeeze the main one to nothing:
             # they get a modest width the user can drag.
@@ -152,6 +151,10 @@ class LogPage(RefreshWhenShown, QWidget):
         self.extend_layout(layout)
         self._update_buttons()
 
+    def _fit_columns(self) -> None:
+        if not self.compact:
+            fit_columns(self.table, self.stretch_column)
+
     def extend_layout(self, layout) -> None:
         """Room for a page's own widgets under the table."""
 
@@ -162,6 +165,7 @@ class LogPage(RefreshWhenShown, QWidget):
         self._stale = False
         if selected is not None:
             self.select_id(selected)
+        self._fit_columns()
         self._update_count()
         self._update_buttons()
 
@@ -175,6 +179,7 @@ class LogPage(RefreshWhenShown, QWidget):
 
     def _apply_filter(self) -> None:
         self.reload()
+        self._fit_columns()
         self._update_count()
         self._update_buttons()
 
