@@ -441,3 +441,22 @@ def test_saving_keeps_the_cursor_where_the_user_was_writing(qtbot, page, context
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert len(stored(context)) == 1
     assert page.editor.text.editor.textCursor().position() == 6
+
+
+def test_markdown_is_highlighted_as_it_is_written_and_the_text_is_unchanged(qtbot, page):
+    from PySide6.QtGui import QFont
+
+    text = "Some **bold** words\n- a list item"
+    qtbot.keyClicks(page.editor.text.editor, "")
+    page.editor.text.editor.setPlainText(text)
+    document = page.editor.text.editor.document()
+    first = document.firstBlock()
+    bold = [
+        r
+        for r in first.layout().formats()
+        if r.format.fontWeight() >= QFont.Weight.Bold.value and r.length == len("**bold**")
+    ]
+    assert bold and first.text()[bold[0].start :].startswith("**bold**")
+    marker = first.next().layout().formats()
+    assert marker and marker[0].start == 0 and marker[0].length == 1  # the "-"
+    assert page.editor.text.text() == text
