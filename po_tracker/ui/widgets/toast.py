@@ -1,7 +1,7 @@
 """An in-window notification at the bottom of the window (a "toast"): what just
 happened, in one line, with one action where it can be taken back (Undo) or redone. It
-goes by itself after a few seconds, stays while the pointer is on it, and Escape or its
-close button dismisses it. Keyboard users reach its action with the window's own Undo
+goes by itself after a few seconds, stays while the pointer is on it, and its close
+button dismisses it. Keyboard users reach its action with the window's own Undo
 (Ctrl+Z), so the toast never takes the focus."""
 
 from __future__ import annotations
