@@ -491,3 +491,18 @@ def test_values_beginning_with_a_dash_are_taken_with_equals_or_after_double_dash
     assert json.loads(out)[0]["text"] == "-be kind"
     code, _, err = run(capsys, data_dir, "add", "goal", "x", "--note", "-x")
     assert code == 2 and "--note=VALUE" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "qt"),
+    [
+        (["-style", "fusion"], ["-style", "fusion"]),
+        (["--demo", "-platform", "offscreen"], ["-platform", "offscreen"]),
+        (["-style=windows", "--data-dir", "d"], ["-style=windows"]),
+    ],
+)
+def test_qts_own_window_options_are_passed_on_to_qt(argv, qt):
+    from po_tracker.cli.window_options import window_options
+
+    found = window_options(argv)
+    assert found is not None and found.qt == qt

@@ -81,6 +81,8 @@ def _clean(session: Session, data: CertificationInput) -> dict:
     fee_currency = check.currency("renewal_fee_currency", data.renewal_fee_currency)
     if fee is not None and fee_currency is None:
         check.fail("renewal_fee_currency", "is required with a renewal fee (for example USD)")
+    if status in ("earned", "expired"):
+        check.not_future("earned_on", earned_on, "a certification already earned")
     values = dict(
         credential_id=credential_id,
         custom_name=name if data.custom else None,

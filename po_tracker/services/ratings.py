@@ -48,6 +48,7 @@ def _clean(session: Session, data: RatingInput) -> dict:
         source=check.choice("source", data.source, RATING_SOURCES),
         note=check.text("note", data.note, limit=MAX_TEXT),
     )
+    check.not_future("rated_on", values["rated_on"], "a rating")
     check.done()
     return values
 

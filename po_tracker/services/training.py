@@ -77,6 +77,9 @@ def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list
     )
     if data.hours is None:
         check.fail("hours", "is required")
+    if values["status"] == "completed":
+        field = "end_date" if end is not None else "start_date"
+        check.not_future(field, end or start, "a completed training")
     skill_ids = [check.resolve(lookup.skill_id, session, name, "skill") for name in data.skills]
     claims = clean_claims(session, check, data.credits)
     if data.credentials:

@@ -115,6 +115,13 @@ class Checker:
             return None
         return value
 
+    def not_future(self, field: str, value: date | None, what: str) -> None:
+        """A rating or a completion records what has happened: its date may not be
+        after today (a planned item may be; it is not done yet)."""
+        today = date.today()
+        if isinstance(value, date) and value > today:
+            self.fail(field, f"({value}) is after today: {what} cannot be dated in the future")
+
     def order(self, start_field: str, start: date | None, end_field: str, end: date | None):
         if start is not None and end is not None and end < start:
             self.fail(end_field, f"({end}) is before the {start_field.replace('_', ' ')} ({start})")

@@ -84,7 +84,8 @@ class DataActions(QObject):
         QMessageBox.warning(self.window, "PO Tracker", text)
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        # Said in the window's toast (and its status bar), like every other change.
+        self.context.status_message.emit(text)
 
     def _save_path(self, title: str, suggested: str, filters: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(

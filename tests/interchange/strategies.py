@@ -20,6 +20,8 @@ TEXT = st.text(
 ).map(str.strip)
 TITLE = TEXT.map(lambda text: text or "Untitled")
 DAY = st.dates(date(1950, 1, 1), date(2100, 12, 31))
+# Ratings and completions record what has happened: never after today.
+PAST = st.dates(date(1950, 1, 1), date.today())
 STAMP = st.datetimes(datetime(2000, 1, 1), datetime(2099, 12, 31)).map(
     lambda moment: moment.replace(microsecond=0).isoformat() + "Z"
 )
@@ -34,11 +36,11 @@ def _iso(day):
 
 
 @st.composite
-def _span(draw, required=True):
-    start = draw(DAY)
+def _span(draw, required=True, start_from=DAY, last=date(2100, 12, 31)):
+    start = draw(start_from)
     end = draw(st.none() | st.integers(0, 400))
     end_day = None
-    if end is not None and start.toordinal() + end <= date(2100, 12, 31).toordinal():
+    if end is not None and start.toordinal() + end <= last.toordinal():
         end_day = date.fromordinal(start.toordinal() + end)
     return start.isoformat(), _iso(end_day)
 
@@ -111,7 +113,7 @@ def _claims(draw, credentials) -> list[dict]:
 
 def _certification(draw, slugs) -> dict:
     status = draw(st.sampled_from(["planned", "in-progress", "earned", "expired"]))
-    earned, expires = draw(_span())
+    earned, expires = draw(_span(start_from=PAST if status in ("earned", "expired") else DAY))
     if status != "earned" and draw(st.booleans()):
         earned = expires = None
     credential = draw(st.none() | st.sampled_from(slugs["credential"]))
@@ -154,7 +156,10 @@ def _renewals(draw) -> list[dict]:
 
 
 def _training(draw, slugs) -> dict:
-    start, end = draw(_span())
+    status = draw(st.sampled_from(["planned", "in-progress", "completed"]))
+    done = status == "completed"
+    last = date.today() if done else date(2100, 12, 31)
+    start, end = draw(_span(start_from=PAST if done else DAY, last=last))
     return {
         "title": draw(TITLE),
         "provider": draw(TEXT),
@@ -164,7 +169,7 @@ def _training(draw, slugs) -> dict:
         "hours": draw(HOURS),
         "cost_amount": draw(MONEY),
         "cost_currency": draw(CURRENCY),
-        "status": draw(st.sampled_from(["planned", "in-progress", "completed"])),
+        "status": status,
         "notes": draw(TEXT),
         "credits": _claims(draw, slugs["credential"]),
         "skills": sorted(draw(st.lists(st.sampled_from(slugs["skill"]), unique=True, max_size=3))),
@@ -206,7 +211,7 @@ def _rating(draw, slugs) -> dict:
     return {
         "skill": draw(st.sampled_from(slugs["skill"])),
         "level": draw(st.integers(1, 5)),
-        "rated_on": draw(DAY).isoformat(),
+        "rated_on": draw(PAST).isoformat(),
         "source": draw(st.sampled_from(["self", "peer", "manager"])),
         "note": draw(TEXT),
         **_stamps(draw),

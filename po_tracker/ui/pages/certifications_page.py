@@ -15,6 +15,7 @@ class CertificationsPage(LogPage):
     kind = "certification"
     noun = "certification"
     title = "Certifications"
+    purpose = "What you hold, when each expires, and the credits toward renewing it."
     dialog_class = "certification_dialog:CertificationDialog"
     stretch_column = 0
     filters = (
