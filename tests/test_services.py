@@ -300,8 +300,9 @@ def test_ratings_and_completions_dated_in_the_future_are_refused(session):
     assert certifications.list_all(session) == []
     # What is planned may lie ahead; what happened today is fine.
     training.create(session, training.TrainingInput("Later", 4, tomorrow, status="planned"))
+    # (A planned certification has no earned date at all: issue 12 refuses that.)
     certifications.create(
-        session, certifications.CertificationInput("PSPO I", status="planned", earned_on=tomorrow)
+        session, certifications.CertificationInput("PSPO I", status="planned", earned_on=None)
     )
     ratings.create(session, ratings.RatingInput("communication", 3, date.today()))
     assert len(training.list_all(session)) == len(certifications.list_all(session)) == 1
