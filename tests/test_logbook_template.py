@@ -8,6 +8,7 @@ from contextlib import closing
 
 from logbook_template import copy_logbook, template_path
 
+from po_tracker import schema
 from po_tracker.paths import database_path
 from po_tracker.services.logbook import open_logbook
 
@@ -31,6 +32,14 @@ def test_a_copied_logbook_is_what_open_logbook_makes(tmp_path):
     assert copy_objects == real_objects
     assert copy_rows == real_rows
     assert sum(map(len, copy_rows.values())) > 100  # the default framework is there
+
+
+def test_the_template_follows_the_newest_migration(tmp_path):
+    # SCHEMA_HEAD is read, not written here: a new migration moves the template with it.
+    assert schema.current_revision(template_path()) == schema.SCHEMA_HEAD
+    copy_logbook(tmp_path / "copy").close()
+    assert schema.current_revision(database_path(tmp_path / "copy")) == schema.SCHEMA_HEAD
+    assert schema.ensure_schema(database_path(tmp_path / "copy")) is False
 
 
 def test_a_copied_logbook_is_private_and_leaves_the_template_alone(tmp_path):

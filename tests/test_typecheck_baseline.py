@@ -81,6 +81,14 @@ def test_fewer_errors_pass_and_lower_the_baseline_only_on_update(typecheck, monk
     assert _run(typecheck, monkeypatch, _mypy_output("arg-type", "union-attr")) == 1
 
 
+def test_reset_records_the_counts_even_when_they_grew(typecheck, monkeypatch, capsys):
+    output = _mypy_output("arg-type", "arg-type", "arg-type", "index")
+    assert _run(typecheck, monkeypatch, output, "--reset") == 0
+    assert "reset to 4 errors (was 3)" in capsys.readouterr().out
+    assert typecheck.load_baseline() == {"arg-type": 3, "index": 1}
+    assert _run(typecheck, monkeypatch, output) == 0
+
+
 def test_the_recorded_baseline_counts_add_up():
     recorded = json.loads(SCRIPT.with_name("mypy_baseline.json").read_text(encoding="utf-8"))
     assert recorded["total"] == sum(recorded["by_code"].values()) > 0

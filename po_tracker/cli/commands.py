@@ -28,6 +28,7 @@ def _input_for(args):
     kind = args.kind
     if kind == "certification":
         earned = args.earned or (today if args.status == "earned" else None)
+        fee, fee_currency = certifications.parse_fee(args.renewal_fee, "--renewal-fee")
         return certifications.CertificationInput(
             name=args.name,
             status=args.status,
@@ -40,6 +41,8 @@ def _input_for(args):
             cost_amount=args.cost,
             cost_currency=args.currency,
             notes=args.note,
+            renewal_fee_amount=fee,
+            renewal_fee_currency=fee_currency,
         )
     if kind == "training":
         return training.TrainingInput(
@@ -51,6 +54,7 @@ def _input_for(args):
             format=args.format,
             status=args.status,
             skills=tuple(args.skill),
+            credentials=tuple(args.credential),
             cost_amount=args.cost,
             cost_currency=args.currency,
             notes=args.note,
@@ -129,7 +133,7 @@ def _link(text: str) -> journal.EntryRef:
 
 
 def write_journal(args, db) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     data = journal.JournalInput(
         text=text,
         entry_date=args.date or date.today(),
@@ -138,6 +142,18 @@ def write_journal(args, db) -> int:
         links=tuple(_link(t) for t in args.link),
     )
     return _create(db, "journal", data)
+
+
+def _read_stdin() -> str:
+    """The journal text piped in: UTF-8 only, and no more than an entry may hold (a larger
+    input is refused by the entry's own limit, without reading it all)."""
+    data = sys.stdin.buffer.read(4 * journal.MAX_BODY + 4)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError.single(
+            "TEXT", f"standard input is not valid UTF-8 text (byte {error.start + 1})"
+        ) from None
 
 
 def stage(args, db) -> int:
@@ -156,4 +172,17 @@ def delete(args, db) -> int:
     with db.write() as session:
         SERVICES[args.kind].delete(session, args.id)
     print(f"Deleted {args.kind} #{args.id}")
+    return 0
+
+
+def renew(args, db) -> int:
+    from ..services import certification_renewal
+
+    fee, currency = certifications.parse_fee(args.fee, "--fee")
+    with db.write() as session:
+        result = certification_renewal.renew(
+            session, args.credential, args.date or date.today(), fee, currency
+        )
+        message = result.message
+    print(message)
     return 0

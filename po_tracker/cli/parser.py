@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from datetime import date
 
 from .. import __version__
-from ..services.validation import EARLIEST, LATEST, parse_iso_date
+from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_number
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -45,6 +46,10 @@ class Parser(argparse.ArgumentParser):
     """Reports a bad argument in one line on stderr (exit 2) instead of the usage text."""
 
     def error(self, message: str):
+        missing = re.fullmatch(r"argument (--[a-z-]+)(?:/[^:]*)?: expected one argument", message)
+        if missing:
+            option = missing.group(1)
+            message += f" (a value that begins with '-' is written {option}=VALUE)"
         raise UsageError(message)
 
 
@@ -61,22 +66,35 @@ def iso_date(text: str) -> date:
 
 def number(text: str) -> float:
     try:
-        value = float(text)
+        value = strict_number(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"must be a plain decimal number such as 12 or 1.5, not {text!r}"
+        ) from None
+    if not math.isfinite(value):  # more digits than a float holds
+        raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value
 
 
 def whole_number(text: str) -> int:
     try:
-        value = int(text)
+        value = int(strict_number(text.strip(), whole=True))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number such as 3, not {text!r}"
+        ) from None
     if abs(value) > MAX_INTEGER:
         raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value
+
+
+def data_folder(text: str) -> str:
+    """An empty ``--data-dir`` is a mistake (an unset shell variable), never the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "must name a folder; leave --data-dir out to use the default one"
+        )
+    return text
 
 
 DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"
@@ -85,7 +103,13 @@ DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your
 def _leaf(subparsers, name: str, **kwargs) -> Parser:
     """A command that runs; it takes --data-dir after its name as well as before."""
     parser = subparsers.add_parser(name, **kwargs)
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=data_folder,
+        default=argparse.SUPPRESS,
+        help=DATA_DIR_HELP,
+    )
     return parser
 
 
@@ -106,6 +130,11 @@ def _add_parsers(commands) -> None:
     p.add_argument("--url", default="", help="verification URL")
     p.add_argument("--cost", type=number)
     p.add_argument("--currency")
+    p.add_argument(
+        "--renewal-fee",
+        metavar="FEE",
+        help='what you pay to renew, e.g. "USD 100" (default: the catalog\'s)',
+    )
     p.add_argument("--note", default="")
 
     p = _leaf(add, "training", help="a course, workshop, book, webinar or self-study")
@@ -117,6 +146,13 @@ def _add_parsers(commands) -> None:
     p.add_argument("--format", default="course", choices=TRAINING_FORMATS)
     p.add_argument("--status", default="completed", choices=TRAINING_STATUSES)
     p.add_argument("--skill", action="append", default=[], metavar="SKILL")
+    p.add_argument(
+        "--credential",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a credential it earns renewal credits for (repeat for several; default: all)",
+    )
     p.add_argument("--cost", type=number)
     p.add_argument("--currency")
     p.add_argument("--note", default="")
@@ -191,6 +227,13 @@ def _other_parsers(commands) -> None:
         default=[],
         metavar="KIND:ID",
         help="link to another entry, e.g. training:3",
+    )
+
+    p = _leaf(commands, "renew", help="log the renewal of a held certification")
+    p.add_argument("credential", metavar="CREDENTIAL", help="e.g. CSPO; renews its whole group")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="the renewal day; default: today")
+    p.add_argument(
+        "--fee", metavar="FEE", help='the fee paid, e.g. "USD 100" (default: the known fee)'
     )
 
     p = _leaf(commands, "stage", help="show or set your current and target stage")
@@ -286,7 +329,12 @@ def _data_parsers(commands) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p = _leaf(commands, "restore", help="go back to a backup; the current file is kept")
     p.add_argument("file", metavar="FILE")
-    _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p = _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild what can be rebuilt (the search index), after a backup",
+    )
 
 
 def build_parser() -> Parser:
@@ -296,7 +344,7 @@ def build_parser() -> Parser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", type=data_folder, help=DATA_DIR_HELP)
     parser.add_argument(
         "--self-test", action="store_true", help="check that this installation works, then exit"
     )

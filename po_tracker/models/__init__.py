@@ -3,6 +3,7 @@
 from .base import Base, utc_now
 from .framework import (
     Credential,
+    RenewalGroup,
     Skill,
     Stage,
     StageCredentialGroup,
@@ -13,13 +14,20 @@ from .framework import (
 from .growth import ExperienceEntry, Goal, Profile, SkillRating
 from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
 from .journal_templates import JournalPrompt, JournalTemplate
-from .learning import Certification, TrainingCredit, TrainingSession, training_skills
+from .learning import (
+    Certification,
+    CertificationRenewal,
+    TrainingCredit,
+    TrainingSession,
+    training_skills,
+)
 from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
 from .settings import Setting
 
 __all__ = [
     "Base",
     "Certification",
+    "CertificationRenewal",
     "Contact",
     "Credential",
     "EventCredit",
@@ -31,6 +39,7 @@ __all__ = [
     "JournalTemplate",
     "NetworkingEvent",
     "Profile",
+    "RenewalGroup",
     "Setting",
     "Skill",
     "SkillRating",
