@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from po_tracker import __version__
-from po_tracker.cli import main
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):
@@ -246,7 +246,7 @@ def test_console_script_and_module_entry_points(tmp_path):
 
 
 def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, monkeypatch):
-    from po_tracker.services.single_instance import instance_lock
+    from po_tracker.services.storage.writer_lock import instance_lock
 
     data_dir.mkdir()
     monkeypatch.setattr("po_tracker.cli.command_line.LOCK_WAIT_S", 0.2)

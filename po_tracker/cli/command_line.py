@@ -16,7 +16,7 @@ from ..files import FileExistsRefused
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
 from ..schema import SchemaError
 from ..services.errors import BackupError, NotFoundError, ValidationError
-from ..services.single_instance import LockHeldError
+from ..services.storage.writer_lock import LockHeldError
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -63,19 +63,16 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str]):
+    """The parsed arguments, or the exit status of a usage error (already reported)."""
     try:
-        args = build_parser().parse_args(argv)
+        return build_parser().parse_args(argv)
     except UsageError as error:
         return _fail(str(error), 2)
-    if args.self_test:
-        from ..ui.self_test import run
 
-        return run()
-    if args.command is None:
-        from ..app import main as open_window
 
-        return open_window(args)
+def run_command(args) -> int:
+    """Runs one command (``args.command`` is set) and returns its exit status."""
     if getattr(args, "list_charts", False):
         # Listing the charts reads no data: it must not create a logbook either.
         from .chart_commands import export_chart
@@ -97,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args, data_dir: Path) -> int:
-    from ..services.single_instance import instance_lock
+    from ..services.storage.writer_lock import instance_lock
 
     fresh_dir = not data_dir.exists()
     fresh_file = not database_path(data_dir).exists()
@@ -150,7 +147,7 @@ class Logbook:
     def open(self):
         """The ``Database``, opened on the first call."""
         if self._database is None:
-            from ..services.integrity import open_checked
+            from ..services.storage.checked_open import open_checked
 
             self._database = open_checked(self.data_dir, verify=self.writes)
         return self._database
@@ -165,7 +162,7 @@ class Logbook:
     def plain_read(self) -> Iterator[sqlite3.Connection]:
         """A read-only ``sqlite3`` connection holding one read transaction, so every
         statement sees the same state even while the window writes."""
-        from ..services.integrity import connect_readonly
+        from ..services.storage.integrity import connect_readonly
 
         connection = connect_readonly(self.path)
         try:
@@ -181,7 +178,8 @@ class Logbook:
     def raise_if_damaged(self) -> None:
         """After a read failed on the file: the integrity check it skipped, so damage is
         reported as a checked open reports it, with the newest good backup."""
-        from ..services.integrity import quick_check, raise_if_damaged
+        from ..services.storage.checked_open import raise_if_damaged
+        from ..services.storage.integrity import quick_check
 
         raise_if_damaged(self.path, quick_check(self.path))
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from ..services import (
+from ..services.errors import ValidationError
+from ..services.logbook import (
     certifications,
     contacts,
     events,
     experience,
     goals,
-    journal,
     profile,
     ratings,
     training,
 )
-from ..services.errors import ValidationError
-from ..services.registry import LOG_SERVICES
+from ..services.logbook import journal_entries as journal
+from ..services.logbook.service_by_kind import LOG_SERVICES
 from .output import summary
 
 SERVICES = LOG_SERVICES

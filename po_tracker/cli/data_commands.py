@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..paths import database_path
-from ..services import backup
+from ..services.storage import backup
 
 
 def backup_now(args, db) -> int:
@@ -28,7 +28,8 @@ def restore(args, data_dir: Path) -> int:
 def check(args, db) -> int:
     """Reads the file through a read-only connection of its own: a damaged logbook is
     examined without ever being opened for writing."""
-    from ..services.integrity import full_check, raise_if_damaged
+    from ..services.storage.checked_open import raise_if_damaged
+    from ..services.storage.integrity import full_check
 
     result = full_check(db.path)
     if result.ok:
@@ -42,7 +43,7 @@ def check(args, db) -> int:
 
 
 def export_csv(args, db) -> int:
-    from ..services import csv_export
+    from ..services.exchange import csv_export
 
     with db.read() as session:
         paths = csv_export.export_csv(session, Path(args.dir), force=args.force)
@@ -51,7 +52,7 @@ def export_csv(args, db) -> int:
 
 
 def export_ics(args, db) -> int:
-    from ..services import calendar_export
+    from ..services.exchange import calendar_export
 
     with db.read() as session:
         calendar_export.export_ics(session, Path(args.file), force=args.force)
@@ -60,7 +61,7 @@ def export_ics(args, db) -> int:
 
 
 def import_csv(args, db) -> int:
-    from ..services import csv_import
+    from ..services.exchange import csv_import
 
     if args.dry_run:
         with db.read() as session:

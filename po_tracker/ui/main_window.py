@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def reopen_logbook(self) -> None:
         """After a restore: the same window over the restored file."""
-        from ..services.integrity import open_checked
+        from ..services.storage.checked_open import open_checked
 
         database = open_checked(self.context.database.path.parent)
         self.context.database = database
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         def backup_if_due():
             from datetime import UTC, datetime
 
-            from ..services import backup
+            from ..services.storage import backup
 
             return backup.maybe_daily_backup(path, datetime.now(UTC))
 
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def offer_first_run(self) -> None:
         """A short welcome on a new, empty logbook, once; it can be skipped."""
-        from ..services import profile, recent
+        from ..services.logbook import profile, recent
 
         settings = QSettings()
         if settings.value("welcome/done", False, type=bool):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from ..services.single_instance import lock_path
+from ..services.storage.writer_lock import lock_path
 
 RAISE_REQUEST = b"show\n"
 TIMEOUT_MS = 1500

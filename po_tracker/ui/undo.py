@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from ..services.errors import NotFoundError, ValidationError
-from ..services.registry import LOG_SERVICES, as_input
+from ..services.logbook.service_by_kind import LOG_SERVICES, as_input
 
 
 class _EntryCommand(QUndoCommand):

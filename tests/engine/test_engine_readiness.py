@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import framework_edit, profile, readiness
-from po_tracker.services.readiness_facts import experience_days, window_12m
+from po_tracker.services.career import readiness
+from po_tracker.services.career.readiness_facts import experience_days, window_12m
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.logbook import profile
 
 AS_OF = date(2024, 12, 31)
 

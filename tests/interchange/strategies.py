@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from hypothesis import strategies as st
 
-from po_tracker.services.interchange_export import plain
+from po_tracker.services.exchange.interchange_export import plain
 
 from .helpers import base_document
 

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from po_tracker.services import interchange, json_files
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.exchange import interchange
+from po_tracker.services.storage import json_files
 
 from .helpers import base_document, snapshot, write_json
 

@@ -14,10 +14,10 @@ from referencing import Registry, Resource
 
 from po_tracker.paths import database_path
 from po_tracker.resources import resource_path
-from po_tracker.services import interchange
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.interchange_schema import schema_errors
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.exchange import interchange
+from po_tracker.services.exchange.interchange_schema import schema_errors
+from po_tracker.services.storage.opening import open_logbook
 
 from .helpers import base_document, fresh_logbook, snapshot
 from .strategies import documents

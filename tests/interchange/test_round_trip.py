@@ -7,18 +7,18 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 
-from po_tracker.services import (
+from po_tracker.services.career.credit_claims import CreditClaim
+from po_tracker.services.exchange import interchange
+from po_tracker.services.logbook import (
     certifications,
     events,
     experience,
     goals,
-    interchange,
-    journal,
     profile,
     ratings,
     training,
 )
-from po_tracker.services.credit_claims import CreditClaim
+from po_tracker.services.logbook import journal_entries as journal
 
 from .helpers import fresh_logbook, snapshot, write_json
 from .strategies import documents

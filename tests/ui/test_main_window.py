@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_tracker.services import profile, ratings
+from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.dialogs.search_dialog import SearchDialog
 from po_tracker.ui.dialogs.self_assessment_dialog import SelfAssessmentDialog
 from po_tracker.ui.dialogs.welcome_dialog import WelcomeDialog
@@ -222,7 +222,7 @@ def test_demo_profile_fills_every_page(window, context):
 
 
 def test_preferences_change_weights_and_backup_limits(qtbot, context):
-    from po_tracker.services import backup_rotation
+    from po_tracker.services.storage import backup_rotation
     from po_tracker.ui.dialogs.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog(context)

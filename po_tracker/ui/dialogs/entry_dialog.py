@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ...services.errors import ValidationError
-from ...services.registry import LOG_SERVICES
+from ...services.logbook.service_by_kind import LOG_SERVICES
 from ..widgets.form import FormPanel, error_style
 
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import lookup, profile
+from ...services.framework import lookup
+from ...services.logbook import profile
 
 
 class WelcomeDialog(QDialog):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...charts.career_layout import layout
-from ...services.career_map import StageGraph
+from ...services.career.stage_graph import StageGraph
 
 # Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
 CURRENT = QColor("#0072B2")
