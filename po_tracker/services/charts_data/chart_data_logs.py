@@ -237,10 +237,3 @@ def networking_data(session: Session, as_of: date, since: date | None = None) ->
     }
     met = tuple(int(v) for v in people.get("people", [0] * len(months)))
     return NetworkingData(months=months, events=events, people_met=met)
-
-
-def first_log_month(session: Session) -> date | None:
-    """The month of the first logged entry of any kind, for the Charts page's ranges."""
-    firsts = union_all(*(select(func.min(c).label("day")) for c in _ENTRY_DATES)).subquery()
-    first = _as_date(session.scalar(select(func.min(firsts.c.day))))
-    return month_start(first) if first else None

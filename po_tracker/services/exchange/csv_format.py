@@ -29,7 +29,6 @@ from ..logbook import (
 )
 from ..logbook import journal_entries as journal
 
-TRIGGERS = "=+-@\t\r"
 _QUOTED_TRIGGER = re.compile(r"^'*[=+\-@\t\r]")
 _QUOTED_TWICE = re.compile(r"^'+[=+\-@\t\r]")
 LIST_SEPARATOR = "; "

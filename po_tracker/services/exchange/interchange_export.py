@@ -110,7 +110,6 @@ SPECS = (
         (("skill", "skill_id", "skill"), ("credential", "credential_id", "credential")),
     ),
 )
-SPEC = {spec.key: spec for spec in SPECS}
 LIST_OF_KIND = {spec.kind: spec.key for spec in SPECS}
 FRAMEWORK_MODELS = {"skill": Skill, "credential": Credential, "stage": Stage}
 

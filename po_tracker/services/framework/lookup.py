@@ -52,14 +52,6 @@ def credential_id(session: Session, text: str, field: str = "credential") -> int
     return _resolve(session, Credential, text, field, "credential", (Credential.full_name,))
 
 
-def find_credential_id(session: Session, text: str) -> int | None:
-    """The catalog credential a name refers to, or None for a name the catalog lacks."""
-    try:
-        return credential_id(session, text)
-    except ValidationError:
-        return None
-
-
 def _names(session: Session, model) -> list[str]:
     query = select(model.name).where(model.retired.is_(False)).order_by(model.position, model.id)
     return list(session.scalars(query))

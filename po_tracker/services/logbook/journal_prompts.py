@@ -196,11 +196,6 @@ def delete_prompt(session: Session, prompt_id: int) -> None:
     session.flush()
 
 
-def validate_prompt(session: Session, data: PromptInput, prompt_id=None) -> None:
-    row = session.get(JournalPrompt, prompt_id) if prompt_id is not None else None
-    _clean_prompt(session, data, row)
-
-
 def _clean_prompt(session: Session, data: PromptInput, row) -> dict:
     check = Checker()
     text = check.text("text", data.text, required=True, limit=MAX_PROMPT)
