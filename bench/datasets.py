@@ -43,7 +43,7 @@ def prepare(sizes: list[int], root: Path, empty: Path) -> dict[int, Dataset]:
 
 
 def _new_logbook(data_dir: Path) -> None:
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.storage.opening import open_logbook
 
     open_logbook(data_dir).close()
 
@@ -62,7 +62,7 @@ def _take_daily_backup(path: Path) -> None:
     """The first start of a day copies the whole file in the background, which would
     load the machine during the first timed start; it is taken here, untimed. The
     start-ups measured are the other starts of the day."""
-    from po_tracker.services import backup
+    from po_tracker.services.storage import backup
 
     backup.maybe_daily_backup(path, datetime.now(UTC))
 

@@ -40,8 +40,8 @@ from po_tracker.models import (
     journal_entry_tags,
     training_skills,
 )
-from po_tracker.services import profile
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import profile
+from po_tracker.services.storage.opening import open_logbook
 
 # Share of the entries per kind; MODELS holds the table each kind is stored in.
 SHARES = {"journal": 0.35, "rating": 0.25, "training": 0.15, "event": 0.15, "contact": 0.04,

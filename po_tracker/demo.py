@@ -41,18 +41,18 @@ from .models import (
     SkillRating,
     TrainingSession,
 )
-from .services import (
+from .services.logbook import (
     certifications,
     contacts,
     events,
     experience,
     goals,
-    journal,
     profile,
     ratings,
     training,
 )
-from .services.journal import EntryRef
+from .services.logbook import journal_entries as journal
+from .services.logbook.journal_entries import EntryRef
 
 SEED = 20_240_611
 # Moving into fintech (Ledgerly) made the user rate their technical understanding lower

@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 # Fails any test that opens a connection to a non-local address: the app makes none.
 pytest_plugins = ["network_guard"]
 
-from po_tracker.services.logbook import open_logbook  # noqa: E402
+from po_tracker.services.storage.opening import open_logbook  # noqa: E402
 
 
 @pytest.fixture

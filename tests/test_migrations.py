@@ -14,7 +14,7 @@ from po_tracker import schema
 from po_tracker.db import make_engine
 from po_tracker.models import Base
 from po_tracker.paths import database_path
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 
 
 def test_models_and_migrations_agree(db):

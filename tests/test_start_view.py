@@ -9,8 +9,9 @@ import sys
 from datetime import date, timedelta
 
 from po_tracker.paths import database_path
-from po_tracker.services import start_view, training
-from po_tracker.services.training import TrainingInput
+from po_tracker.services.logbook import training
+from po_tracker.services.logbook.training import TrainingInput
+from po_tracker.services.storage import start_view
 
 TODAY = date(2026, 11, 28)
 # Tables that are not the user's data (migration 0004 lists the same).
@@ -133,7 +134,7 @@ def test_loading_imports_nothing_of_sqlalchemy(db):
     assert _keep(db, "dashboard")
     code = (
         "import sys, datetime, pathlib\n"
-        "from po_tracker.services.start_view import load\n"
+        "from po_tracker.services.storage.start_view import load\n"
         f"kept = load(pathlib.Path({str(db.path)!r}), datetime.date({TODAY.year}, "
         f"{TODAY.month}, {TODAY.day}))\n"
         "assert kept.parts, kept\n"

@@ -73,7 +73,7 @@ class DataActions(QObject):
     def _report_error(self, error: Exception) -> None:
         from ..files import TargetRefused
         from ..schema import SchemaError
-        from ..services import backup
+        from ..services.storage import backup
 
         known = ValidationError | TargetRefused | OSError | backup.BackupError | SchemaError
         text = (
@@ -101,7 +101,7 @@ class DataActions(QObject):
 
     # -- backup and restore --------------------------------------------------------------
     def back_up(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         path = self.context.database.path
         self._run(
@@ -111,7 +111,7 @@ class DataActions(QObject):
         )
 
     def restore(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         database = self.context.database
         chosen = self._open_path(
@@ -160,7 +160,7 @@ class DataActions(QObject):
             import json
 
             from ..files import write_atomic
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             with database.read() as session:
                 document = interchange.export_document(session)
@@ -180,7 +180,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import csv_export
+            from ..services.exchange import csv_export
 
             with database.read() as session:
                 return csv_export.export_csv(session, Path(folder))
@@ -198,7 +198,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import calendar_export
+            from ..services.exchange import calendar_export
 
             with database.read() as session:
                 return calendar_export.export_ics(session, target, force=True)
@@ -213,7 +213,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def check():
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             document = interchange.read_document(source)
             with database.read() as session:
@@ -222,7 +222,7 @@ class DataActions(QObject):
         self._run("Checking the file…", check, lambda found: self._confirm_json(*found))
 
     def _confirm_json(self, document, plan) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         answer = QMessageBox.question(
             self.window,
@@ -234,7 +234,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             backup.take_backup(database.path, reason="pre-import")
             with database.write() as session:
@@ -243,7 +243,7 @@ class DataActions(QObject):
         self._run("Importing…", work, self._imported)
 
     def import_csv(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         kind, ok = QInputDialog.getItem(
             self.window, "Import a CSV file", "Which log does the file hold?", LOG_KINDS, 0, False
@@ -256,7 +256,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import csv_import
+            from ..services.exchange import csv_import
 
             with database.read() as session:
                 csv_import.import_csv(session, kind, source, dry_run=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import backups_dir, database_path
 
 

@@ -50,9 +50,9 @@ TITLES = {
 def _load(database, name: str, as_of, options: dict, request: RenderRequest):
     """Off the UI thread: the chart's data and the choices its options offer, the
     chart built from them and drawn for ``request``."""
-    from ...services.chart_data import chart_data
-    from ...services.chart_data_logs import renewable_credentials
-    from ...services.skill_standing import standings
+    from ...services.career.skill_standing import standings
+    from ...services.charts_data.chart_data import chart_data
+    from ...services.charts_data.chart_data_logs import renewable_credentials
 
     started = time.perf_counter()
     skills = credentials = None
@@ -291,7 +291,7 @@ class ChartsPage(QWidget):
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
-        from ...services import table_csv
+        from ...services.exchange import table_csv
 
         try:
             table_csv.save(path, headers, rows)

@@ -85,7 +85,7 @@ def _recent_label(entry) -> str:
 def dashboard_view(report, recent_rows, reminder_rows) -> dict:
     """What the dashboard shows, as plain JSON-ready values: the page shows it, and keeps
     it as the start view of the next start."""
-    from ...services.status import renewal_reminder
+    from ...services.career.status import renewal_reminder
 
     current = report.current_stage or "Current stage not set"
     target = report.target_stage or "no target yet"
@@ -311,7 +311,9 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
     def refresh(self) -> None:
         if self.context.database is None:
             return  # showing the start view; refreshed once the logbook is open
-        from ...services import recent, start_view, status
+        from ...services.career import status
+        from ...services.logbook import recent
+        from ...services.storage import start_view
 
         today = date.today()
         with self.context.reading() as session:
@@ -368,7 +370,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         startup_probe.mark("numbers")
 
     def _keep_view(self, view: dict, revision: int, as_of: date) -> None:
-        from ...services import start_view
+        from ...services.storage import start_view
 
         database = self.context.database
         body = json.dumps(view).encode()
@@ -440,8 +442,8 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
 def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, tuple]:
     """Runs off the UI thread: the chart's data, its picture, and the picture kept in
     the start view for the data it was drawn from."""
-    from ...services import start_view
-    from ...services.chart_data import chart_data
+    from ...services.charts_data.chart_data import chart_data
+    from ...services.storage import start_view
     from ..widgets.chart_view import render_png
 
     today = date.today()
