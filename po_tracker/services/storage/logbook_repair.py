@@ -3,9 +3,10 @@ can rebuild.
 
 SQLite's ``integrity_check`` sees pages and indexes; a later command can still break on
 things it does not see: the full-text index out of step with the entries it indexes, or
-a kept start view that no longer reads. Both are derived from the entries, so both can be
-rebuilt from them, after a backup; dangling references are reported (the entries stay
-readable and exportable) but never "repaired" by deleting anything.
+damaged. It is derived from the entries, so it can be rebuilt from them, after a backup;
+dangling references are reported (the entries stay readable and exportable) but never
+"repaired" by deleting anything. (The dashboard's kept start view is a cache outside the
+logbook, ``start_view``: one that cannot be read is simply computed again.)
 
 The index's layout is read from the logbook's own triggers (``rowid = id * 16 + code``),
 so a kind added by a later migration is checked and rebuilt without changing this code.
@@ -49,7 +50,6 @@ def find_problems(path: Path) -> list[Finding]:
     """Problems of a logbook that passed SQLite's integrity check."""
     findings = _index_out_of_step(path)
     findings += _index_damaged(path)
-    findings += _unreadable_start_view(path)
     return findings
 
 
@@ -95,23 +95,6 @@ def _index_damaged(path: Path) -> list[Finding]:
         connection.close()
 
 
-def _unreadable_start_view(path: Path) -> list[Finding]:
-    from . import start_view
-
-    try:
-        connection = connect_readonly(path)
-        try:
-            rows = connection.execute("SELECT name, body FROM start_view").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        return [Finding(f"the kept start view cannot be read: {error}", True)]
-    broken = [name for name, body in rows if not start_view.readable(name, body)]
-    if broken:
-        return [Finding(f"the kept start view is unreadable ({', '.join(broken)})", True)]
-    return []
-
-
 def repair(path: Path) -> list[str]:
     """Rebuilds what ``find_problems`` reports as repairable, in one transaction, after a
     verified backup (which the caller takes). Returns what was done."""
@@ -119,7 +102,6 @@ def repair(path: Path) -> list[str]:
     try:
         connection.execute("BEGIN IMMEDIATE")
         counted = _rebuild_index(connection)
-        connection.execute("DELETE FROM start_view")
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
@@ -127,10 +109,7 @@ def repair(path: Path) -> list[str]:
         raise
     finally:
         connection.close()
-    return [
-        f"rebuilt the search index ({counted} entries)",
-        "cleared the kept start view (the next start computes it again)",
-    ]
+    return [f"rebuilt the search index ({counted} entries)"]
 
 
 def _rebuild_index(connection: sqlite3.Connection) -> int:
