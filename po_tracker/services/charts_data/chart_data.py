@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ...charts import registry
 from ..errors import ValidationError
 from .chart_data_logs import activity_data, learning_data, networking_data
 from .chart_data_skills import career_map_data, radar_data, readiness_data, report_data, trends_data
@@ -39,17 +40,18 @@ def _activity(session: Session, as_of: date, since=None) -> object:
     return activity_data(session, as_of, start=since)
 
 
-# Chart name -> (builder taking (session, as_of, **options), the options it takes).
-BUILDERS: dict[str, tuple[Callable, tuple[str, ...]]] = {
-    "radar": (radar_data, ("earlier",)),
-    "skill-trends": (_trends, ("skills", "since")),
-    "readiness": (readiness_data, ("since", "stacked")),
-    "activity": (_activity, ("since",)),
-    "learning": (learning_data, ("since", "credential")),
-    "networking": (networking_data, ("since",)),
-    "career-map": (career_map_data, ()),
+# Chart name -> builder taking (session, as_of, **options); the chart's name, title and
+# options are the registry's (a test checks that every chart there has a builder here).
+BUILDERS: dict[str, Callable] = {
+    "radar": radar_data,
+    "skill-trends": _trends,
+    "readiness": readiness_data,
+    "activity": _activity,
+    "learning": learning_data,
+    "networking": networking_data,
+    "career-map": career_map_data,
 }
-OPTIONS = {name: options for name, (_, options) in BUILDERS.items()}
+OPTIONS = {name: registry.get(name).options for name in BUILDERS}
 
 
 def chart_data(session: Session, name: str, as_of: date, **options):
@@ -59,7 +61,7 @@ def chart_data(session: Session, name: str, as_of: date, **options):
         raise ValidationError.single(
             "chart", f"unknown chart {name!r}; choose from {', '.join(BUILDERS)}"
         )
-    builder, accepted = BUILDERS[name]
+    builder, accepted = BUILDERS[name], OPTIONS[name]
     unknown = sorted(k for k, v in options.items() if k not in accepted and v is not None)
     if unknown:
         raise ValidationError.single(unknown[0], f"the {name} chart has no such option")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...charts import registry
 from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
@@ -42,7 +43,7 @@ PAGE_OF_GAP = {
 # The start view part that holds the numbers (the charts' parts are "chart:NAME:SIZE").
 VIEW_PART = "dashboard"
 # The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
-SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
+SMALL_CHARTS = ("radar", "readiness")
 # Each drawn at a size designed for a card about a third of the screen high: the radar
 # needs room around its ring for the skill names, the line chart less.
 SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
@@ -215,7 +216,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.cards["recent"] = self._card("Recent entries", self.recent)
         # Pictures, drawn after the numbers are on screen.
         self.small_charts = {
-            name: self._small_chart(name, title) for name, title in SMALL_CHARTS.items()
+            name: self._small_chart(name, registry.title(name)) for name in SMALL_CHARTS
         }
         startup_probe.expect("charts")
         for links in (self.actions, self.renewals, self.reminders, self.recent):
