@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from .app_errors import AppError
 from .db import Database
 from .demo_content import (
     ASSESSMENT_EVERY_DAYS,
@@ -70,7 +71,7 @@ MODELS = {
 }
 
 
-class DemoError(Exception):
+class DemoError(AppError):
     """The logbook already holds entries; the demo fills an empty one only."""
 
 

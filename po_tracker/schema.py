@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from .app_errors import AppError
+
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
 SCHEMA_HEAD = "0007"
 
@@ -49,8 +51,10 @@ TABLES_AT = {
 ID_SINCE = "0005"
 
 
-class SchemaError(Exception):
+class SchemaError(AppError):
     """The database cannot be brought to this version's schema; nothing was changed."""
+
+    exit_status = 1
 
 
 class NewerDatabaseError(SchemaError):

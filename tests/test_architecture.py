@@ -135,3 +135,38 @@ def test_the_import_contracts_of_pyproject_hold():
 
     config = PACKAGE.parent / "pyproject.toml"
     assert lint_imports(config_filename=str(config), no_cache=True, no_logo=True) == 0
+
+
+def test_no_two_modules_share_a_name():
+    """A name says which module it is: ``schema`` or ``registry`` twice reads as one."""
+    names = [p.stem for p in sources() if p.stem != "__init__" and "migrations" not in p.parts]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+# Exceptions that never reach the user: signals between two functions of one module.
+INTERNAL_SIGNALS = {"TooMany", "_Enough"}
+
+
+def test_every_error_the_user_is_told_about_is_an_app_error():
+    """One base class: the command line and the window catch ``AppError`` and show its
+    one line; anything else is a bug and gets a crash report."""
+    import importlib
+
+    from po_tracker.app_errors import AppError
+
+    others = []
+    for path in sources():
+        if "migrations" in path.parts or path.name == "__main__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
+        if not classes:
+            continue
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        loaded = importlib.import_module(module.removesuffix(".__init__"))
+        for name in classes:
+            found = getattr(loaded, name)
+            is_error = isinstance(found, type) and issubclass(found, BaseException)
+            if is_error and name not in INTERNAL_SIGNALS and not issubclass(found, AppError):
+                others.append(f"{module}.{name}")
+    assert others == []

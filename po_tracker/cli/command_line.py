@@ -14,11 +14,8 @@ from importlib import import_module
 from pathlib import Path
 
 from .. import commits
-from ..files import TargetRefused
+from ..app_errors import AppError
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
-from ..schema import SchemaError
-from ..services.errors import BackupError, NotFoundError, ValidationError
-from ..services.storage.writer_lock import LockHeldError
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -122,16 +119,10 @@ def _dispatch(args, data_dir: Path | None) -> int:
         return export_chart(args, None)
     try:
         return _run(args, data_dir)
-    except (
-        ValidationError,
-        NotFoundError,
-        TargetRefused,
-        FileNotFoundError,
-        BackupError,
-    ) as error:
+    except AppError as error:  # expected: bad input, a logbook that cannot be used
+        return _fail(str(error), error.exit_status)
+    except FileNotFoundError as error:
         return _fail(str(error), 2)
-    except (SchemaError, LockHeldError) as error:
-        return _fail(str(error), 1)
 
 
 def _finish(code: int, committed: bool) -> int:

@@ -71,16 +71,10 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
-        from ..files import TargetRefused
-        from ..schema import SchemaError
-        from ..services.storage import backup
+        from ..app_errors import AppError
 
-        known = ValidationError | TargetRefused | OSError | backup.BackupError | SchemaError
-        text = (
-            str(error)
-            if isinstance(error, known)
-            else f"Something went wrong: {error}"
-        )
+        known = isinstance(error, AppError | OSError)
+        text = str(error) if known else f"Something went wrong: {error}"
         QMessageBox.warning(self.window, "PO Tracker", text)
 
     def _say(self, text: str) -> None:

@@ -1,5 +1,6 @@
-"""`check` finds what can break a later command (the search index, dangling references) and says how to repair it; `check --repair` rebuilds what can be
-rebuilt, after a backup. A dangling reference never blocks the way out: export."""
+"""`check` finds what can break a later command (the search index, dangling references)
+and says how to repair it; `check --repair` rebuilds what can be rebuilt, after a backup.
+A dangling reference never blocks the way out: export."""
 
 from __future__ import annotations
 

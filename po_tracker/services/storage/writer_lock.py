@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from ...app_errors import AppError
 from ...files import remove_leftovers
 from ...paths import leftover_folders, lock_path
 
@@ -40,8 +41,10 @@ DEFAULT_TIMEOUT_S = 5.0
 UNREADABLE_GRACE_S = 10.0
 
 
-class LockHeldError(RuntimeError):
+class LockHeldError(AppError, RuntimeError):
     """Another PO Tracker (the window, or a command) is using the data folder."""
+
+    exit_status = 1
 
 
 @dataclass(frozen=True)
