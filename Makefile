@@ -14,8 +14,9 @@ test:       ## everything CI runs: lint, type check, every test
 quick:      ## the everyday subset: no slow tests, no packaging
 	$(PYTEST) -q -m "not slow and not packaging"
 
-lint:
+lint:       ## ruff, and the layer contracts of pyproject.toml
 	$(PY) -m ruff check po_tracker tests
+	.venv/bin/lint-imports
 
 format:     ## rewrites the files; see "Formatting" in docs/development.md
 	$(PY) -m ruff format po_tracker tests

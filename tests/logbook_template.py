@@ -18,7 +18,7 @@ from pathlib import Path
 
 from po_tracker.db import Database, create_private_file
 from po_tracker.paths import database_path, ensure_private_dir
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 
 
 @cache
@@ -41,4 +41,8 @@ def copy_logbook(data_dir: Path) -> Database:
     target = database_path(data_dir)
     create_private_file(target)  # copyfile then writes into it and keeps its mode
     shutil.copyfile(template_path(), target)
+    # A new logbook draws its own random data revision (migration 0007); copies of one
+    # template would otherwise all share the template's.
+    with closing(sqlite3.connect(target)) as connection, connection:
+        connection.execute("UPDATE data_revision SET value = random()")
     return open_logbook(data_dir)

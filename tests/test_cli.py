@@ -7,13 +7,15 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from datetime import date
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 
 from po_tracker import __version__
-from po_tracker.cli import main
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):
@@ -233,7 +235,14 @@ def test_console_script_and_module_entry_points(tmp_path):
     # wherever the installed one points.
     executable = Path(sys.executable).with_name("po-tracker")
     assert executable.exists(), f"po-tracker is not installed beside {sys.executable}"
-    tree = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    root = Path(__file__).resolve().parent.parent
+    # The script calls the function named when it was installed: an installation older
+    # than the tree's entry point fails here with a line that says so, not a traceback.
+    declared = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = declared["project"]["scripts"]["po-tracker"]
+    installed = [point.value for point in entry_points(group="console_scripts", name="po-tracker")]
+    assert installed == [wanted], f"installed po-tracker runs {installed}, not {wanted}: reinstall"
+    tree = {**os.environ, "PYTHONPATH": str(root)}
     for command in ([str(executable)], [sys.executable, "-m", "po_tracker"]):
         result = subprocess.run(
             [*command, "--data-dir", str(tmp_path / "d"), "rate", "adaptability", "4"],
@@ -254,7 +263,7 @@ def test_console_script_and_module_entry_points(tmp_path):
 
 
 def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, monkeypatch):
-    from po_tracker.services.single_instance import instance_lock
+    from po_tracker.services.storage.writer_lock import instance_lock
 
     data_dir.mkdir()
     monkeypatch.setattr("po_tracker.cli.command_line.LOCK_WAIT_S", 0.2)
@@ -404,7 +413,7 @@ def test_an_unexpected_error_is_one_line_and_a_crash_report(capsys, data_dir, mo
 
 
 def test_ctrl_c_before_the_commit_changes_nothing(capsys, data_dir, monkeypatch):
-    from po_tracker.services import goals
+    from po_tracker.services.logbook import goals
 
     run(capsys, data_dir, "journal", "kept", "--date", "2025-01-02")
     before = digest(data_dir / "po-tracker.sqlite3")
@@ -446,8 +455,8 @@ def _cli(*args, stdout=subprocess.PIPE):
 
 
 def test_a_closed_pipe_exits_quietly(capsys, data_dir):
-    from po_tracker.services import journal
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.logbook import journal_entries as journal
+    from po_tracker.services.storage.opening import open_logbook
 
     db = open_logbook(data_dir)
     with db.write() as session:

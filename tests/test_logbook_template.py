@@ -10,7 +10,8 @@ from logbook_template import copy_logbook, template_path
 
 from po_tracker import schema
 from po_tracker.paths import database_path
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
+from po_tracker.services.storage.start_view import logbook_revision
 
 
 def _contents(data_dir) -> tuple[list, dict]:
@@ -30,6 +31,9 @@ def test_a_copied_logbook_is_what_open_logbook_makes(tmp_path):
     real_objects, real_rows = _contents(tmp_path / "real")
     copy_objects, copy_rows = _contents(tmp_path / "copy")
     assert copy_objects == real_objects
+    # Each logbook draws its own random data revision; everything else is the same.
+    real_revision, copy_revision = real_rows.pop("data_revision"), copy_rows.pop("data_revision")
+    assert len(copy_revision) == len(real_revision) == 1 and copy_revision != real_revision
     assert copy_rows == real_rows
     assert sum(map(len, copy_rows.values())) > 100  # the default framework is there
 
@@ -40,6 +44,14 @@ def test_the_template_follows_the_newest_migration(tmp_path):
     copy_logbook(tmp_path / "copy").close()
     assert schema.current_revision(database_path(tmp_path / "copy")) == schema.SCHEMA_HEAD
     assert schema.ensure_schema(database_path(tmp_path / "copy")) is False
+
+
+def test_each_copy_has_its_own_data_revision(tmp_path):
+    revisions = set()
+    for name in ("a", "b"):
+        copy_logbook(tmp_path / name).close()
+        revisions.add(logbook_revision(database_path(tmp_path / name)))
+    assert len(revisions) == 2 and None not in revisions
 
 
 def test_a_copied_logbook_is_private_and_leaves_the_template_alone(tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from logbook_template import copy_logbook
 
-from po_tracker.services import interchange
+from po_tracker.services.exchange import interchange
 
 
 def fresh_logbook(folder: Path | None = None):
