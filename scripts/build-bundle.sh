@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 dist="${1:-dist}"
 # The test extra carries PyInstaller, pinned in constraints.txt.
 bash scripts/install.sh --test
-python3 -m PyInstaller --noconfirm --clean --log-level WARN \
+.venv/bin/python -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$dist" --workpath "build/pyinstaller" installer.spec
 "$dist/po-tracker/po-tracker" --self-test
 echo "Built $dist/po-tracker ($(du -sh "$dist/po-tracker" | cut -f1))"

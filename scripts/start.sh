@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs PO Tracker on this machine and opens it. Arguments go to po-tracker.
+# Installs PO Tracker on this machine (into .venv) and opens it. Arguments go to po-tracker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-exec python3 -m po_tracker "$@"
+exec .venv/bin/python -m po_tracker "$@"

@@ -1,5 +1,5 @@
-"""Shared fixtures. Qt runs offscreen; every test gets its own data folder, built by the
-real migrations."""
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder, with a copy of
+a logbook the real migrations built once per session (logbook_template.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import pytest  # noqa: E402
 
 # Fails any test that opens a connection to a non-local address: the app makes none.
 pytest_plugins = ["network_guard"]
+
+from logbook_template import copy_logbook  # noqa: E402
 
 from po_tracker.services.storage.opening import open_logbook  # noqa: E402
 
@@ -31,6 +33,15 @@ def data_dir(tmp_path):
 
 @pytest.fixture
 def db(data_dir):
+    database = copy_logbook(data_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def migrated_db(data_dir):
+    """A logbook opened on an empty folder: the real migrations and seeding, for the
+    tests of those."""
     database = open_logbook(data_dir)
     yield database
     database.close()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date
+from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
@@ -228,14 +230,26 @@ def test_version_and_help_need_no_data(capsys, data_dir):
 
 
 def test_console_script_and_module_entry_points(tmp_path):
-    executable = shutil.which("po-tracker")
-    assert executable, "po-tracker is not on PATH: the package is not installed"
-    for command in ([executable], [sys.executable, "-m", "po_tracker"]):
+    # The script installed beside this interpreter, not whichever po-tracker PATH finds
+    # first (another installation, the frozen app's link); both run this tree's package,
+    # wherever the installed one points.
+    executable = Path(sys.executable).with_name("po-tracker")
+    assert executable.exists(), f"po-tracker is not installed beside {sys.executable}"
+    root = Path(__file__).resolve().parent.parent
+    # The script calls the function named when it was installed: an installation older
+    # than the tree's entry point fails here with a line that says so, not a traceback.
+    declared = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = declared["project"]["scripts"]["po-tracker"]
+    installed = [point.value for point in entry_points(group="console_scripts", name="po-tracker")]
+    assert installed == [wanted], f"installed po-tracker runs {installed}, not {wanted}: reinstall"
+    tree = {**os.environ, "PYTHONPATH": str(root)}
+    for command in ([str(executable)], [sys.executable, "-m", "po_tracker"]):
         result = subprocess.run(
             [*command, "--data-dir", str(tmp_path / "d"), "rate", "adaptability", "4"],
             capture_output=True,
             text=True,
             timeout=60,
+            env=tree,
         )
         assert result.returncode == 0, result.stderr
         bad = subprocess.run(
@@ -243,6 +257,7 @@ def test_console_script_and_module_entry_points(tmp_path):
             capture_output=True,
             text=True,
             timeout=60,
+            env=tree,
         )
         assert bad.returncode == 2 and bad.stderr.startswith("po-tracker: error: level")
 

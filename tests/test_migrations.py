@@ -17,8 +17,8 @@ from po_tracker.paths import database_path
 from po_tracker.services.storage.opening import open_logbook
 
 
-def test_models_and_migrations_agree(db):
-    with db.engine.connect() as connection:
+def test_models_and_migrations_agree(migrated_db):
+    with migrated_db.engine.connect() as connection:
         context = MigrationContext.configure(
             connection,
             opts={"compare_type": True, "include_object": _not_search_index},
@@ -45,8 +45,8 @@ def test_fresh_logbook_is_at_head_and_second_open_does_no_migration(data_dir):
     assert schema.ensure_schema(path) is False
 
 
-def test_connection_pragmas(db):
-    with db.engine.connect() as connection:
+def test_connection_pragmas(migrated_db):
+    with migrated_db.engine.connect() as connection:
         pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
         assert pragma("journal_mode") == "wal"
         assert pragma("synchronous") == 2  # FULL
@@ -54,8 +54,8 @@ def test_connection_pragmas(db):
         assert pragma("busy_timeout") == 5000
 
 
-def test_files_are_private(db, data_dir):
-    with db.write() as session:
+def test_files_are_private(migrated_db, data_dir):
+    with migrated_db.write() as session:
         session.connection().exec_driver_sql("CREATE TABLE probe(x)")
         session.connection().exec_driver_sql("DROP TABLE probe")
     assert data_dir.stat().st_mode & 0o777 == 0o700
@@ -65,8 +65,8 @@ def test_files_are_private(db, data_dir):
         assert path.stat().st_mode & 0o777 == 0o600, path.name
 
 
-def test_search_triggers_are_installed(db):
-    with db.engine.connect() as connection:
+def test_search_triggers_are_installed(migrated_db):
+    with migrated_db.engine.connect() as connection:
         names = {
             row[0]
             for row in connection.exec_driver_sql(

@@ -1,38 +1,23 @@
-"""Fresh logbooks in milliseconds (a copy of one migrated, seeded template), and the
-document helpers the interchange tests share."""
+"""Fresh logbooks (copies of the session's template) and the document helpers the
+interchange tests share."""
 
 from __future__ import annotations
 
 import copy
 import json
-import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
 
-from po_tracker.paths import database_path
+from logbook_template import copy_logbook
+
 from po_tracker.services.exchange import interchange
-from po_tracker.services.storage.opening import open_logbook
-
-
-@cache
-def _template() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="po-template-"))
-    open_logbook(folder).close()
-    return database_path(folder)
 
 
 def fresh_logbook(folder: Path | None = None):
-    """An empty, seeded logbook in a new folder; migrating each one would take ~0.5 s."""
-    folder = folder or Path(tempfile.mkdtemp(prefix="po-test-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(_template())
-    target = sqlite3.connect(database_path(folder))
-    with target:
-        source.backup(target)
-    source.close()
-    target.close()
-    return open_logbook(folder)
+    """An empty, seeded logbook in a new folder, for tests (hypothesis examples among
+    them) that need more than the one the ``db`` fixture gives."""
+    return copy_logbook(folder or Path(tempfile.mkdtemp(prefix="po-test-")))
 
 
 @cache

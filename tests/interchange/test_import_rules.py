@@ -7,6 +7,7 @@ import copy
 import json
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -179,6 +180,7 @@ def test_valid_documents_pass_both_schema_validators(document):
     assert not list(_reference_validator().iter_errors(document))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(broken())
 def test_fuzzed_documents_are_refused_cleanly_or_imported_whole(document):

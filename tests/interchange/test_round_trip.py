@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from po_tracker.services.career.credit_claims import CreditClaim
@@ -73,6 +74,7 @@ def test_the_export_is_json_with_the_documented_header(db):
     json.dumps(document, allow_nan=False)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(documents())
 def test_any_valid_log_round_trips_losslessly(document):

@@ -171,6 +171,7 @@ def bad_csv(draw) -> tuple[str, bytes]:
     return kind, data
 
 
+@pytest.mark.slow
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -66,6 +66,7 @@ def texts(figure) -> str:
     return " ".join(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
 
 
+@pytest.mark.slow
 def test_every_chart_draws_from_the_demo_profile(qtbot, page):
     timings = {}
     for name in reversed(registry.names()):
