@@ -30,8 +30,9 @@ from . import framework_items as items
 from .errors import ValidationError
 from .framework_items import FrameworkItem, Removal
 from .framework_usage import referenced_ids
+from .limits import MAX_COUNT, MAX_TEXT
 from .renewal_rules import RenewalRule, check_rule
-from .validation import MAX_COUNT, MAX_TEXT, Checker
+from .validation import Checker
 
 # Numeric stage requirements: (upper bound, whole number?).
 NUMERIC_REQUIREMENTS = {

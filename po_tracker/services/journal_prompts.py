@@ -15,7 +15,8 @@ from ..models import JournalPrompt, JournalTemplate, Setting, Skill
 from ..resources import resource_path
 from . import lookup
 from .crud import get_row, save
-from .validation import MAX_TEXT, Checker
+from .limits import MAX_TEXT
+from .validation import Checker
 
 SEEDED_KEY = "journal_templates_seeded"
 MAX_NAME = 200

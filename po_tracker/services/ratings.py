@@ -12,7 +12,8 @@ from ..models import SkillRating as RatingRow
 from ..vocabulary import RATING_SOURCES
 from . import lookup
 from .crud import delete_row, get_row, in_order, save
-from .validation import MAX_TEXT, Checker
+from .limits import MAX_TEXT
+from .validation import Checker
 
 KIND = "rating"
 

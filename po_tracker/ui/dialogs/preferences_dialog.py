@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...services import backup_rotation, profile
 from ...services.errors import ValidationError
+from ...services.limits import MAX_WEIGHT
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..widgets.fit import FitsScreen
 from ..widgets.form import error_style
@@ -53,7 +54,7 @@ class PreferencesDialog(FitsScreen, QDialog):
         self.spins: dict[str, QDoubleSpinBox] = {}
         for name, label in LABELS.items():
             spin = QDoubleSpinBox()
-            spin.setRange(0, 1000)
+            spin.setRange(0, MAX_WEIGHT)
             spin.setDecimals(0)
             spin.setValue(weights[name])
             caption = QLabel(label)
