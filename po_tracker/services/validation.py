@@ -90,7 +90,7 @@ class Checker:
             self.fail(field, f"must be a whole number from 1 to 5, not {value!r}")
             return None
         if not 1 <= value <= 5:
-            self.fail(field, f"must be from 1 to 5 (got {value:g})")
+            self.fail(field, below(1, value) if value < 1 else above(5, value))
             return None
         return int(value)
 
@@ -111,7 +111,7 @@ class Checker:
             self.fail(field, f"must be a date, not {value!r}")
             return None
         if not EARLIEST <= value <= LATEST:
-            self.fail(field, f"must be between {EARLIEST} and {LATEST} (got {value})")
+            self.fail(field, out_of_range(value))
             return None
         return value
 
@@ -145,6 +145,10 @@ class Checker:
             self.fail(field, f"must be a three-letter code such as USD or EUR (got {value!r})")
             return None
         return value or None
+
+
+def out_of_range(day: date) -> str:
+    return f"must be between {EARLIEST} and {LATEST} (got {day})"
 
 
 def text_problem(value: str, *, multiline: bool) -> str | None:
