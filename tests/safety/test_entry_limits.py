@@ -68,8 +68,18 @@ CASES = {
     ),
     "cost": (
         above(limits.MAX_MONEY, limits.MAX_MONEY + 1),
-        ["add", "training", "Course", "--hours", "1", "--date", DAY,
-         f"--cost={limits.MAX_MONEY + 1}", "--currency", "EUR"],
+        [
+            "add",
+            "training",
+            "Course",
+            "--hours",
+            "1",
+            "--date",
+            DAY,
+            f"--cost={limits.MAX_MONEY + 1}",
+            "--currency",
+            "EUR",
+        ],
         document("trainings", _training(cost_amount=limits.MAX_MONEY + 1, cost_currency="EUR")),
     ),
     "skills per training": (
@@ -89,8 +99,12 @@ CASES = {
         + [f"--met={p}" for p in PEOPLE],
         document(
             "events",
-            {"title": "Camp", "event_type": "meetup", "event_date": DAY,
-             "contacts": list(range(1, len(PEOPLE) + 1))},
+            {
+                "title": "Camp",
+                "event_type": "meetup",
+                "event_date": DAY,
+                "contacts": list(range(1, len(PEOPLE) + 1)),
+            },
         ),
     ),
     "goal text": (
@@ -106,8 +120,10 @@ CASES = {
     "verification url": (
         too_long(len(URL), limits.MAX_URL),
         ["add", "certification", "My course", "--custom", "--earned", DAY, f"--url={URL}"],
-        document("certifications", {"custom_name": "My course", "earned_on": DAY,
-                                    "verification_url": URL}),
+        document(
+            "certifications",
+            {"custom_name": "My course", "earned_on": DAY, "verification_url": URL},
+        ),
     ),
     "journal body": (
         too_long(limits.MAX_BODY + 1, limits.MAX_BODY),
@@ -199,7 +215,9 @@ def test_a_certification_keeps_at_most_the_renewals_an_export_holds(
 
 _TEXT = st.one_of(
     st.text(max_size=12),
-    st.text(alphabet="aİ#- \t\n\x85é", min_size=limits.MAX_TITLE - 3, max_size=limits.MAX_TITLE + 3),
+    st.text(
+        alphabet="aİ#- \t\n\x85é", min_size=limits.MAX_TITLE - 3, max_size=limits.MAX_TITLE + 3
+    ),
 )
 _NUMBER = st.one_of(
     st.integers(-2, limits.MAX_HOURS + 2).map(str),
@@ -230,7 +248,8 @@ def _adds(draw) -> list[list[str]]:
             command += [f"--met={name}" for name in draw(st.lists(_TEXT, max_size=3))]
         else:
             command = ["add", kind]
-        commands.append([*command, f"--date={DAY}" if kind != "contact" else "--role=x", "--", text])
+        when = f"--date={DAY}" if kind != "contact" else "--role=x"
+        commands.append([*command, when, "--", text])
     return commands
 
 
