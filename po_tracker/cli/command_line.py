@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
+            _refuse_file_as_folder(data_dir)
         return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
     except UsageError as error:
         return _fail(str(error), 2)
@@ -108,6 +109,19 @@ def _refuse_undecodable(argv: list[str]) -> None:
         if any("\ud800" <= char <= "\udfff" for char in argument):
             shown = os.fsencode(argument).decode("utf-8", "backslashreplace")
             raise UsageError(f"argument {number} ({shown}) is not valid UTF-8 text")
+
+
+def _refuse_file_as_folder(data_dir: Path) -> None:
+    """A data folder (or a folder above it) that is a file: said plainly, before the
+    operating system says "File exists" or "Not a directory" half-way through."""
+    for folder in (data_dir, *data_dir.parents):
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                raise UsageError(
+                    f"the data folder {data_dir} cannot be used: {folder} is a file, not a"
+                    " folder; choose another with --data-dir"
+                )
+            return
 
 
 def _dispatch(args, data_dir: Path | None) -> int:
@@ -134,7 +148,7 @@ def _dispatch(args, data_dir: Path | None) -> int:
         BackupError,
     ) as error:
         return _fail(str(error), 2)
-    except (SchemaError, LockHeldError) as error:
+    except (SchemaError, LockHeldError, WriteRefused) as error:
         return _fail(str(error), 1)
 
 
@@ -201,6 +215,7 @@ def _run(args, data_dir: Path) -> int:
     writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
+    _refuse_unwritable(data_dir, fresh_dir)
     ensure_private_dir(data_dir)
     with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
         try:
@@ -214,6 +229,28 @@ def _run(args, data_dir: Path) -> int:
             # Still under the lock, so no window can have started here meanwhile.
             if fresh_dir and not database_path(data_dir).exists():
                 _remove_new_logbook(data_dir, fresh_dir)
+
+
+def _refuse_unwritable(data_dir: Path, fresh_dir: bool) -> None:
+    """A write where nothing can be written is refused before it starts, in one line;
+    reads of the same logbook still work."""
+    from ..read_only import folder_is_writable
+
+    path = database_path(data_dir)
+    if not fresh_dir and not folder_is_writable(data_dir):
+        raise WriteRefused(
+            f"the data folder {data_dir} cannot be written (no permission): your logbook"
+            " can be read but not changed; nothing was changed"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise WriteRefused(
+            f"the logbook {path} is read-only: it can be read but not changed; nothing"
+            " was changed"
+        )
+
+
+class WriteRefused(Exception):
+    """Nothing can be written where this command would write (exit status 1)."""
 
 
 def _writes(args) -> bool:
@@ -253,9 +290,14 @@ class Logbook:
     def open(self):
         """The ``Database``, opened on the first call."""
         if self._database is None:
+            from ..read_only import folder_is_writable
             from ..services.integrity import open_checked
+            from ..services.logbook import open_read_only
 
-            self._database = open_checked(self.data_dir, verify=self.writes)
+            if not self.writes and not folder_is_writable(self.data_dir):
+                self._database = open_read_only(self.data_dir)
+            else:
+                self._database = open_checked(self.data_dir, verify=self.writes)
         return self._database
 
     def read(self):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .. import read_only
 from ..schema import SchemaError
 
 MAX_PROBLEMS = 100
@@ -52,10 +53,7 @@ class DamagedDatabaseError(SchemaError):
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to ``path``; it fails if the file does not exist."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
-    connection.execute("PRAGMA query_only = ON")
-    return connection
+    return read_only.connect(path, isolation_level=None)
 
 
 def _run_checks(path: Path, statements: tuple[str, ...]) -> CheckResult:
