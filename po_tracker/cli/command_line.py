@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         return _os_failure(error, committed=commits.count() > before)
     except Exception as error:  # the one place an unexpected error is turned into a line
+        if _storage_fault(error) is not None:
+            return _storage_failure(error, data_dir, committed=commits.count() > before)
         return _unexpected(error, data_dir, committed=commits.count() > before)
 
 
@@ -174,6 +176,32 @@ def _os_failure(error: OSError, committed: bool) -> int:
     if committed:
         return _said(f"{line}; your change was saved: done", 0)
     return _said(line, 1)
+
+
+# What SQLite says when the disk or the file will not take a write: a fault of the
+# machine, told in one line like an OSError, not a bug to report.
+_STORAGE_FAULTS = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_IOERR": "the disk reported an input/output error",
+    "SQLITE_READONLY": "the logbook cannot be written",
+    "SQLITE_CANTOPEN": "the logbook cannot be opened for writing",
+}
+
+
+def _storage_fault(error: Exception) -> str | None:
+    driver = getattr(error, "orig", error)
+    if not isinstance(driver, sqlite3.Error):
+        return None
+    name = getattr(driver, "sqlite_errorname", "") or ""
+    return next((said for code, said in _STORAGE_FAULTS.items() if name.startswith(code)), None)
+
+
+def _storage_failure(error: Exception, data_dir: Path | None, committed: bool) -> int:
+    where = f" (writing {database_path(data_dir)})" if data_dir is not None else ""
+    line = f"error: {_storage_fault(error)}{where}"
+    if committed:
+        return _said(f"{line}; your change was saved: done", 0)
+    return _said(f"{line}; nothing was changed", 1)
 
 
 def _quiet_after_closed_pipe(code: int = 0) -> int:
@@ -290,11 +318,11 @@ class Logbook:
     def open(self):
         """The ``Database``, opened on the first call."""
         if self._database is None:
-            from ..read_only import folder_is_writable
+            from ..read_only import can_write
             from ..services.integrity import open_checked
             from ..services.logbook import open_read_only
 
-            if not self.writes and not folder_is_writable(self.data_dir):
+            if not self.writes and not can_write(self.path):
                 self._database = open_read_only(self.data_dir)
             else:
                 self._database = open_checked(self.data_dir, verify=self.writes)

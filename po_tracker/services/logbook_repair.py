@@ -13,7 +13,6 @@ so a kind added by a later migration is checked and rebuilt without changing thi
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ def find_problems(path: Path) -> list[Finding]:
     findings = _index_out_of_step(path)
     # FTS5's own check is a write statement (rolled back): it cannot run where nothing
     # can be written, and the checks above and SQLite's still do.
-    if read_only.folder_is_writable(Path(path).parent) and os.access(path, os.W_OK):
+    if read_only.can_write(path):
         findings += _index_damaged(path)
     findings += _unreadable_start_view(path)
     return findings
