@@ -28,8 +28,8 @@ from ..models import (
 from ..resources import resource_path
 from .errors import FieldError, ValidationError
 from .framework_usage import referenced_ids
+from .interchange_schema import check_framework_schema
 from .json_files import read_json_file
-from .schemas import check_document
 
 FORMAT = "po-tracker-framework"
 # 2 added renewal groups and four renewal fields of a credential; a version 1 file still
@@ -83,7 +83,7 @@ def read_document(path: Path) -> dict:
 def validate_document(document) -> None:
     """Structure by the JSON Schema, then what a schema cannot say: unique slugs and
     names, and that every reference names something the document defines."""
-    check_document("framework.schema.json", document, "framework")
+    check_framework_schema(document)
     errors: list[FieldError] = []
     slugs = {}
     for kind in ("skills", "credentials", "stages"):

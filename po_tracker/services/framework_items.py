@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..models import Credential, Skill, Stage
 from . import lookup
 from .framework_usage import referenced_ids
+from .limits import MAX_FRAMEWORK_ITEMS, too_many
 from .validation import Checker
 
 _MODELS = {"stage": Stage, "skill": Skill, "credential": Credential}
@@ -77,6 +78,9 @@ def add(session: Session, kind: str, name: str, values: dict) -> FrameworkItem:
         return item(kind, other)
     check = Checker()
     name = checked_name(check, session, kind, name)
+    held = session.scalar(select(func.count()).select_from(model))
+    if held >= MAX_FRAMEWORK_ITEMS[kind]:  # as many as a framework file may hold
+        check.fail(f"{kind}s", too_many(held + 1, MAX_FRAMEWORK_ITEMS[kind]))
     check.done()
     position = session.scalar(select(func.coalesce(func.max(model.position), -1))) + 1
     row = model(slug=lookup.slugify(name), name=name, position=position, **values)

@@ -332,19 +332,32 @@ def _short(value) -> str:
 
 
 @cache
-def _validator() -> Check:
+def _validator(root: str = "po-tracker-export.schema.json") -> Check:
     documents = {}
     for name in SCHEMA_FILES:
         schema = json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
         documents[schema["$id"]] = schema
-    return _Compiler(documents).ref("po-tracker-export.schema.json", "")
+    return _Compiler(documents).ref(root, "")
 
 
-def schema_errors(document) -> list[FieldError]:
+def schema_errors(document, root: str = "po-tracker-export.schema.json") -> list[FieldError]:
     errors: list[FieldError] = []
     with contextlib.suppress(_Enough):
-        _validator()(document, (), errors)
+        _validator(root)(document, (), errors)
     return errors
+
+
+def check_framework_schema(document, what: str = "framework") -> None:
+    """A framework file against ``framework.schema.json``, in the same words as an
+    export; each place is named under ``what``."""
+    errors = schema_errors(document, "po-tracker-framework.schema.json")
+    if errors:
+        raise ValidationError(
+            [
+                FieldError(what if e.field == "document" else f"{what}.{e.field}", e.message)
+                for e in errors
+            ]
+        )
 
 
 def check_schema(document) -> None:

@@ -64,6 +64,11 @@ MAX_SKILLS_PER_TRAINING = _export("$defs/training/properties/skills/maxItems")
 MAX_CONTACTS_PER_EVENT = _export("$defs/event/properties/contacts/maxItems")
 MAX_CLAIMS = _export("$defs/credits/maxItems")  # renewal credit claims per training or event
 MAX_RENEWALS = _export("$defs/certification/properties/renewals/maxItems")
+# The framework: items of each kind, and moves between stages.
+MAX_FRAMEWORK_ITEMS = {
+    kind: _framework(f"properties/{kind}s/maxItems") for kind in ("stage", "skill", "credential")
+}
+MAX_MOVES = _framework("properties/moves/maxItems")
 
 
 # --- the words ----------------------------------------------------------------------------

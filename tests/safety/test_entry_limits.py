@@ -284,3 +284,36 @@ def test_whatever_the_command_line_accepts_exports_and_imports_back_identically(
     code, _, err = run(capsys, target, "import", "json", str(tmp / "export.json"))
     assert code == 0, err
     assert _exported(capsys, target, tmp / "again.json") == exported
+
+
+def test_the_framework_editor_holds_no_more_skills_than_a_framework_file(
+    capsys, tmp_path, empty_logbook
+):
+    from po_tracker.services import framework_edit, framework_io
+    from po_tracker.services.errors import ValidationError
+
+    limit = limits.MAX_FRAMEWORK_ITEMS["skill"]
+    data = fresh(empty_logbook, tmp_path / "data")
+    database = open_logbook(data)
+    try:
+        with database.write() as session:
+            held = len(framework_io.default_document()["skills"])
+            for n in range(limit - held):
+                framework_edit.add_skill(session, f"Skill {n}")
+        with pytest.raises(ValidationError) as refused, database.write() as session:
+            framework_edit.add_skill(session, "One too many")
+    finally:
+        database.close()
+    assert f"skills: {too_many(limit + 1, limit)}" in str(refused.value)
+
+    document = framework_io.default_document()
+    document["skills"] += [
+        {"slug": f"extra-{n}", "name": f"Extra {n}"} for n in range(limit + 1 - held)
+    ]
+    path = tmp_path / "framework.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    target = fresh(empty_logbook, tmp_path / "import")
+    before = folder_hashes(target)
+    code, _, err = run(capsys, target, "framework", "import", str(path))
+    assert code == 2 and too_many(limit + 1, limit) in err, err
+    assert folder_hashes(target) == before
