@@ -19,6 +19,12 @@ from ..paths import database_path, ensure_private_dir, resolve_data_dir
 from ..schema import SchemaError
 from ..services.errors import BackupError, NotFoundError, ValidationError
 from ..services.single_instance import LockHeldError
+from .folder_faults import (
+    WriteRefused,
+    refuse_file_as_folder,
+    refuse_unwritable,
+    storage_fault,
+)
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
-            _refuse_file_as_folder(data_dir)
+            refuse_file_as_folder(data_dir)
         return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
     except UsageError as error:
         return _fail(str(error), 2)
@@ -99,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         return _os_failure(error, committed=commits.count() > before)
     except Exception as error:  # the one place an unexpected error is turned into a line
-        if _storage_fault(error) is not None:
+        if storage_fault(error) is not None:
             return _storage_failure(error, data_dir, committed=commits.count() > before)
         return _unexpected(error, data_dir, committed=commits.count() > before)
 
@@ -111,19 +117,6 @@ def _refuse_undecodable(argv: list[str]) -> None:
         if any("\ud800" <= char <= "\udfff" for char in argument):
             shown = os.fsencode(argument).decode("utf-8", "backslashreplace")
             raise UsageError(f"argument {number} ({shown}) is not valid UTF-8 text")
-
-
-def _refuse_file_as_folder(data_dir: Path) -> None:
-    """A data folder (or a folder above it) that is a file: said plainly, before the
-    operating system says "File exists" or "Not a directory" half-way through."""
-    for folder in (data_dir, *data_dir.parents):
-        if os.path.lexists(folder):
-            if not folder.is_dir():
-                raise UsageError(
-                    f"the data folder {data_dir} cannot be used: {folder} is a file, not a"
-                    " folder; choose another with --data-dir"
-                )
-            return
 
 
 def _dispatch(args, data_dir: Path | None) -> int:
@@ -178,27 +171,9 @@ def _os_failure(error: OSError, committed: bool) -> int:
     return _said(line, 1)
 
 
-# What SQLite says when the disk or the file will not take a write: a fault of the
-# machine, told in one line like an OSError, not a bug to report.
-_STORAGE_FAULTS = {
-    "SQLITE_FULL": "the disk is full",
-    "SQLITE_IOERR": "the disk reported an input/output error",
-    "SQLITE_READONLY": "the logbook cannot be written",
-    "SQLITE_CANTOPEN": "the logbook cannot be opened for writing",
-}
-
-
-def _storage_fault(error: Exception) -> str | None:
-    driver = getattr(error, "orig", error)
-    if not isinstance(driver, sqlite3.Error):
-        return None
-    name = getattr(driver, "sqlite_errorname", "") or ""
-    return next((said for code, said in _STORAGE_FAULTS.items() if name.startswith(code)), None)
-
-
 def _storage_failure(error: Exception, data_dir: Path | None, committed: bool) -> int:
     where = f" (writing {database_path(data_dir)})" if data_dir is not None else ""
-    line = f"error: {_storage_fault(error)}{where}"
+    line = f"error: {storage_fault(error)}{where}"
     if committed:
         return _said(f"{line}; your change was saved: done", 0)
     return _said(f"{line}; nothing was changed", 1)
@@ -243,7 +218,7 @@ def _run(args, data_dir: Path) -> int:
     writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
-    _refuse_unwritable(data_dir, fresh_dir)
+    refuse_unwritable(data_dir, fresh_dir)
     ensure_private_dir(data_dir)
     with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
         try:
@@ -257,28 +232,6 @@ def _run(args, data_dir: Path) -> int:
             # Still under the lock, so no window can have started here meanwhile.
             if fresh_dir and not database_path(data_dir).exists():
                 _remove_new_logbook(data_dir, fresh_dir)
-
-
-def _refuse_unwritable(data_dir: Path, fresh_dir: bool) -> None:
-    """A write where nothing can be written is refused before it starts, in one line;
-    reads of the same logbook still work."""
-    from ..read_only import folder_is_writable
-
-    path = database_path(data_dir)
-    if not fresh_dir and not folder_is_writable(data_dir):
-        raise WriteRefused(
-            f"the data folder {data_dir} cannot be written (no permission): your logbook"
-            " can be read but not changed; nothing was changed"
-        )
-    if path.exists() and not os.access(path, os.W_OK):
-        raise WriteRefused(
-            f"the logbook {path} is read-only: it can be read but not changed; nothing"
-            " was changed"
-        )
-
-
-class WriteRefused(Exception):
-    """Nothing can be written where this command would write (exit status 1)."""
 
 
 def _writes(args) -> bool:
