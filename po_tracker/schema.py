@@ -151,8 +151,10 @@ def _check_tables(path: Path, revision: str, tables: set[str], app_id: int) -> N
 def current_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
-    # Read-only: asking the version must work where nothing can be written.
-    connection = read_only.connect(path)
+    # Where nothing can be written, read-only (a plain connection would fail). Elsewhere
+    # a plain one: closing it as the last removes the -wal and -shm files a read-only
+    # connection would leave behind.
+    connection = sqlite3.connect(path) if read_only.can_write(path) else read_only.connect(path)
     try:
         row = connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
