@@ -8,12 +8,15 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..app_errors import AppError
 from ..paths import database_path
 from .parser import UsageError
 
 
-class WriteRefused(Exception):
-    """Nothing can be written where this command would write (exit status 1)."""
+class WriteRefused(AppError):
+    """Nothing can be written where this command would write."""
+
+    exit_status = 1
 
 
 def refuse_file_as_folder(data_dir: Path) -> None:

@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from po_tracker.services.csv_import import MAX_BYTES as CSV_BYTES
-from po_tracker.services.csv_import import MAX_FIELD_CHARS, MAX_ROWS
-from po_tracker.services.json_files import MAX_BYTES, MAX_CONTAINERS, MAX_VALUES
+from po_tracker.services.exchange.csv_import import MAX_BYTES as CSV_BYTES
+from po_tracker.services.exchange.csv_import import MAX_FIELD_CHARS, MAX_ROWS
+from po_tracker.services.storage.json_files import MAX_BYTES, MAX_CONTAINERS, MAX_VALUES
 
 HEAD = '{"format": "po-tracker-export", "version": 2, '
 MB = 1024 * 1024
@@ -100,7 +100,7 @@ SHAPES = {
 _CHILD = """
 import re, resource, sys
 from pathlib import Path
-from po_tracker.cli import main
+from po_tracker.launcher import main
 code = main(sys.argv[1:])
 status = Path("/proc/self/status")
 found = re.search(r"VmHWM:\\s*(\\d+) kB", status.read_text()) if status.exists() else None

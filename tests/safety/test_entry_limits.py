@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_helpers import folder_hashes
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.services import limits
 from po_tracker.services.limits import above, below, too_long, too_many
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 
 DAY = "2025-01-01"
 
@@ -197,7 +197,7 @@ def test_a_certification_keeps_at_most_the_renewals_an_export_holds(
     capsys, tmp_path, empty_logbook, monkeypatch
 ):
     """The limit is lowered to 2 here: a thousand renewals take a thousand commands."""
-    from po_tracker.services import certification_renewal
+    from po_tracker.services.logbook import certification_renewal
 
     monkeypatch.setattr(certification_renewal, "MAX_RENEWALS", 2)
     data = fresh(empty_logbook, tmp_path / "data")
@@ -289,8 +289,9 @@ def test_whatever_the_command_line_accepts_exports_and_imports_back_identically(
 def test_the_framework_editor_holds_no_more_skills_than_a_framework_file(
     capsys, tmp_path, empty_logbook
 ):
-    from po_tracker.services import framework_edit, framework_io
     from po_tracker.services.errors import ValidationError
+    from po_tracker.services.framework import document as framework_io
+    from po_tracker.services.framework import edit as framework_edit
 
     limit = limits.MAX_FRAMEWORK_ITEMS["skill"]
     data = fresh(empty_logbook, tmp_path / "data")

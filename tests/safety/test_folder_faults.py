@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from safety_helpers import folder_hashes
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import database_path
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 
 READS = [
     ["list", "trainings"],
@@ -122,7 +122,7 @@ def _full_disk_after(monkeypatch, pages: int) -> None:
         return engine
 
     monkeypatch.setattr(db, "make_engine", limited)
-    import po_tracker.services.logbook as opening
+    import po_tracker.services.storage.opening as opening
 
     monkeypatch.setattr(opening, "make_engine", limited)
 
@@ -138,7 +138,7 @@ def test_a_full_disk_while_saving_an_entry_changes_nothing(capsys, logbook, monk
 
 
 def test_a_full_disk_while_writing_a_backup_leaves_nothing_behind(capsys, logbook, monkeypatch):
-    from po_tracker.services import backup
+    from po_tracker.services.storage import backup
 
     def full(path):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))

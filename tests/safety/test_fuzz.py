@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_helpers import folder_hashes
 
-from po_tracker.cli import main
-from po_tracker.services.logbook import open_logbook
+from po_tracker.launcher import main
+from po_tracker.services.storage.opening import open_logbook
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from hostile_files import measure
 
-from po_tracker.services.json_files import MAX_CONTAINERS
+from po_tracker.services.storage.json_files import MAX_CONTAINERS
 
 BOUND_MB = 700
 
