@@ -254,8 +254,7 @@ class Logbook:
         """The ``Database``, opened on the first call."""
         if self._database is None:
             from ..read_only import can_write
-            from ..services.storage.checked_open import open_checked
-            from ..services.storage.opening import open_read_only
+            from ..services.storage.checked_open import open_checked, open_read_only
 
             if not self.writes and not can_write(self.path):
                 self._database = open_read_only(self.data_dir)

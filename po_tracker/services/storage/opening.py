@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ...db import Database, make_engine, make_read_only_engine
+from ...db import Database, make_engine
 from ...files import guard
 from ...models import Setting
 from ...paths import database_path, ensure_private_dir
@@ -29,24 +29,6 @@ def open_logbook(data_dir: Path) -> Database:
     database = Database(path, make_engine(path))
     _seed_framework_once(database)
     return database
-
-
-def open_read_only(data_dir: Path) -> Database:
-    """The logbook of a folder that cannot be written, for reading: at the current schema
-    (a migration would write), and refused when it is not a PO Tracker logbook."""
-    from ...schema import SCHEMA_HEAD, SchemaError, current_revision
-    from .checked_open import refuse_if_foreign
-
-    data_dir = Path(data_dir)
-    guard(data_dir)
-    path = database_path(data_dir)
-    refuse_if_foreign(path)
-    if current_revision(path) != SCHEMA_HEAD:
-        raise SchemaError(
-            f"the logbook {path} needs an upgrade, and its folder {data_dir} cannot be"
-            " written; make the folder writable and run the command again"
-        )
-    return Database(path, make_read_only_engine(path))
 
 
 def _seed_framework_once(database: Database) -> None:
