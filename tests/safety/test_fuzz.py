@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -264,9 +266,12 @@ def test_any_command_line(capsys, tmp_path_factory, logbook, monkeypatch, comman
 def test_a_real_process_refuses_in_one_line(tmp_path, logbook, args):
     shutil.copytree(logbook, tmp_path / "data")
     before = folder_hashes(tmp_path / "data")
+    # Run from the test's folder (relative paths land there), on this tree's code.
+    tree = str(Path(__file__).resolve().parents[2])
     result = subprocess.run(
         [sys.executable, "-m", "po_tracker", "--data-dir", "data", *args],
         cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": tree},
         capture_output=True,
         check=False,
     )
