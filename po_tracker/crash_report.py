@@ -61,7 +61,9 @@ def one_line(error: BaseException, report: Path | None, committed: bool) -> str:
         if committed
         else "nothing was changed in your logbook"
     )
+    # Some errors (SQLAlchemy's) run to several lines, the statement and its values:
+    # the first says what happened, the report holds the rest.
+    said = (str(error).strip().splitlines() or [""])[0][:300]
     return (
-        f"an unexpected error stopped PO Tracker ({type(error).__name__}: {error});"
-        f" {where}; {data}."
+        f"an unexpected error stopped PO Tracker ({type(error).__name__}: {said}); {where}; {data}."
     )

@@ -50,6 +50,27 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def make_read_only_engine(path: Path) -> Engine:
+    """An engine that only reads, for a logbook in a folder that cannot be written (see
+    ``read_only``): no pragma that writes, and SQLite refuses any write."""
+    from . import read_only
+
+    engine = create_engine(
+        "sqlite://", creator=lambda: read_only.connect(path, check_same_thread=False), future=True
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
 class Database:
     """The open logbook. Callers own one session per user action."""
 

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from . import read_only
 from .app_errors import AppError
 
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
@@ -98,9 +99,8 @@ def identify(path: Path) -> str:
         header = handle.read(len(SQLITE_MAGIC))
     if not header:
         raise NotALogbookError(path, "it is empty (0 bytes)")
-    connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    connection = read_only.connect(path)
     try:
-        connection.execute("PRAGMA query_only = ON")
         (app_id,) = connection.execute("PRAGMA application_id").fetchone()
         tables = {name for (name,) in connection.execute(_TABLE_NAMES)}
         revision = _revision(connection, tables)
@@ -155,7 +155,10 @@ def _check_tables(path: Path, revision: str, tables: set[str], app_id: int) -> N
 def current_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
-    connection = sqlite3.connect(path)
+    # Where nothing can be written, read-only (a plain connection would fail). Elsewhere
+    # a plain one: closing it as the last removes the -wal and -shm files a read-only
+    # connection would leave behind.
+    connection = sqlite3.connect(path) if read_only.can_write(path) else read_only.connect(path)
     try:
         row = connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"

@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import commits
 from ..app_errors import AppError
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
+from .folder_faults import refuse_file_as_folder, refuse_unwritable, storage_fault
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -87,6 +88,7 @@ def main(argv: list[str], open_window) -> int:
             return open_window(args)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
+            refuse_file_as_folder(data_dir)
         return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
     except UsageError as error:
         return _fail(str(error), 2)
@@ -99,6 +101,8 @@ def main(argv: list[str], open_window) -> int:
     except OSError as error:
         return _os_failure(error, committed=commits.count() > before)
     except Exception as error:  # the one place an unexpected error is turned into a line
+        if storage_fault(error) is not None:
+            return _storage_failure(error, data_dir, committed=commits.count() > before)
         return _unexpected(error, data_dir, committed=commits.count() > before)
 
 
@@ -149,6 +153,14 @@ def _os_failure(error: OSError, committed: bool) -> int:
     return _said(line, 1)
 
 
+def _storage_failure(error: Exception, data_dir: Path | None, committed: bool) -> int:
+    where = f" (writing {database_path(data_dir)})" if data_dir is not None else ""
+    line = f"error: {storage_fault(error)}{where}"
+    if committed:
+        return _said(f"{line}; your change was saved: done", 0)
+    return _said(f"{line}; nothing was changed", 1)
+
+
 def _quiet_after_closed_pipe(code: int = 0) -> int:
     """``po-tracker list ... | head -1``: the reader had enough. Standard output is pointed
     at nothing so that Python's own flush at exit cannot complain about it."""
@@ -188,6 +200,7 @@ def _run(args, data_dir: Path) -> int:
     writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
+    refuse_unwritable(data_dir, fresh_dir)
     ensure_private_dir(data_dir)
     with instance_lock(data_dir, timeout_s=LOCK_WAIT_S):
         try:
@@ -240,9 +253,13 @@ class Logbook:
     def open(self):
         """The ``Database``, opened on the first call."""
         if self._database is None:
-            from ..services.storage.checked_open import open_checked
+            from ..read_only import can_write
+            from ..services.storage.checked_open import open_checked, open_read_only
 
-            self._database = open_checked(self.data_dir, verify=self.writes)
+            if not self.writes and not can_write(self.path):
+                self._database = open_read_only(self.data_dir)
+            else:
+                self._database = open_checked(self.data_dir, verify=self.writes)
         return self._database
 
     def read(self):

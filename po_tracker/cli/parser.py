@@ -10,7 +10,7 @@ from datetime import date
 
 from .. import __version__
 from ..app_errors import AppError
-from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_number
+from ..services.validation import EARLIEST, LATEST, out_of_range, parse_iso_date, strict_number
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -61,7 +61,7 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from None
     # The same bounds as every date the services accept.
     if not EARLIEST <= value <= LATEST:
-        raise argparse.ArgumentTypeError(f"must be between {EARLIEST} and {LATEST}, not {text}")
+        raise argparse.ArgumentTypeError(out_of_range(value))
     return value
 
 

@@ -8,11 +8,8 @@ import re
 from datetime import date
 
 from .errors import FieldError, ValidationError
+from .limits import MAX_HOURS, MAX_SHORT_TEXT, MAX_URL, above, below, too_long, too_many
 
-MAX_TEXT = 20_000
-MAX_SHORT_TEXT = 300
-MAX_HOURS = 10_000
-MAX_COUNT = 1_000_000
 EARLIEST = date(1950, 1, 1)
 LATEST = date(2100, 12, 31)
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -58,7 +55,7 @@ class Checker:
         if required and not value:
             self.fail(field, "must not be empty")
         elif len(value) > limit:
-            self.fail(field, f"is too long ({len(value)} characters; at most {limit})")
+            self.fail(field, too_long(len(value), limit))
         elif problem:
             self.fail(field, problem)
         return value
@@ -76,15 +73,10 @@ class Checker:
             self.fail(field, f"must be a whole number, not {value}")
             return None
         if value < minimum:
-            self.fail(
-                field,
-                f"must not be negative (got {value:g})"
-                if minimum == 0
-                else f"must be at least {minimum:g} (got {value:g})",
-            )
+            self.fail(field, below(minimum, value))
             return None
         if value > maximum:
-            self.fail(field, f"must be at most {maximum:g} (got {value:g})")
+            self.fail(field, above(maximum, value))
             return None
         return int(value) if integer else float(value)
 
@@ -98,9 +90,17 @@ class Checker:
             self.fail(field, f"must be a whole number from 1 to 5, not {value!r}")
             return None
         if not 1 <= value <= 5:
-            self.fail(field, f"must be from 1 to 5 (got {value:g})")
+            self.fail(field, below(1, value) if value < 1 else above(5, value))
             return None
         return int(value)
+
+    def count(self, field: str, items, limit: int) -> bool:
+        """A list of at most ``limit`` items (tags, skills, people met...); False when
+        there are more, so the caller need not check each of them."""
+        if len(items) > limit:
+            self.fail(field, too_many(len(items), limit))
+            return False
+        return True
 
     def day(self, field: str, value: date | None, *, required=False):
         if value is None:
@@ -111,7 +111,7 @@ class Checker:
             self.fail(field, f"must be a date, not {value!r}")
             return None
         if not EARLIEST <= value <= LATEST:
-            self.fail(field, f"must be between {EARLIEST} and {LATEST} (got {value})")
+            self.fail(field, out_of_range(value))
             return None
         return value
 
@@ -134,7 +134,7 @@ class Checker:
         return normalized
 
     def url(self, field: str, value: str | None):
-        value = self.text(field, value, limit=2000)
+        value = self.text(field, value, limit=MAX_URL)
         if value and not _URL.match(value):
             self.fail(field, "must start with http:// or https://")
         return value
@@ -145,6 +145,10 @@ class Checker:
             self.fail(field, f"must be a three-letter code such as USD or EUR (got {value!r})")
             return None
         return value or None
+
+
+def out_of_range(day: date) -> str:
+    return f"must be between {EARLIEST} and {LATEST} (got {day})"
 
 
 def text_problem(value: str, *, multiline: bool) -> str | None:

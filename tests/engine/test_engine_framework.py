@@ -159,7 +159,7 @@ def test_renewal_rule_changes_the_cycle(session, log):
         (
             lambda s: framework_edit.set_skill_target(s, "Product Owner", "Communication", 6),
             "level",
-            "1 to 5",
+            "must be at most 5 (got 6)",
         ),
         (
             lambda s: framework_edit.set_requirement(s, "Product Owner", "sprints_as_po", 2.5),

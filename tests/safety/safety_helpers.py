@@ -53,3 +53,13 @@ def corrupt_page(path: Path, page: int) -> None:
     data = bytearray(path.read_bytes())
     data[(page - 1) * size : (page - 1) * size + 12] = b"\xff" * 12
     path.write_bytes(bytes(data))
+
+
+def folder_hashes(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` by its content: equal before and after means nothing
+    in it changed."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file()
+    }

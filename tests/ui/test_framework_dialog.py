@@ -231,7 +231,7 @@ def test_a_level_out_of_range_cannot_be_set(qtbot, dialog, context):
     before = framework(context)
     targets.level.value = lambda: 9
     qtbot.mouseClick(targets.set_button, LEFT)
-    assert "from 1 to 5" in targets.form.error_text("level")
+    assert "must be at most 5 (got 9)" in targets.form.error_text("level")
     assert framework(context) == before
 
 

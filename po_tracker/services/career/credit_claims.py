@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...models import Credential
 from ..framework import lookup
+from ..limits import MAX_CLAIM_CREDITS, MAX_CLAIMS
 from ..validation import Checker
 
 
@@ -22,9 +23,11 @@ class CreditClaim:
 
 def clean_claims(session: Session, check: Checker, claims) -> list[tuple[int, float | None, bool]]:
     cleaned: dict[int, tuple[int, float | None, bool]] = {}
+    if not check.count("credits", claims, MAX_CLAIMS):
+        return []
     for claim in claims:
         credential_id = check.resolve(lookup.credential_id, session, claim.credential, "credits")
-        credits = check.number("credits", claim.credits)
+        credits = check.number("credits", claim.credits, maximum=MAX_CLAIM_CREDITS)
         if credential_id is not None:
             cleaned[credential_id] = (credential_id, credits, bool(claim.excluded))
     return list(cleaned.values())

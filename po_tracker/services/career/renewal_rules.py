@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..limits import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS
 from ..validation import Checker
-
-MAX_VALIDITY_MONTHS = 1200
-MAX_GRACE_DAYS = 3650
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ since it most likely means a typo that would silently drop data.
 
 from __future__ import annotations
 
+import collections
 import csv
 import dataclasses
 import typing
@@ -38,6 +39,9 @@ from .csv_format import (
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_FIELD_CHARS = 1_000_000
+# Far more than any log has (the export writes at most about 25): a row of a million
+# empty cells would otherwise cost tens of MB, and checking its header would take hours.
+MAX_COLUMNS = 200
 MAX_REPORTED = 30
 
 
@@ -105,6 +109,11 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
         for record in reader:
             if len(records) > MAX_ROWS:
                 raise _fail(f"{path} has more than {MAX_ROWS} rows; split it into smaller files")
+            if len(record) > MAX_COLUMNS:
+                raise _fail(
+                    f"{path}: row {len(records) + 1} has {len(record)} columns;"
+                    f" a log has at most {MAX_COLUMNS}"
+                )
             records.append(record)
     except csv.Error as error:
         raise _fail(f"{path} is not valid CSV: {error} (row {len(records) + 1})") from None
@@ -118,7 +127,8 @@ def _check_header(log: LogKind, header: list[str]) -> None:
     fields = {field.name for field in dataclasses.fields(log.input_type)}
     known = fields | set(export_columns(log))
     errors = []
-    for name in sorted({n for n in header if header.count(n) > 1}):
+    counts = collections.Counter(header)
+    for name in sorted(n for n, seen in counts.items() if seen > 1):
         errors.append(FieldError(f"column {name}", "appears more than once"))
     for name in header:
         if name not in known:

@@ -17,13 +17,23 @@ from datetime import date, datetime
 
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..errors import FieldError, ValidationError
+from ..limits import (
+    MAX_COUNT,
+    MAX_CREDITS_USED,
+    MAX_GOAL_TEXT,
+    MAX_HOURS,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_TAG,
+    MAX_TEXT,
+    MAX_WEIGHT,
+)
 from ..logbook.experience import COUNTS
 from ..logbook.journal_entries import MAX_BODY
-from ..validation import MAX_COUNT, MAX_HOURS, MAX_TEXT, Checker, strict_date
+from ..validation import Checker, strict_date
 from .interchange_export import LIST_OF_KIND, SPECS, TIMESTAMPS, plain
 
 MAX_ERRORS = 20
-MAX_MONEY = 1_000_000
 
 
 @dataclass
@@ -138,7 +148,7 @@ def _renewal(c: EntryCheck, item: dict) -> dict:
         renewed_on=inner.date_("renewed_on", required=True),
         previous_expires_on=inner.date_("previous_expires_on"),
         expires_on=inner.date_("expires_on", required=True),
-        credits_used=inner.amount("credits_used", None),
+        credits_used=inner.amount("credits_used", None, maximum=MAX_CREDITS_USED),
         fee_amount=inner.amount("fee_amount", None, maximum=MAX_MONEY),
         fee_currency=inner.currency("fee_currency", item.get("fee_currency")),
         notes=inner.string("notes", limit=MAX_TEXT),
@@ -171,9 +181,9 @@ def _training(c: EntryCheck) -> dict:
 
 def _contact(c: EntryCheck) -> dict:
     return dict(
-        name=c.string("name", required=True, limit=200),
-        organization=c.string("organization", limit=200),
-        role=c.string("role", limit=200),
+        name=c.string("name", required=True, limit=MAX_NAME),
+        organization=c.string("organization", limit=MAX_NAME),
+        role=c.string("role", limit=MAX_NAME),
         notes=c.string("notes", limit=MAX_TEXT),
     )
 
@@ -214,7 +224,7 @@ def _experience(c: EntryCheck) -> dict:
     c.order("start_date", start, "end_date", end)
     values = dict(
         role=c.string("role", required=True),
-        organization=c.string("organization", limit=200),
+        organization=c.string("organization", limit=MAX_NAME),
         start_date=start,
         end_date=end,
         notes=c.string("notes", limit=MAX_TEXT),
@@ -227,7 +237,7 @@ def _experience(c: EntryCheck) -> dict:
 def _journal(c: EntryCheck) -> dict:
     tags = []
     for tag in c.entry.get("tags", []):
-        name = c.text("tags", tag.lstrip("#"), required=True, limit=80).lower()
+        name = c.text("tags", tag.lstrip("#").lower(), required=True, limit=MAX_TAG)
         if any(ch.isspace() for ch in name):
             c.fail("tags", f"must be one word (got {tag!r}); use - to join words")
         tags.append(name)
@@ -255,7 +265,7 @@ def _links(c: EntryCheck) -> list[dict]:
 
 def _goal(c: EntryCheck) -> dict:
     return dict(
-        text=c.string("text", required=True, limit=2000),
+        text=c.string("text", required=True, limit=MAX_GOAL_TEXT),
         target_date=c.date_("target_date"),
         status=c.entry.get("status", "open"),
         skill=c.slug("skill", "skill"),
@@ -317,7 +327,7 @@ def clean_profile(profile, context: Context, weights: dict, errors) -> dict | No
     c = EntryCheck(profile, context)
     stages = {name: c.slug(name, "stage") for name in ("current_stage", "target_stage")}
     merged = {**weights, **profile.get("weights", {})}
-    cleaned = {name: c.number(name, merged[name], maximum=1000) for name in DEFAULT_WEIGHTS}
+    cleaned = {name: c.number(name, merged[name], maximum=MAX_WEIGHT) for name in DEFAULT_WEIGHTS}
     if not c.errors and sum(cleaned.values()) <= 0:
         c.fail("weights", "at least one weight must be above zero")
     _collect(errors, "profile", c.errors)

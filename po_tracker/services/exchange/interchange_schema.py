@@ -19,6 +19,7 @@ from functools import cache
 
 from ...resources import resource_path
 from ..errors import FieldError, ValidationError
+from ..limits import above, below, too_long, too_many
 
 SCHEMA_FILES = ("export.schema.json", "framework.schema.json")
 MAX_ERRORS = 20
@@ -167,7 +168,7 @@ class _Compiler:
     def kw_maxLength(self, _base, limit, _schema):
         def check(value, path, errors):
             if isinstance(value, str) and len(value) > limit:
-                _fail(errors, path, f"is too long ({len(value)} characters; at most {limit})")
+                _fail(errors, path, too_long(len(value), limit))
 
         return check
 
@@ -176,16 +177,20 @@ class _Compiler:
         return _string(lambda v: not regex.search(v), _pattern_in_words(pattern), show=True)
 
     def kw_minimum(self, _base, limit, _schema):
-        return _number(lambda v: v < limit, f"must be at least {limit}")
+        return _number(lambda v: v < limit, lambda v: below(limit, v))
 
     def kw_maximum(self, _base, limit, _schema):
-        return _number(lambda v: v > limit, f"must be at most {limit}")
+        return _number(lambda v: v > limit, lambda v: above(limit, v))
 
     def kw_minItems(self, _base, limit, _schema):
         return _array(lambda v: len(v) < limit, f"must have at least {limit} items")
 
     def kw_maxItems(self, _base, limit, _schema):
-        return _array(lambda v: len(v) > limit, f"must have at most {limit} items")
+        def check(value, path, errors):
+            if isinstance(value, list) and len(value) > limit:
+                _fail(errors, path, too_many(len(value), limit))
+
+        return check
 
     def kw_uniqueItems(self, _base, unique, _schema):
         if not unique:
@@ -301,7 +306,7 @@ def _number(test, message):
             if not math.isfinite(value):
                 _fail(errors, path, "must be a finite number")
             elif test(value):
-                _fail(errors, path, f"{message} (got {value})")
+                _fail(errors, path, message(value))
 
     return check
 
@@ -327,19 +332,32 @@ def _short(value) -> str:
 
 
 @cache
-def _validator() -> Check:
+def _validator(root: str = "po-tracker-export.schema.json") -> Check:
     documents = {}
     for name in SCHEMA_FILES:
         schema = json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
         documents[schema["$id"]] = schema
-    return _Compiler(documents).ref("po-tracker-export.schema.json", "")
+    return _Compiler(documents).ref(root, "")
 
 
-def schema_errors(document) -> list[FieldError]:
+def schema_errors(document, root: str = "po-tracker-export.schema.json") -> list[FieldError]:
     errors: list[FieldError] = []
     with contextlib.suppress(_Enough):
-        _validator()(document, (), errors)
+        _validator(root)(document, (), errors)
     return errors
+
+
+def check_framework_schema(document, what: str = "framework") -> None:
+    """A framework file against ``framework.schema.json``, in the same words as an
+    export; each place is named under ``what``."""
+    errors = schema_errors(document, "po-tracker-framework.schema.json")
+    if errors:
+        raise ValidationError(
+            [
+                FieldError(what if e.field == "document" else f"{what}.{e.field}", e.message)
+                for e in errors
+            ]
+        )
 
 
 def check_schema(document) -> None:

@@ -27,7 +27,7 @@ from ...models import (
 )
 from ...resources import resource_path
 from ..errors import FieldError, ValidationError
-from ..exchange.json_schemas import check_document
+from ..exchange.interchange_schema import check_framework_schema
 from ..storage.json_files import read_json_file
 from .usage import referenced_ids
 
@@ -83,7 +83,7 @@ def read_document(path: Path) -> dict:
 def validate_document(document) -> None:
     """Structure by the JSON Schema, then what a schema cannot say: unique slugs and
     names, and that every reference names something the document defines."""
-    check_document("framework.schema.json", document, "framework")
+    check_framework_schema(document)
     errors: list[FieldError] = []
     slugs = {}
     for kind in ("skills", "credentials", "stages"):

@@ -27,7 +27,8 @@ from ...models import (
 from ...vocabulary import STAGE_PATHS
 from ..career.renewal_rules import RenewalRule, check_rule
 from ..errors import ValidationError
-from ..validation import MAX_COUNT, MAX_TEXT, Checker
+from ..limits import MAX_COUNT, MAX_MOVES, MAX_TEXT, too_many
+from ..validation import Checker
 from . import document as framework_io
 from . import items, lookup
 from .items import FrameworkItem, Removal
@@ -122,6 +123,9 @@ def add_move(session: Session, source: str, target: str) -> None:
     source_id, target_id = _move_ends(session, source, target)
     if _move(session, source_id, target_id) is not None:
         raise ValidationError.single("to", f"the move from {source!r} to {target!r} exists")
+    held = session.scalar(select(func.count()).select_from(StageMove))
+    if held >= MAX_MOVES:  # as many as a framework file may hold
+        raise ValidationError.single("moves", too_many(held + 1, MAX_MOVES))
     session.add(StageMove(from_stage_id=source_id, to_stage_id=target_id))
     session.flush()
 

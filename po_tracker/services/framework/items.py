@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...models import Credential, Skill, Stage
+from ..limits import MAX_FRAMEWORK_ITEMS, too_many
 from ..validation import Checker
 from . import lookup
 from .usage import referenced_ids
@@ -77,6 +78,9 @@ def add(session: Session, kind: str, name: str, values: dict) -> FrameworkItem:
         return item(kind, other)
     check = Checker()
     name = checked_name(check, session, kind, name)
+    held = session.scalar(select(func.count()).select_from(model))
+    if held >= MAX_FRAMEWORK_ITEMS[kind]:  # as many as a framework file may hold
+        check.fail(f"{kind}s", too_many(held + 1, MAX_FRAMEWORK_ITEMS[kind]))
     check.done()
     position = session.scalar(select(func.coalesce(func.max(model.position), -1))) + 1
     row = model(slug=lookup.slugify(name), name=name, position=position, **values)

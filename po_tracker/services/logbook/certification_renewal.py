@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...models import Certification, CertificationRenewal, Credential
 from ..career.renewal import CredentialStatus, evaluate_with_pools, format_fee
 from ..career.renewal_cycle import cycle_end
 from ..errors import ValidationError
+from ..limits import MAX_MONEY, MAX_RENEWALS, too_many
 from ..validation import Checker
 
 
@@ -133,7 +134,7 @@ def renew(
 ) -> RenewalResult:
     check = Checker()
     on = check.day("renewed_on", on, required=True)
-    fee_amount = check.number("fee_amount", fee_amount, maximum=1_000_000)
+    fee_amount = check.number("fee_amount", fee_amount, maximum=MAX_MONEY)
     fee_currency = check.currency("fee_currency", fee_currency)
     check.done()
     items, _, pooled = evaluate_with_pools(session, on)
@@ -141,6 +142,7 @@ def renew(
     _check_renewable(item, name, on)
     credential = _rule(session, item)
     members, group, current = _members(items, item, pooled)
+    _check_history_room(session, members)
     new_expiry = next_expiry(current, credential.validity_months, credential.ends_day_before)
     if fee_amount is None:
         fee_amount, fee_currency = item.fee_amount, item.fee_currency
@@ -158,6 +160,18 @@ def renew(
         )
     session.flush()
     return RenewalResult(tuple(_to_dto(row, name) for row, name in records), new_expiry, group)
+
+
+def _check_history_room(session: Session, members) -> None:
+    """A certification keeps at most ``MAX_RENEWALS`` renewals, as an export may hold."""
+    for member in members:
+        held = session.scalar(
+            select(func.count())
+            .select_from(CertificationRenewal)
+            .where(CertificationRenewal.certification_id == member.certification_id)
+        )
+        if held >= MAX_RENEWALS:
+            raise ValidationError.single("renewals", too_many(held + 1, MAX_RENEWALS))
 
 
 def _record(session: Session, member: CredentialStatus, on: date, new_expiry: date, fee):

@@ -15,7 +15,8 @@ from ...vocabulary import CERTIFICATION_STATUSES
 from ..dates import add_months
 from ..errors import ValidationError
 from ..framework import lookup
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_MONEY, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order, save
 
 KIND = "certification"
@@ -77,7 +78,7 @@ def _clean(session: Session, data: CertificationInput) -> dict:
     expires_on = check.day("expires_on", data.expires_on)
     check.order("earned_on", earned_on, "expires_on", expires_on)
     _refuse_lifetime_expiry(session, check, credential_id, expires_on)
-    fee = check.number("renewal_fee_amount", data.renewal_fee_amount, maximum=1_000_000)
+    fee = check.number("renewal_fee_amount", data.renewal_fee_amount, maximum=MAX_MONEY)
     fee_currency = check.currency("renewal_fee_currency", data.renewal_fee_currency)
     if fee is not None and fee_currency is None:
         check.fail("renewal_fee_currency", "is required with a renewal fee (for example USD)")
@@ -92,7 +93,7 @@ def _clean(session: Session, data: CertificationInput) -> dict:
         expires_on=expires_on,
         credential_number=check.text("credential_number", data.credential_number),
         verification_url=check.url("verification_url", data.verification_url),
-        cost_amount=check.number("cost_amount", data.cost_amount, maximum=1_000_000),
+        cost_amount=check.number("cost_amount", data.cost_amount, maximum=MAX_MONEY),
         cost_currency=check.currency("cost_currency", data.cost_currency),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
         renewal_fee_amount=fee,

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from ...models import Contact as ContactRow
 from ...models import NetworkingEvent, event_contacts
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_NAME, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order
 
 KIND = "contact"
@@ -48,9 +49,9 @@ class MetAt:
 def _clean(data: ContactInput) -> dict:
     check = Checker()
     values = dict(
-        name=check.text("name", data.name, required=True, limit=200),
-        organization=check.text("organization", data.organization, limit=200),
-        role=check.text("role", data.role, limit=200),
+        name=check.text("name", data.name, required=True, limit=MAX_NAME),
+        organization=check.text("organization", data.organization, limit=MAX_NAME),
+        role=check.text("role", data.role, limit=MAX_NAME),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
     )
     check.done()

@@ -12,7 +12,8 @@ from ...models import EventCredit
 from ...models import NetworkingEvent as EventRow
 from ...vocabulary import EVENT_TYPES
 from ..career.credit_claims import CreditClaim, claims_to_dto, clean_claims
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_CONTACTS_PER_EVENT, MAX_NAME, MAX_TEXT
+from ..validation import Checker
 from . import contacts
 from .crud import delete_row, get_row, in_order
 
@@ -71,7 +72,8 @@ def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
         follow_up_done=bool(data.follow_up_done),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
     )
-    names = [check.text("contacts", name, required=True, limit=200) for name in data.contacts]
+    met = data.contacts if check.count("contacts", data.contacts, MAX_CONTACTS_PER_EVENT) else ()
+    names = [check.text("contacts", name, required=True, limit=MAX_NAME) for name in met]
     claims = clean_claims(session, check, data.credits)
     check.done()
     return values, list(dict.fromkeys(names)), claims

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...models import ExperienceEntry as ExperienceRow
-from ..validation import MAX_COUNT, MAX_TEXT, Checker
+from ..limits import MAX_COUNT, MAX_NAME, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order, save
 
 KIND = "experience"
@@ -54,7 +55,7 @@ def _clean(data: ExperienceInput) -> dict:
     check.order("start_date", start, "end_date", end)
     values = dict(
         role=check.text("role", data.role, required=True),
-        organization=check.text("organization", data.organization, limit=200),
+        organization=check.text("organization", data.organization, limit=MAX_NAME),
         start_date=start,
         end_date=end,
         notes=check.text("notes", data.notes, limit=MAX_TEXT),

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, joinedload
 from ...models import Goal as GoalRow
 from ...vocabulary import GOAL_REQUIREMENTS, GOAL_STATUSES
 from ..framework import lookup
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_GOAL_TEXT, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order, save
 
 KIND = "goal"
@@ -58,7 +59,7 @@ def _clean(session: Session, data: GoalInput) -> dict:
         )
         requirement = requirement.replace("-", "_") if requirement else None
     values = dict(
-        text=check.text("text", data.text, required=True, limit=2000),
+        text=check.text("text", data.text, required=True, limit=MAX_GOAL_TEXT),
         target_date=check.day("target_date", data.target_date),
         status=check.choice("status", data.status, GOAL_STATUSES),
         skill_id=check.resolve(lookup.skill_id, session, data.skill, "skill")

@@ -21,11 +21,11 @@ from ...models import (
 )
 from ...models import JournalEntry as JournalRow
 from ...vocabulary import LOG_KINDS
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_BODY, MAX_LINKS, MAX_TAG, MAX_TAGS, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order
 
 KIND = "journal"
-MAX_BODY = 200_000
 LINK_TARGETS = {
     "certification": Certification,
     "training": TrainingSession,
@@ -77,13 +77,16 @@ def _clean(session: Session, data: JournalInput, self_id: int | None) -> dict:
         prompt=check.text("prompt", data.prompt, limit=MAX_TEXT),
     )
     tags = []
-    for tag in data.tags:
-        name = check.text("tag", tag.lstrip("#"), required=True, limit=80).lower()
+    # Counted once each: the same tag twice is stored once.
+    given = list(dict.fromkeys(data.tags))
+    for tag in given if check.count("tags", given, MAX_TAGS) else ():
+        # Lower case first: a few letters grow longer in lower case (İ is two characters).
+        name = check.text("tag", tag.lstrip("#").lower(), required=True, limit=MAX_TAG)
         if name and any(ch.isspace() for ch in name):
             check.fail("tag", f"must be one word (got {tag!r}); use - to join words")
         tags.append(name)
     links = []
-    for link in data.links:
+    for link in data.links if check.count("links", set(data.links), MAX_LINKS) else ():
         if link.kind not in LINK_TARGETS:
             check.fail("links", f"unknown kind {link.kind!r}; valid kinds: {', '.join(LOG_KINDS)}")
         elif link.kind == KIND and link.id == self_id:

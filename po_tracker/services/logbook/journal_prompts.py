@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from ...models import JournalPrompt, JournalTemplate, Setting, Skill
 from ...resources import resource_path
 from ..framework import lookup
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_TEXT
+from ..validation import Checker
 from .crud import get_row, save
 
 SEEDED_KEY = "journal_templates_seeded"

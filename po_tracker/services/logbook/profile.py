@@ -10,6 +10,7 @@ from ...models import Profile as ProfileRow
 from ...models import Stage
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..framework import lookup
+from ..limits import MAX_WEIGHT
 from ..validation import Checker
 
 WEIGHT_NAMES = tuple(DEFAULT_WEIGHTS)
@@ -70,7 +71,7 @@ def set_weights(session: Session, weights: dict[str, float]) -> Profile:
         if name not in WEIGHT_NAMES:
             check.fail("weights", f"unknown component {name!r}; valid: {', '.join(WEIGHT_NAMES)}")
         else:
-            cleaned[name] = check.number(f"weight {name}", value, maximum=1000)
+            cleaned[name] = check.number(f"weight {name}", value, maximum=MAX_WEIGHT)
     merged = {**get(session).weights, **{k: v for k, v in cleaned.items() if v is not None}}
     if not check.errors and sum(merged.values()) <= 0:
         check.fail("weights", "at least one weight must be above zero")

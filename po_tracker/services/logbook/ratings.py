@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, joinedload
 from ...models import SkillRating as RatingRow
 from ...vocabulary import RATING_SOURCES
 from ..framework import lookup
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order, save
 
 KIND = "rating"

@@ -19,7 +19,8 @@ from ..career.credit_claims import (
     only_toward,
 )
 from ..framework import lookup
-from ..validation import MAX_TEXT, Checker
+from ..limits import MAX_MONEY, MAX_SKILLS_PER_TRAINING, MAX_TEXT
+from ..validation import Checker
 from .crud import delete_row, get_row, in_order
 
 KIND = "training"
@@ -77,7 +78,7 @@ def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list
         start_date=start,
         end_date=end,
         hours=check.number("hours", data.hours),
-        cost_amount=check.number("cost_amount", data.cost_amount, maximum=1_000_000),
+        cost_amount=check.number("cost_amount", data.cost_amount, maximum=MAX_MONEY),
         cost_currency=check.currency("cost_currency", data.cost_currency),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
     )
@@ -86,7 +87,8 @@ def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list
     if values["status"] == "completed":
         field = "end_date" if end is not None else "start_date"
         check.not_future(field, end or start, "a completed training")
-    skill_ids = [check.resolve(lookup.skill_id, session, name, "skill") for name in data.skills]
+    skills = data.skills if check.count("skills", data.skills, MAX_SKILLS_PER_TRAINING) else ()
+    skill_ids = [check.resolve(lookup.skill_id, session, name, "skill") for name in skills]
     claims = clean_claims(session, check, data.credits)
     if data.credentials:
         given = {claim[0] for claim in claims}

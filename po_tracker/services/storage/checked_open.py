@@ -13,7 +13,14 @@ from datetime import datetime
 from pathlib import Path
 
 from ...paths import database_path
-from ...schema import SCHEMA_HEAD, NotALogbookError, current_revision, ensure_schema, identify
+from ...schema import (
+    SCHEMA_HEAD,
+    NotALogbookError,
+    SchemaError,
+    current_revision,
+    ensure_schema,
+    identify,
+)
 from .integrity import CheckResult, DamagedDatabaseError, quick_check
 
 
@@ -64,3 +71,21 @@ def open_checked(data_dir: Path, now: datetime | None = None, *, verify: bool = 
     if now is not None:
         backup.maybe_daily_backup(path, now)
     return database
+
+
+def open_read_only(data_dir: Path):
+    """The logbook of a folder that cannot be written, for reading: at the current schema
+    (a migration would write), and refused when it is not a PO Tracker logbook."""
+    from ...db import Database, make_read_only_engine
+    from ...files import guard
+
+    data_dir = Path(data_dir)
+    guard(data_dir)
+    path = database_path(data_dir)
+    refuse_if_foreign(path)
+    if current_revision(path) != SCHEMA_HEAD:
+        raise SchemaError(
+            f"the logbook {path} needs an upgrade, and its folder {data_dir} cannot be"
+            " written; make the folder writable and run the command again"
+        )
+    return Database(path, make_read_only_engine(path))

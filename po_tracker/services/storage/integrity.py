@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ... import read_only
 from ...schema import SchemaError
 
 MAX_PROBLEMS = 100
@@ -51,10 +52,7 @@ class DamagedDatabaseError(SchemaError):
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to ``path``; it fails if the file does not exist."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
-    connection.execute("PRAGMA query_only = ON")
-    return connection
+    return read_only.connect(path, isolation_level=None)
 
 
 def _run_checks(path: Path, statements: tuple[str, ...]) -> CheckResult:

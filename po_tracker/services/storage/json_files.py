@@ -10,7 +10,13 @@ from pathlib import Path
 
 from ..errors import ValidationError
 
-MAX_BYTES = 200 * 1024 * 1024
+# What a file may hold, checked on its bytes before it is parsed. Parsing costs memory
+# per value, not per byte: a 100 MB file of "{}," would need gigabytes as Python objects.
+# These bounds keep the worst file within a few hundred MB (the peaks measured on the
+# worst shapes are in docs/your-data.md); an export of 100,000 entries stays well inside.
+MAX_BYTES = 100 * 1024 * 1024
+MAX_CONTAINERS = 400_000  # objects and lists
+MAX_VALUES = 1_500_000  # every value, counted by the commas between them
 
 # A JSON string, or an unterminated one running to the end: never backtracks, so a
 # hostile file of escaped quotes is scanned in linear time.
@@ -25,10 +31,14 @@ def read_json_file(
     UTF-8, nesting depth (at most ``max_depth`` containers), then JSON syntax, with no
     key twice in one object and no NaN or Infinity. Messages name the file as ``what``."""
     data = _read_bytes(Path(path), what, max_bytes or MAX_BYTES)
+    _decode(data, what)  # its messages first; the text is made again once the shape is known
+    _check_shape(data, what, max_depth)
     text = _decode(data, what)
-    _check_depth(data, what, max_depth)
+    surrogates = _ESCAPED_SURROGATE.search(data) is not None
+    del data  # the file's bytes are not needed any more: parsing may take their room
     document = _parse(text, what)
-    if _ESCAPED_SURROGATE.search(data):
+    del text
+    if surrogates:
         _refuse_lone_surrogates(document, what)
     return document
 
@@ -102,11 +112,20 @@ def _decode(data: bytes, what: str) -> str:
         ) from None
 
 
-def _check_depth(data: bytes, what: str, max_depth: int) -> None:
-    """Refuse deep nesting before the parser sees it: deep arrays cost the parser stack
-    and memory, and no valid document nests deeper than its format allows."""
+def _check_shape(data: bytes, what: str, max_depth: int) -> None:
+    """Refuse deep nesting, and more objects, lists or values than any export holds,
+    before the parser sees them: each costs the parser stack or memory."""
+    bare = _STRING.sub(b'""', data)  # strings may hold brackets and commas
+    containers = bare.count(b"{") + bare.count(b"[")
+    values = bare.count(b",") + containers
+    if containers > MAX_CONTAINERS or values > MAX_VALUES:
+        raise ValidationError.single(
+            what,
+            f"holds more than a PO Tracker export may ({containers:,} objects and lists,"
+            f" {values:,} values; at most {MAX_CONTAINERS:,} and {MAX_VALUES:,})",
+        )
     depth = 0
-    for bracket in _STRING.sub(b"", data).translate(None, _NOT_BRACKETS):
+    for bracket in bare.translate(None, _NOT_BRACKETS):
         depth += 1 if bracket in b"[{" else -1
         if depth > max_depth:
             raise ValidationError.single(

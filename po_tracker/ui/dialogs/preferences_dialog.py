@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ValidationError
+from ...services.limits import MAX_WEIGHT
 from ...services.logbook import profile
 from ...services.storage import backup_rotation
 from ...vocabulary import DEFAULT_WEIGHTS
@@ -54,7 +55,7 @@ class PreferencesDialog(FitsScreen, QDialog):
         self.spins: dict[str, QDoubleSpinBox] = {}
         for name, label in LABELS.items():
             spin = QDoubleSpinBox()
-            spin.setRange(0, 1000)
+            spin.setRange(0, MAX_WEIGHT)
             spin.setDecimals(0)
             spin.setValue(weights[name])
             caption = QLabel(label)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from ...services.limits import MAX_COUNT, MAX_HOURS, MAX_MONEY
+
 NONE_CHOICE = "(none)"
 
 
@@ -23,7 +25,7 @@ def notes_edit(height: int = 90) -> QPlainTextEdit:
     return edit
 
 
-def hours_spin(maximum: float = 10_000) -> QDoubleSpinBox:
+def hours_spin(maximum: float = MAX_HOURS) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setRange(0, maximum)
     spin.setDecimals(1)
@@ -32,7 +34,7 @@ def hours_spin(maximum: float = 10_000) -> QDoubleSpinBox:
     return spin
 
 
-def count_spin(maximum: int = 1_000_000) -> QSpinBox:
+def count_spin(maximum: int = MAX_COUNT) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(0, maximum)
     return spin
@@ -41,7 +43,7 @@ def count_spin(maximum: int = 1_000_000) -> QSpinBox:
 def cost_fields(form) -> tuple[QDoubleSpinBox, QLineEdit]:
     """What something cost and in which currency, as certifications and training ask."""
     cost = QDoubleSpinBox()
-    cost.setRange(0, 1_000_000)
+    cost.setRange(0, MAX_MONEY)
     cost.setSpecialValueText("not recorded")
     form.add_row("cost_amount", "C&ost:", cost)
     currency = QLineEdit()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...services.career.renewal_rules import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS, RenewalRule
 from ...services.framework import edit as framework_edit
-from ...services.validation import MAX_HOURS
+from ...services.limits import MAX_HOURS
 from .fields import notes_edit
 from .form import FormPanel
 from .framework_common import FAILED, FormGroup, MessageLine, apply, run_all

@@ -1,0 +1,152 @@
+"""The worst files for memory that fit the documented limits, and the peak memory of
+`import` on them, measured in a child process.
+
+    python3 tests/safety/hostile_files.py [SHAPE ...]
+
+prints each shape's size, what `import` said, and its peak resident memory (the figures
+in docs/your-data.md). tests/safety/test_import_memory.py runs a few of them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from po_tracker.services.exchange.csv_import import MAX_BYTES as CSV_BYTES
+from po_tracker.services.exchange.csv_import import MAX_FIELD_CHARS, MAX_ROWS
+from po_tracker.services.storage.json_files import MAX_BYTES, MAX_CONTAINERS, MAX_VALUES
+
+HEAD = '{"format": "po-tracker-export", "version": 2, '
+MB = 1024 * 1024
+
+
+def _document(key: str, items: list[str]) -> str:
+    return HEAD + f'"{key}": [' + ",".join(items) + "]}"
+
+
+def deep_nesting() -> str:
+    return HEAD + '"profile": ' + "[" * (MAX_BYTES - 100)
+
+
+def tiny_objects_past_the_limit() -> str:
+    return _document("trainings", ["{}"] * ((MAX_BYTES - 100) // 3))
+
+
+def tiny_objects_at_the_limit() -> str:
+    return _document("trainings", ["{}"] * (MAX_CONTAINERS - 10))
+
+
+def numbers_at_the_limit() -> str:
+    return _document("trainings", ["0"] * (MAX_VALUES - 10))
+
+
+def distinct_strings_at_the_limit() -> str:
+    width = (MAX_BYTES - 100) // (MAX_VALUES - 10) - 3
+    return _document("trainings", [f'"{n:0{width}d}"' for n in range(MAX_VALUES - 10)])
+
+
+def one_huge_string() -> str:
+    entry = '{"ref": 1, "title": "t", "start_date": "2025-01-01", "hours": 1, "notes": "'
+    return _document("trainings", [entry + "a" * (MAX_BYTES - 300) + '"}'])
+
+
+def small_entries_at_the_limit() -> str:
+    """Valid trainings with as many fields as the value limit allows: the most objects a
+    file that passes every check can make."""
+    fields = 7
+    count = MAX_VALUES // (fields + 1) - 10
+    entry = '{{"ref": {0}, "title": "Course {0}", "start_date": "2025-01-01", "hours": 8,'
+    entry += ' "provider": "Acme {0}", "notes": "n{0}", "format": "course"}}'
+    return _document("trainings", [entry.format(n) for n in range(1, count + 1)])
+
+
+def csv_wide_row() -> str:
+    return "title,hours,start_date\n" + "," * (CSV_BYTES - 100) + "\n"
+
+
+def csv_rows_at_the_limit() -> str:
+    row = "Course {0},8,2025-01-01,Acme,notes about the course {0}\n"
+    return "title,hours,start_date,provider,notes\n" + "".join(
+        row.format(n) for n in range(MAX_ROWS)
+    )
+
+
+def csv_long_cells() -> str:
+    cell = "x" * (MAX_FIELD_CHARS - 10)
+    rows = (CSV_BYTES - 100) // (len(cell) + 20)
+    return "title,hours,start_date,notes\n" + f"t,1,2025-01-01,{cell}\n" * rows
+
+
+SHAPES = {
+    f.__name__: f
+    for f in (
+        deep_nesting,
+        tiny_objects_past_the_limit,
+        tiny_objects_at_the_limit,
+        numbers_at_the_limit,
+        distinct_strings_at_the_limit,
+        one_huge_string,
+        small_entries_at_the_limit,
+        csv_wide_row,
+        csv_rows_at_the_limit,
+        csv_long_cells,
+    )
+}
+
+# The child's own peak: on Linux getrusage() keeps the high-water mark of the process
+# that started it (across fork and exec), so /proc's figure for this process is read.
+_CHILD = """
+import re, resource, sys
+from pathlib import Path
+from po_tracker.launcher import main
+code = main(sys.argv[1:])
+status = Path("/proc/self/status")
+found = re.search(r"VmHWM:\\s*(\\d+) kB", status.read_text()) if status.exists() else None
+peak = int(found.group(1)) if found else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(f"PEAK {peak // 1024} EXIT {code}", file=sys.stderr)
+"""
+
+
+def measure(shape: str, folder: Path, *, dry_run: bool = False) -> tuple[int, int, str]:
+    """(exit status, peak resident MB, the last line `import` wrote) for ``shape``,
+    imported into a new logbook under ``folder``."""
+    is_csv = shape.startswith("csv")
+    path = folder / (shape + (".csv" if is_csv else ".json"))
+    path.write_text(SHAPES[shape](), encoding="utf-8")
+    command = ["import", "csv", "training", str(path)] if is_csv else ["import", "json", str(path)]
+    command += ["--dry-run"] if dry_run else []
+    data_dir = folder / f"data-{shape}"
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, "--data-dir", str(data_dir), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    path.unlink()
+    *said, last = result.stderr.strip().splitlines() or ["?"]
+    if not last.startswith("PEAK"):
+        raise AssertionError(result.stderr[-2000:])
+    _, peak, _, code = last.split()
+    message = (said or result.stdout.strip().splitlines() or [""])[-1]
+    return int(code), int(peak), message
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or SHAPES:
+        with tempfile.TemporaryDirectory() as tmp:
+            size = len(SHAPES[name]().encode()) / MB
+            code, peak, said = measure(name, Path(tmp))
+            print(
+                json.dumps(
+                    {
+                        "shape": name,
+                        "MB": round(size, 1),
+                        "exit": code,
+                        "peak_MB": peak,
+                        "said": said[:110],
+                    }
+                ),
+                flush=True,
+            )
