@@ -7,7 +7,6 @@
 - ``interchange_match``: which entries of a document the logbook already holds.
 - ``interchange_export``: writing the logbook as a document, in canonical order.
 - ``interchange_write``: writing a checked document into the logbook in bulk.
-- ``json_schemas``: validating documents against the shipped JSON Schemas.
 - ``csv_format``: each log's CSV columns and how a value becomes a cell and back.
 - ``csv_export``: one CSV file per log, safe for spreadsheets.
 - ``csv_import``: CSV into one log, all rows checked before any is written.
