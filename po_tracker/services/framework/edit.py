@@ -123,7 +123,7 @@ def add_move(session: Session, source: str, target: str) -> None:
     source_id, target_id = _move_ends(session, source, target)
     if _move(session, source_id, target_id) is not None:
         raise ValidationError.single("to", f"the move from {source!r} to {target!r} exists")
-    held = session.scalar(select(func.count()).select_from(StageMove))
+    held = session.execute(select(func.count()).select_from(StageMove)).scalar_one()
     if held >= MAX_MOVES:  # as many as a framework file may hold
         raise ValidationError.single("moves", too_many(held + 1, MAX_MOVES))
     session.add(StageMove(from_stage_id=source_id, to_stage_id=target_id))

@@ -78,7 +78,7 @@ def add(session: Session, kind: str, name: str, values: dict) -> FrameworkItem:
         return item(kind, other)
     check = Checker()
     name = checked_name(check, session, kind, name)
-    held = session.scalar(select(func.count()).select_from(model))
+    held = session.execute(select(func.count()).select_from(model)).scalar_one()
     if held >= MAX_FRAMEWORK_ITEMS[kind]:  # as many as a framework file may hold
         check.fail(f"{kind}s", too_many(held + 1, MAX_FRAMEWORK_ITEMS[kind]))
     check.done()

@@ -165,11 +165,11 @@ def renew(
 def _check_history_room(session: Session, members) -> None:
     """A certification keeps at most ``MAX_RENEWALS`` renewals, as an export may hold."""
     for member in members:
-        held = session.scalar(
+        held = session.execute(
             select(func.count())
             .select_from(CertificationRenewal)
             .where(CertificationRenewal.certification_id == member.certification_id)
-        )
+        ).scalar_one()
         if held >= MAX_RENEWALS:
             raise ValidationError.single("renewals", too_many(held + 1, MAX_RENEWALS))
 
