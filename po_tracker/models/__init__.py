@@ -1,6 +1,7 @@
 """SQLAlchemy ORM classes. No Qt and no services here."""
 
 from .base import Base, utc_now
+from .calendar import CalendarEvent
 from .framework import (
     Credential,
     Skill,
@@ -19,6 +20,7 @@ from .settings import Setting
 
 __all__ = [
     "Base",
+    "CalendarEvent",
     "Certification",
     "Contact",
     "Credential",

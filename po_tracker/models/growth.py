@@ -8,11 +8,11 @@ from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..vocabulary import DEFAULT_WEIGHTS, GOAL_REQUIREMENTS, GOAL_STATUSES, RATING_SOURCES, sql_in
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 from .framework import Credential, Skill, Stage
 
 
-class SkillRating(Timestamped, Base):
+class SkillRating(Identified, Timestamped, Base):
     __tablename__ = "skill_ratings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +32,7 @@ class SkillRating(Timestamped, Base):
     )
 
 
-class ExperienceEntry(Timestamped, Base):
+class ExperienceEntry(Identified, Timestamped, Base):
     """A dated stretch of product work: a role, or a period with its counts."""
 
     __tablename__ = "experience_entries"
@@ -61,7 +61,7 @@ class ExperienceEntry(Timestamped, Base):
     )
 
 
-class Goal(Timestamped, Base):
+class Goal(Identified, Timestamped, Base):
     """A line of the development plan, serving a skill, a credential or a requirement."""
 
     __tablename__ = "goals"

@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..vocabulary import EVENT_TYPES, sql_in
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 from .framework import Credential
 
 event_contacts = Table(
@@ -31,7 +31,7 @@ event_contacts = Table(
 )
 
 
-class Contact(Timestamped, Base):
+class Contact(Identified, Timestamped, Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,7 +47,7 @@ class Contact(Timestamped, Base):
     __table_args__ = (Index("ix_contacts_name", "name"),)
 
 
-class NetworkingEvent(Timestamped, Base):
+class NetworkingEvent(Identified, Timestamped, Base):
     __tablename__ = "networking_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
