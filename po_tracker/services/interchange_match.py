@@ -29,9 +29,7 @@ class Matches:
 
 
 def _key(entry: dict, **replaced) -> str:
-    content = {
-        k: v for k, v in entry.items() if k not in ("ref", IDENTITY) and k not in TIMESTAMPS
-    }
+    content = {k: v for k, v in entry.items() if k not in ("ref", IDENTITY) and k not in TIMESTAMPS}
     content.update(replaced)
     return json.dumps(content, sort_keys=True, ensure_ascii=False)
 
