@@ -53,7 +53,8 @@ def export_csv(args, db) -> int:
 def export_ics(args, db) -> int:
     from ..services import calendar_export
 
-    with db.read() as session:
+    # A write: the logbook records what the calendar said, to update it next time.
+    with db.write() as session:
         calendar_export.export_ics(session, Path(args.file), force=args.force)
     print(f"Exported your renewal deadlines, goal dates and follow-ups to {args.file}")
     return 0

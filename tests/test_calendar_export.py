@@ -1,0 +1,241 @@
+"""The iCalendar export read back by an independent parser (vobject): events named by
+the entries' UUIDs, moved and cancelled in ways calendar programs follow, renewal dates
+that agree with ``status --json``, reminders, and one-line summaries."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import vobject
+from sqlalchemy import update
+
+from po_tracker.models import Credential
+from po_tracker.services import calendar_export, certifications, events, goals, interchange
+from po_tracker.services import status as status_service
+from po_tracker.services.calendar_history import CANCELLED_KEPT_DAYS
+from po_tracker.services.certifications import CertificationInput
+from po_tracker.services.errors import ValidationError
+from po_tracker.services.events import EventInput
+from po_tracker.services.goals import GoalInput
+from po_tracker.services.logbook import open_logbook
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+TODAY = NOW.astimezone().date()
+
+
+def _export(db, tmp_path, now=NOW, name="dates.ics"):
+    with db.write() as session:
+        path = calendar_export.export_ics(session, tmp_path / name, force=True, now=now)
+    return _events(path.read_text(encoding="utf-8"))
+
+
+def _events(text: str) -> dict[str, dict]:
+    """Every VEVENT as plain values, keyed by summary, as vobject reads the file."""
+    calendar = vobject.readOne(text)
+    assert calendar.version.value == "2.0"
+    found = {}
+    for event in calendar.vevent_list:
+        found[event.summary.value] = {
+            "uid": event.uid.value,
+            "start": event.dtstart.value,
+            "sequence": int(event.sequence.value),
+            "stamp": event.dtstamp.value,
+            "status": event.status.value,
+            "description": event.description.value if hasattr(event, "description") else "",
+            "alarms": sorted(a.trigger.value for a in getattr(event, "valarm_list", [])),
+        }
+    return found
+
+
+def _log(db):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
+        goals.create(session, GoalInput("Pass PSPO II", target_date=date(2027, 6, 1)))
+        events.create(
+            session,
+            EventInput("Meetup", "meetup", date(2026, 11, 1), follow_up_on=date(2026, 12, 8)),
+        )
+
+
+def test_uids_come_from_the_entries_uuids_and_survive_a_move_to_a_new_folder(db, tmp_path):
+    _log(db)
+    first = _export(db, tmp_path)
+    with sqlite3.connect(db.path) as connection:
+        goal_uuid = connection.execute("SELECT uuid FROM goals").fetchone()[0]
+    assert first["Goal due: Pass PSPO II"]["uid"] == f"{goal_uuid}-goal-target@po-tracker.invalid"
+    with db.read() as session:
+        document = interchange.export_document(session)
+    moved = open_logbook(tmp_path / "moved")
+    try:
+        with moved.write() as session:
+            interchange.import_document(session, document)
+        second = _export(moved, tmp_path, name="moved.ics")
+    finally:
+        moved.close()
+    assert {k: v["uid"] for k, v in second.items()} == {k: v["uid"] for k, v in first.items()}
+    assert sorted(first) == ["Follow up: Meetup", "Goal due: Pass PSPO II", "Renew CSPO"]
+
+
+def test_two_logbooks_with_the_same_entries_never_share_a_uid(db, tmp_path):
+    _log(db)
+    other = open_logbook(tmp_path / "other")
+    try:
+        _log(other)
+        theirs = _export(other, tmp_path, name="other.ics")
+    finally:
+        other.close()
+    ours = _export(db, tmp_path)
+    assert not {v["uid"] for v in ours.values()} & {v["uid"] for v in theirs.values()}
+
+
+def test_every_event_has_a_sequence_and_a_stamp_and_the_same_data_keeps_them(db, tmp_path):
+    _log(db)
+    first = _export(db, tmp_path)
+    later = NOW + timedelta(hours=1)
+    again = _export(db, tmp_path, now=later)
+    for name, event in again.items():
+        assert event["sequence"] == first[name]["sequence"] == 0
+        assert event["stamp"] == later
+
+
+def test_a_moved_date_raises_the_sequence(db, tmp_path):
+    _log(db)
+    _export(db, tmp_path)
+    with db.write() as session:
+        goal = goals.list_all(session)[0]
+        goals.update(session, goal.id, GoalInput("Pass PSPO II", target_date=date(2027, 9, 1)))
+    moved = _export(db, tmp_path)["Goal due: Pass PSPO II"]
+    assert (moved["start"], moved["sequence"], moved["status"]) == (
+        date(2027, 9, 1),
+        1,
+        "CONFIRMED",
+    )
+
+
+def test_a_goal_done_and_an_entry_deleted_come_back_cancelled_with_a_higher_sequence(db, tmp_path):
+    _log(db)
+    first = _export(db, tmp_path)
+    with db.write() as session:
+        goal = goals.list_all(session)[0]
+        goals.update(
+            session, goal.id, GoalInput("Pass PSPO II", target_date=goal.target_date, status="done")
+        )
+        events.delete(session, events.list_all(session)[0].id)
+    second = _export(db, tmp_path)
+    for name in ("Goal due: Pass PSPO II", "Follow up: Meetup"):
+        assert second[name]["uid"] == first[name]["uid"]
+        assert second[name]["status"] == "CANCELLED"
+        assert second[name]["sequence"] == first[name]["sequence"] + 1
+        assert second[name]["alarms"] == []
+    assert second["Renew CSPO"]["status"] == "CONFIRMED"
+    # Still said on the next export, and forgotten once the documented period is over.
+    assert _export(db, tmp_path)["Follow up: Meetup"]["sequence"] == 1
+    much_later = NOW + timedelta(days=CANCELLED_KEPT_DAYS + 1)
+    assert "Follow up: Meetup" not in _export(db, tmp_path, now=much_later)
+
+
+def test_a_goal_reopened_after_its_cancellation_comes_back_confirmed(db, tmp_path):
+    _log(db)
+    _export(db, tmp_path)
+    with db.write() as session:
+        goal = goals.list_all(session)[0]
+        done = GoalInput("Pass PSPO II", target_date=goal.target_date, status="done")
+        goals.update(session, goal.id, done)
+    _export(db, tmp_path)
+    with db.write() as session:
+        goals.update(session, goal.id, GoalInput("Pass PSPO II", target_date=goal.target_date))
+    back = _export(db, tmp_path)["Goal due: Pass PSPO II"]
+    assert (back["status"], back["sequence"]) == ("CONFIRMED", 2)
+
+
+def _status_expiry(db, name: str, as_of: date) -> tuple[str, date | None]:
+    with db.read() as session:
+        report = status_service.build(session, as_of).to_dict()
+    found = {c["name"]: c for c in report["credentials"]}[name]
+    return found["status"], found["expires"] and date.fromisoformat(found["expires"])
+
+
+def test_renewal_dates_are_the_ones_status_reports(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
+        # Renewed with a new expiry typed on a second row: the later one counts.
+        certifications.create(
+            session,
+            CertificationInput("CSM", earned_on=date(2024, 1, 10), expires_on=date(2026, 1, 10)),
+        )
+        certifications.create(
+            session,
+            CertificationInput("CSM", earned_on=date(2026, 1, 5), expires_on=date(2028, 1, 10)),
+        )
+    found = _export(db, tmp_path)
+    for name in ("CSPO", "CSM"):
+        _status, expires = _status_expiry(db, name, TODAY)
+        assert found[f"Renew {name}"]["start"] == expires
+    assert found["Renew CSM"]["start"] == date(2028, 1, 10)
+
+
+def test_a_higher_credential_carries_the_lower_ones_renewal(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
+    before = _export(db, tmp_path)["Renew CSPO"]
+    with db.write() as session:
+        certifications.create(session, CertificationInput("A-CSPO", earned_on=date(2026, 6, 1)))
+    after = _export(db, tmp_path)
+    _status, expires = _status_expiry(db, "A-CSPO", TODAY)
+    assert after["Renew A-CSPO"]["start"] == expires == date(2028, 6, 1)
+    assert "also renews CSPO" in after["Renew A-CSPO"]["description"]
+    # CSPO's own, earlier date no longer applies: cancelled, not left standing.
+    assert after["Renew CSPO"]["uid"] == before["uid"]
+    assert after["Renew CSPO"]["status"] == "CANCELLED"
+
+
+def test_no_renewal_for_a_credential_in_progress_a_lifetime_one_or_one_past_renewing(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", status="in-progress"))
+        certifications.create(session, CertificationInput("PSPO I", earned_on=date(2024, 5, 1)))
+        certifications.create(session, CertificationInput("CSM", earned_on=date(2020, 5, 1)))
+        goals.create(session, GoalInput("Keep something in the calendar", date(2027, 1, 1)))
+    assert list(_export(db, tmp_path)) == ["Goal due: Keep something in the calendar"]
+
+
+def test_a_credential_in_its_grace_period_gets_its_last_renewal_day(db, tmp_path):
+    with db.write() as session:
+        session.execute(update(Credential).where(Credential.slug == "csm").values(grace_days=90))
+        certifications.create(session, CertificationInput("CSM", earned_on=date(2024, 10, 1)))
+    status, expires = _status_expiry(db, "CSM", TODAY)
+    assert (status, expires) == ("grace", date(2026, 10, 1))
+    event = _export(db, tmp_path)["Last day to renew CSM"]
+    assert event["start"] == date(2026, 12, 30)
+
+
+def test_renewals_and_goals_carry_reminders_before_the_day(db, tmp_path):
+    _log(db)
+    found = _export(db, tmp_path)
+    for name in ("Renew CSPO", "Goal due: Pass PSPO II"):
+        assert found[name]["alarms"] == [timedelta(days=-30), timedelta(days=-7)]
+
+
+def test_summaries_are_one_line_and_cut_where_a_character_ends(db, tmp_path):
+    # "q" with a combining acute has no composed form: two code points, one character.
+    accented_q = "q\u0301"
+    text = "Line one\nline two\r\n" + "x" * 70 + accented_q * 20
+    with db.write() as session:
+        goals.create(session, GoalInput(text, target_date=date(2027, 1, 1)))
+    (summary,) = _export(db, tmp_path)
+    assert "\n" not in summary and "\r" not in summary
+    assert summary.startswith("Goal due: Line one line two xxx")
+    assert summary.endswith("\u2026") and len(summary) <= calendar_export.SUMMARY_LIMIT
+    body = summary[:-1]
+    # The cut falls between a q and its accent: the whole character goes.
+    assert body.count("q") == body.count(accented_q), "a q lost its accent"
+    assert body.endswith("x")
+
+
+def test_an_empty_calendar_is_refused_and_no_file_is_written(db, tmp_path):
+    target = tmp_path / "empty.ics"
+    with db.write() as session, pytest.raises(ValidationError, match="nothing to put"):
+        calendar_export.export_ics(session, target, now=NOW)
+    assert not target.exists()
