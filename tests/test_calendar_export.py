@@ -5,7 +5,6 @@ that agree with ``status --json``, reminders, and one-line summaries."""
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
