@@ -26,6 +26,7 @@ HANDLERS = {
     "journal": "commands:write_journal",
     "stage": "commands:stage",
     "delete": "commands:delete",
+    "edit": "commands:edit",
     "list": "reports:list_entries",
     "search": "reports:search_entries",
     "status": "reports:status",
@@ -42,7 +43,9 @@ HANDLERS = {
 }
 # Commands that write to the logbook: they take the lock the window holds, so the two
 # never write at the same time.
+# ("export ics" records in the logbook what the calendar said, to update it next time.)
 WRITES = {"add", "rate", "journal", "stage", "delete", "import", "framework", "backup", "restore"}
+WRITES |= {"edit", "export ics"}
 
 
 def _command_key(args) -> str:
@@ -103,7 +106,12 @@ def _run(args, data_dir: Path) -> int:
     fresh_file = not database_path(data_dir).exists()
     # A read creates or migrates the file when it is new or from an older version: that
     # is a write too, and never happens under a running window.
-    writes = args.command in WRITES or fresh_file or not _schema_is_current(data_dir)
+    writes = (
+        args.command in WRITES
+        or _command_key(args) in WRITES
+        or fresh_file
+        or not _schema_is_current(data_dir)
+    )
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
     ensure_private_dir(data_dir)

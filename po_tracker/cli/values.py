@@ -1,0 +1,44 @@
+"""Values on the command line parsed into Python types, with a one-line message for a
+value that is not one (argparse shows it next to the option's name)."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from datetime import date
+
+from ..services.validation import EARLIEST, LATEST, parse_iso_date
+
+# SQLite's integers are 64-bit.
+MAX_INTEGER = 2**63 - 1
+
+
+def iso_date(text: str) -> date:
+    try:
+        value = parse_iso_date("date", text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from None
+    # The same bounds as every date the services accept.
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(f"must be between {EARLIEST} and {LATEST}, not {text}")
+    return value
+
+
+def number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+    return value
+
+
+def whole_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if abs(value) > MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"is too large: {text}")
+    return value
