@@ -12,7 +12,8 @@ from alembic import command
 from po_tracker import schema
 from po_tracker.db import make_engine
 from po_tracker.paths import database_path
-from po_tracker.services import goals, search
+from po_tracker.services import contacts, events, goals, search
+from po_tracker.services.events import EventInput
 from po_tracker.services.goals import GoalInput
 from po_tracker.services.logbook import open_logbook
 
@@ -94,3 +95,19 @@ def test_two_rows_cannot_share_a_uuid(db):
             assert "uuid" in str(error)
         else:
             raise AssertionError("a second row took the same uuid")
+
+
+def test_people_logged_before_the_upgrade_are_matched_by_any_spelling(tmp_path):
+    path = database_path(tmp_path / "data")
+    path.parent.mkdir()
+    _logbook_at_0004(path)
+    database = open_logbook(path.parent)
+    try:
+        with database.write() as session:
+            event = events.create(
+                session, EventInput("Forum", "forum", date(2026, 5, 1), contacts=("ANN",))
+            )
+            assert event.contacts == ("Ann",)
+            assert [c.name for c in contacts.list_all(session)] == ["Ann"]
+    finally:
+        database.close()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..models import EventCredit
 from ..models import NetworkingEvent as EventRow
+from ..names import name_key
 from ..vocabulary import EVENT_TYPES
 from . import contacts
 from .credit_claims import CreditClaim, claims_to_dto, clean_claims
@@ -74,7 +75,11 @@ def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
     names = [check.text("contacts", name, required=True, limit=200) for name in data.contacts]
     claims = clean_claims(session, check, data.credits)
     check.done()
-    return values, list(dict.fromkeys(names)), claims
+    # One person typed twice ("Zoë, ZOË") is linked once, under the first spelling.
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name_key(name), name)
+    return values, list(unique.values()), claims
 
 
 def validate(session: Session, data: EventInput) -> None:

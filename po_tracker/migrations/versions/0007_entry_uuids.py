@@ -1,4 +1,5 @@
-"""a UUID for every logged entry, and what the last calendar export said
+"""a UUID for every logged entry, what the last calendar export said, and the key
+people are matched by
 
 Revision ID: 0007
 Revises: 0004
@@ -10,8 +11,11 @@ entry keeps one identity across exports and logbooks. The column is added in pla
 (``ALTER TABLE ... ADD COLUMN``; no table is recreated), so the search-index and
 data-revision triggers of these tables stay as they are. ``calendar_events`` is a new
 table and gets the three data-revision triggers (see the note in 0004).
+``contacts.name_key`` is the name folded for matching (``po_tracker.names.name_key``, as
+it is today: a revision keeps its own copy of the rule), filled in for every contact.
 """
 
+import unicodedata
 import uuid
 
 import sqlalchemy as sa
@@ -35,6 +39,23 @@ ENTRY_TABLES = (
 EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 
+def _name_key(name: str) -> str:
+    folded = unicodedata.normalize("NFC", name).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
+
+def _add_name_keys(connection) -> None:
+    with op.batch_alter_table("contacts", recreate="never") as batch:
+        batch.add_column(sa.Column("name_key", sa.String(length=200), nullable=True))
+    rows = connection.exec_driver_sql("SELECT id, name FROM contacts").fetchall()
+    if rows:
+        connection.exec_driver_sql(
+            "UPDATE contacts SET name_key = ? WHERE id = ?",
+            [(_name_key(name), row_id) for row_id, name in rows],
+        )
+    op.create_index("ix_contacts_name_key", "contacts", ["name_key"], unique=False)
+
+
 def upgrade() -> None:
     connection = op.get_bind()
     for table in ENTRY_TABLES:
@@ -47,6 +68,7 @@ def upgrade() -> None:
                 [(str(uuid.uuid4()), row_id) for row_id in ids],
             )
         op.create_index(f"ix_{table}_uuid", table, ["uuid"], unique=True)
+    _add_name_keys(connection)
     op.create_table(
         "calendar_events",
         sa.Column("uid", sa.String(length=200), nullable=False),
@@ -66,6 +88,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("calendar_events")  # its triggers go with it
+    op.drop_index("ix_contacts_name_key", table_name="contacts")
+    op.execute("ALTER TABLE contacts DROP COLUMN name_key")
     for table in ENTRY_TABLES:
         op.drop_index(f"ix_{table}_uuid", table_name=table)
         # SQLite 3.35+ drops a column in place, keeping the table's triggers.
