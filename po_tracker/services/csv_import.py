@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from .credit_claims import CreditClaim
+from .csv_dates import ACCEPTED, DateOrderError, column_order, parse_date
 from .csv_export import columns as export_columns
 from .csv_format import (
     NOT_IMPORTED,
@@ -33,7 +34,6 @@ from .csv_format import (
     restore_text,
 )
 from .errors import FieldError, ValidationError
-from .validation import parse_iso_date
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -55,7 +55,7 @@ class ImportReport:
 
 def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -> ImportReport:
     log = kind_named(kind)
-    header, rows = _read_rows(Path(path))
+    header, rows = _read_rows(Path(path), _known_columns(log))
     _check_header(log, header)
     inputs = _validated_inputs(session, log, header, rows)
     if dry_run:
@@ -93,13 +93,29 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _separator(lines: list[str], known: set[str]) -> str:
+    """The separator that makes the most of the first row's cells known column names:
+    a spreadsheet in a locale with a decimal comma saves CSV with semicolons."""
+    first = next((line for line in lines if line.strip()), "")
+
+    def known_cells(separator: str) -> int:
+        cells = next(csv.reader([first], delimiter=separator), [])
+        return sum(cell.strip().lower() in known for cell in cells)
+
+    return max(SEPARATORS, key=known_cells)  # ties go to the comma, listed first
+
+
+def _read_rows(path: Path, known: set[str]) -> tuple[list[str], list[list[str]]]:
     text = _read_text(path)
     if "\x00" in text:
         raise _fail(f"{path} contains NUL characters; it is not a CSV text file")
     # Only ever raised, never lowered: a journal entry may be longer than csv's default.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, delimiter=_separator(lines, known), strict=True)
     try:
         records = []
         for record in reader:
@@ -114,9 +130,13 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     return [name.strip().lower() for name in records[0]], records[1:]
 
 
+def _known_columns(log: LogKind) -> set[str]:
+    return {field.name for field in dataclasses.fields(log.input_type)} | set(export_columns(log))
+
+
 def _check_header(log: LogKind, header: list[str]) -> None:
     fields = {field.name for field in dataclasses.fields(log.input_type)}
-    known = fields | set(export_columns(log))
+    known = _known_columns(log)
     errors = []
     for name in sorted({n for n in header if header.count(n) > 1}):
         errors.append(FieldError(f"column {name}", "appears more than once"))
@@ -124,6 +144,10 @@ def _check_header(log: LogKind, header: list[str]) -> None:
         if name not in known:
             valid = ", ".join(sorted(fields - NOT_IMPORTED))
             errors.append(FieldError(f"column {name!r}", f"is not a {log.name} field ({valid})"))
+    if len(header) == 1 and errors:
+        separators = ", ".join(SEPARATORS.values())
+        errors.append(FieldError("file", f"the first row has one column: cells must be "
+                                         f"separated by {separators}"))  # fmt: skip
     for field in dataclasses.fields(log.input_type):
         required = field.default is dataclasses.MISSING
         if required and field.default_factory is dataclasses.MISSING and field.name not in header:
@@ -135,11 +159,31 @@ def _check_header(log: LogKind, header: list[str]) -> None:
 # --- rows to the services' input -----------------------------------------------------------
 
 
+def _date_orders(hints: dict, header: list[str], rows) -> dict[str, str | None]:
+    """How each date column writes day and month (see ``csv_dates``)."""
+    orders, errors = {}, []
+    for index, name in enumerate(header):
+        if name not in hints or not _is_date(hints[name]):
+            continue
+        try:
+            orders[name] = column_order(row[index] for row in rows if index < len(row))
+        except DateOrderError as error:
+            errors.append(FieldError(f"column {name}", f"{error}; write dates as {ACCEPTED}"))
+    if errors:
+        raise ValidationError(errors)
+    return orders
+
+
+def _is_date(hint) -> bool:
+    return hint is date or date in typing.get_args(hint)
+
+
 def _validated_inputs(session: Session, log: LogKind, header: list[str], rows) -> list[Any]:
     hints = typing.get_type_hints(log.input_type)
+    orders = _date_orders(hints, header, rows)
     inputs, errors = [], []
     for number, row in enumerate(rows, start=2):  # row 1 is the header, as a spreadsheet shows
-        data, unreadable = _to_input(log, hints, header, row, number)
+        data, unreadable = _to_input(log, hints, header, row, number, orders)
         errors.extend(unreadable)
         if data is None:
             continue
@@ -167,7 +211,7 @@ def _capped(errors: list[FieldError]) -> list[FieldError]:
     return errors[:MAX_REPORTED] + [FieldError("file", f"and {rest} more problems")]
 
 
-def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], number: int):
+def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], number: int, orders):
     """The row as the service's Input (unreadable cells as None, so the service still
     checks the others) and the cells that could not be read."""
     if len(row) > len(header):
@@ -180,14 +224,15 @@ def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], numb
             continue
         try:
             # An empty required cell reaches the service as None, whose check names it.
-            values[field.name] = _convert(hints[field.name], cells[field.name])
+            order = orders.get(field.name)
+            values[field.name] = _convert(hints[field.name], cells[field.name], order)
         except ValueError as error:
             values[field.name] = () if typing.get_origin(hints[field.name]) is tuple else None
             problems.append(FieldError(f"row {number}, column {field.name}", str(error)))
     return log.input_type(**values), problems
 
 
-def _convert(hint, cell: str):
+def _convert(hint, cell: str, order: str | None = None):
     """A cell as the Input field's type; ValueError says what is wrong with it."""
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
@@ -203,8 +248,5 @@ def _convert(hint, cell: str):
     if base in (int, float):
         return parse_number(cell)
     if base is date:
-        try:
-            return parse_iso_date("date", cell)
-        except ValidationError:
-            raise ValueError(f"must be a date as YYYY-MM-DD, not {cell!r}") from None
+        return parse_date(cell, order)
     raise ValueError(f"cannot be read from a CSV cell ({hint})")
