@@ -2,6 +2,7 @@
 
 The file is written to a private temporary file in the same folder, then renamed into
 place: a reader never sees half a file, and an export that fails leaves nothing behind.
+What goes into each format is ``file_formats``'s business.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import tempfile
 from pathlib import Path
 
 from matplotlib.figure import Figure
+
+from .file_formats import write_figure
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
@@ -47,7 +50,7 @@ def save_figure(
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:  # mkstemp made it 0600: private from the start
-            figure.savefig(out, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+            write_figure(figure, out, fmt, dpi)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
@@ -67,12 +70,3 @@ def _size(old, width, height) -> tuple[float, float]:
     if height is None:
         return (width, old[1] * width / old[0])
     return (width, height)
-
-
-def _metadata(fmt: str) -> dict:
-    # No creation date: the same chart exports to the same bytes, which backups like.
-    if fmt == "pdf":
-        return {"Creator": "PO Tracker", "CreationDate": None}
-    if fmt == "svg":
-        return {"Creator": "PO Tracker", "Date": None}
-    return {"Software": "PO Tracker"}
