@@ -17,20 +17,29 @@ APP_ID = "io.github.potracker.POTracker"
 APP_NAME = "PO Tracker"
 
 
-def _make_application():
+def _make_application(qt_options=()):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from . import __version__
     from .resources import resource_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1] + list(qt_options))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "po-tracker.svg"))))
     return app
+
+
+def _apply_appearance() -> None:
+    """Light or Dark when the user chose one (View > Appearance); System costs nothing."""
+    from .ui.theme import appearance
+
+    choice = appearance.saved_choice()
+    if choice != "system":
+        appearance.apply(choice, remember=False)
 
 
 def _data_dir(args) -> Path:
@@ -175,8 +184,17 @@ def main(args=None) -> int:
     from .ui.next_paint import after_next_paint
     from .ui.single_instance import InstanceGuard, hand_over
 
-    app = _make_application()
+    app = _make_application(getattr(args, "qt", ()))
     data_dir = _data_dir(args)
+    from .ui import crash_handler
+
+    crash_handler.install(data_dir)
+    demo = getattr(args, "demo", False)
+    if demo:
+        from .ui.demo_mode import isolate_settings
+
+        isolate_settings(data_dir)
+    _apply_appearance()
     guard = InstanceGuard(data_dir)
     if not guard.acquire():
         if hand_over(data_dir):
@@ -189,6 +207,8 @@ def main(args=None) -> int:
         )
         return 1
     window = MainWindow()
+    if demo:
+        window.mark_as_demo()
     from .ui import startup_probe
 
     startup_probe.install(window)
@@ -197,7 +217,7 @@ def main(args=None) -> int:
 
     def after_first_frame() -> None:
         guard.listen()
-        start(window, data_dir, getattr(args, "demo", False))
+        start(window, data_dir, demo)
 
     after_next_paint(window, after_first_frame)
     try:
@@ -208,3 +228,7 @@ def main(args=None) -> int:
 
         wait_for_background()
         guard.release()
+        if demo:
+            from .ui.demo_mode import remove_folder
+
+            remove_folder(data_dir)

@@ -17,6 +17,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import commits
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -65,10 +67,14 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: everything inside commits together, or nothing does."""
+    def write(self, *, user_change: bool = True) -> Iterator[Session]:
+        """One transaction: everything inside commits together, or nothing does.
+        ``user_change=False`` for the app's own set-up of a new logbook, which is not a
+        change the user made (see ``commits``)."""
         with self._writers() as session, session.begin():
             yield session
+        if user_change:
+            commits.record()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,17 +12,34 @@ from pathlib import Path
 APP_NAME = "po-tracker"
 ENV_DATA_DIR = "PO_TRACKER_DATA_DIR"
 DATABASE_NAME = "po-tracker.sqlite3"
+BACKUPS_FOLDER = "backups"
+ATTACHMENTS_FOLDER = "attachments"
+LOCK_NAME = "po-tracker.lock"
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    if explicit:
+    if explicit is not None:
         return Path(explicit).expanduser()
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
         return Path(from_env).expanduser()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def known_data_dirs() -> list[Path]:
+    """Every data folder this user may keep a logbook in, whichever one a command was
+    pointed at: an export aimed at another folder's logbook is refused just the same."""
+    folders = [default_data_dir()]
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        folders.append(Path(from_env).expanduser())
+    return folders
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -33,3 +50,23 @@ def ensure_private_dir(path: Path) -> Path:
 
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUPS_FOLDER
+
+
+def attachments_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / ATTACHMENTS_FOLDER
+
+
+def lock_path(data_dir: Path) -> Path:
+    """Beside the real logbook file: a data folder or a logbook reached through a
+    symbolic link shares the one lock of the file it points to."""
+    real = Path(os.path.realpath(database_path(Path(data_dir))))
+    return real.parent / LOCK_NAME
+
+
+def leftover_folders(data_dir: Path) -> tuple[Path, ...]:
+    """Where an interrupted backup, restore or attachment may leave a ``.part`` file."""
+    return (Path(data_dir), backups_dir(data_dir), attachments_dir(data_dir))

@@ -30,6 +30,15 @@ LOG_KINDS = (
     "goal",
 )
 LEVEL_MIN, LEVEL_MAX = 1, 5
+# What each skill level means, shown wherever a level is chosen, so that two ratings
+# made months apart mean the same thing.
+LEVEL_MEANINGS = {
+    1: ("Aware", "knows what it is and why it matters; has not done it yet"),
+    2: ("Learning", "has done it with help or guidance"),
+    3: ("Practising", "does it alone in everyday work"),
+    4: ("Advanced", "handles hard cases and is asked for advice"),
+    5: ("Expert", "shapes how others do it; teaches it"),
+}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -177,7 +177,8 @@ def test_report_matches_the_status(log):
     data = report_data(log, AS_OF)
     assert data.target_stage == "Senior Product Owner"
     assert data.overall is not None and 0 < data.overall < 100
-    assert [c.name for c in data.credentials] == ["CSPO"]
+    # The CSPO renews with its Scrum Alliance group: said once, with the group's fee.
+    assert [(c.name, c.fee) for c in data.credentials] == [("Scrum Alliance (CSPO)", "USD 100")]
     assert data.next_actions
 
 

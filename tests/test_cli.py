@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -329,7 +331,6 @@ def test_a_logbook_with_a_damaged_header_is_named_not_a_traceback(capsys, data_d
         ["--data-dir=/tmp/logbook", "--demo"],
         ["--demo", "--data-dir", "add"],
         ["--data-dir", "a", "--data-dir", "b"],
-        ["--data-dir="],
     ],
 )
 def test_plain_window_starts_are_read_as_the_full_parser_reads_them(argv):
@@ -342,9 +343,166 @@ def test_plain_window_starts_are_read_as_the_full_parser_reads_them(argv):
 
 @pytest.mark.parametrize(
     "argv",
-    [["add"], ["--help"], ["--data-dir"], ["--data-dir", "-x"], ["--data", "d"], ["--version"]],
+    [
+        ["add"],
+        ["--help"],
+        ["--data-dir"],
+        ["--data-dir", "-x"],
+        ["--data", "d"],
+        ["--version"],
+        ["--data-dir="],
+        ["--data-dir", ""],
+    ],
 )
 def test_anything_else_goes_to_the_full_parser(argv):
     from po_tracker.cli.window_options import window_options
 
     assert window_options(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", ""],
+        ["--data-dir="],
+        ["--data-dir", " "],
+        ["list", "journal", "--data-dir", ""],
+        ["--data-dir", "", "status"],
+    ],
+)
+def test_an_empty_data_dir_is_bad_input_not_the_default(capsys, argv, tmp_path, monkeypatch):
+    monkeypatch.setenv("PO_TRACKER_DATA_DIR", str(tmp_path / "default"))
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    _, err = capsys.readouterr()
+    assert code == 2 and "--data-dir" in err and "must name a folder" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unexpected_error_is_one_line_and_a_crash_report(capsys, data_dir, monkeypatch):
+    from po_tracker.cli import reports
+
+    run(capsys, data_dir, "journal", "kept", "--date", "2025-01-02")
+
+    def broken(args, db):
+        raise RuntimeError("the forced failure")
+
+    monkeypatch.setattr(reports, "status", broken)
+    code, out, err = run(capsys, data_dir, "status")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "RuntimeError: the forced failure" in err and "nothing was changed" in err
+    (report,) = (data_dir / "crash-reports").iterdir()
+    assert str(report) in err
+    assert "the forced failure" in report.read_text() and "Traceback" in report.read_text()
+
+
+def test_ctrl_c_before_the_commit_changes_nothing(capsys, data_dir, monkeypatch):
+    from po_tracker.services import goals
+
+    run(capsys, data_dir, "journal", "kept", "--date", "2025-01-02")
+    before = digest(data_dir / "po-tracker.sqlite3")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(goals, "create", interrupted)
+    code, _, err = run(capsys, data_dir, "add", "goal", "Lead a workshop")
+    assert code == 130 and "interrupted: nothing was changed" in err
+    assert digest(data_dir / "po-tracker.sqlite3") == before
+
+
+def test_ctrl_c_after_the_commit_says_done(capsys, data_dir, monkeypatch):
+    import builtins
+
+    run(capsys, data_dir, "journal", "kept", "--date", "2025-01-02")
+    real_print = builtins.print
+
+    def interrupted_print(*args, **kwargs):
+        if args and str(args[0]).startswith("Added"):
+            raise KeyboardInterrupt
+        return real_print(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "print", interrupted_print)
+    code, _, err = run(capsys, data_dir, "add", "goal", "Lead a workshop")
+    monkeypatch.undo()
+    assert code == 0 and "done" in err
+    assert "Lead a workshop" in run(capsys, data_dir, "list", "goals")[1]
+
+
+def _cli(*args, stdout=subprocess.PIPE):
+    return subprocess.run(
+        [sys.executable, "-m", "po_tracker", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_closed_pipe_exits_quietly(capsys, data_dir):
+    from po_tracker.services import journal
+    from po_tracker.services.logbook import open_logbook
+
+    db = open_logbook(data_dir)
+    with db.write() as session:
+        for n in range(2000):  # far more than a pipe's buffer holds
+            journal.create(session, journal.JournalInput(f"entry {n}", date(2025, 1, 1)))
+    db.close()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "po_tracker", "--data-dir", str(data_dir), "list", "journal"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and err == b""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_standard_output_tells_the_truth_about_the_data(data_dir):
+    with open("/dev/full", "w") as full:
+        added = _cli("--data-dir", str(data_dir), "journal", "kept", stdout=full)
+    assert added.returncode == 0, "the entry was committed: a retry must not add it twice"
+    assert "kept" in _cli("--data-dir", str(data_dir), "list", "journal").stdout
+    with open("/dev/full", "w") as full:
+        listed = subprocess.run(
+            [sys.executable, "-m", "po_tracker", "--data-dir", str(data_dir), "list", "journal"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert listed.returncode == 1 and "could not print" in listed.stderr
+    assert "Traceback" not in listed.stderr
+
+
+def test_values_beginning_with_a_dash_are_taken_with_equals_or_after_double_dash(
+    capsys, data_dir
+):
+    code, _, err = run(
+        capsys, data_dir, "add", "event", "Camp", "--type", "meetup", "--location=-x",
+        "--note=-5 points", "--date", "2025-01-02",
+    )  # fmt: skip
+    assert code == 0, err
+    assert run(capsys, data_dir, "add", "goal", "--", "-be kind")[0] == 0
+    _, out, _ = run(capsys, data_dir, "list", "events", "--json")
+    assert json.loads(out)[0]["location"] == "-x"
+    _, out, _ = run(capsys, data_dir, "list", "goals", "--json")
+    assert json.loads(out)[0]["text"] == "-be kind"
+    code, _, err = run(capsys, data_dir, "add", "goal", "x", "--note", "-x")
+    assert code == 2 and "--note=VALUE" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "qt"),
+    [
+        (["-style", "fusion"], ["-style", "fusion"]),
+        (["--demo", "-platform", "offscreen"], ["-platform", "offscreen"]),
+        (["-style=windows", "--data-dir", "d"], ["-style=windows"]),
+    ],
+)
+def test_qts_own_window_options_are_passed_on_to_qt(argv, qt):
+    from po_tracker.cli.window_options import window_options
+
+    found = window_options(argv)
+    assert found is not None and found.qt == qt

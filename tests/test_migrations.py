@@ -106,10 +106,9 @@ def test_database_from_a_newer_version_is_left_byte_for_byte(data_dir):
 
 def test_failed_migration_leaves_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite3"
+    _migrate_to(path, "0001")
     engine = make_engine(path)
     with engine.begin() as connection:
-        connection.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32))")
-        connection.exec_driver_sql("INSERT INTO alembic_version VALUES ('0001')")
         # A table 0002 is about to create: the upgrade must fail and roll back whole.
         connection.exec_driver_sql("CREATE TABLE search_index (x)")
     engine.dispose()
@@ -120,9 +119,48 @@ def test_failed_migration_leaves_the_old_file(tmp_path, monkeypatch):
     assert _digest(path) == before
 
 
+def _migrate_to(path, revision: str) -> None:
+    from alembic import command
+
+    config = schema._alembic_config()
+    engine = make_engine(path, foreign_keys=False)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
 def test_upgrade_calls_the_backup_hook_first(tmp_path):
     path = tmp_path / "new.sqlite3"
     seen = []
     schema.ensure_schema(path, before_upgrade=lambda revision: seen.append(revision))
     assert seen == [None]
     assert schema.current_revision(path) == schema.SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("revision", list(schema.TABLES_AT))
+def test_each_revision_has_the_tables_the_identity_check_expects(tmp_path, revision):
+    path = tmp_path / "at.sqlite3"
+    _migrate_to(path, revision)
+    with sqlite3.connect(path) as connection:
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            if not name.startswith("search_index_")  # FTS5's own shadow tables
+        }
+    connection.close()
+    assert tables == schema.TABLES_AT[revision]
+    assert schema.identify(path) == revision
+
+
+def test_every_revision_is_known_to_the_identity_check():
+    assert set(schema.TABLES_AT) == schema.known_revisions()
+    assert list(schema.TABLES_AT)[-1] == schema.SCHEMA_HEAD
+
+
+def test_a_new_logbook_carries_the_application_id(db):
+    with sqlite3.connect(db.path) as connection:
+        (app_id,) = connection.execute("PRAGMA application_id").fetchone()
+    connection.close()
+    assert app_id == schema.APPLICATION_ID == int.from_bytes(b"POTR", "big")
+    assert db.path.read_bytes()[68:72] == b"POTR"  # where `file` and other tools read it

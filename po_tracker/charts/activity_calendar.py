@@ -155,7 +155,7 @@ def build(data: ActivityCalendarData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Log training, events or journal entries to fill your activity calendar.",
-            'Log page, or: po-tracker journal "What I learned today"',
+            "Add an entry with Ctrl+N on any page; the Journal is a good place to start.",
         )
     parts = strips(start, end)
     figure = new_figure(size, theme)

@@ -33,10 +33,11 @@ def columns(data: Graph) -> dict[str, int]:
     sits one column after the earliest stage that leads to it: a side move that skips
     columns would have to cut through the stacked side stages of the columns between.
     A move that closes a cycle is ignored for layering."""
-    order, layer = _topological(data)
+    moves = _forward_moves(data)
+    order, layer = _topological(data, moves)
     path = {s.slug: s.path for s in data.stages}
     preds = defaultdict(list)
-    for a, b in data.moves:
+    for a, b in moves:
         preds[b].append(a)
     for slug in order:
         if path[slug] != "ladder" and preds[slug]:
@@ -44,10 +45,36 @@ def columns(data: Graph) -> dict[str, int]:
     return layer
 
 
-def _topological(data: Graph) -> tuple[list[str], dict[str, int]]:
+def _forward_moves(data: Graph) -> list[tuple[str, str]]:
+    """The moves less those that close a cycle (Scrum Master back to Product Owner),
+    found by a depth-first walk from the stages in the framework's order, so that the
+    layering always works on a graph without cycles."""
+    succ = defaultdict(list)
+    moves = list(data.moves)
+    for a, b in moves:
+        succ[a].append(b)
+    state: dict[str, int] = {}  # 1: on the walk's path, 2: done
+    back = set()
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        for nxt in succ[node]:
+            if state.get(nxt) == 1:
+                back.add((node, nxt))
+            elif nxt not in state:
+                visit(nxt)
+        state[node] = 2
+
+    for stage in data.stages:
+        if stage.slug not in state:
+            visit(stage.slug)
+    return [move for move in moves if move not in back]
+
+
+def _topological(data: Graph, moves) -> tuple[list[str], dict[str, int]]:
     succ = defaultdict(list)
     indegree = {s.slug: 0 for s in data.stages}
-    for a, b in data.moves:
+    for a, b in moves:
         succ[a].append(b)
         indegree[b] += 1
     layer = dict.fromkeys(indegree, 0)

@@ -145,7 +145,7 @@ def build(data: CareerMapData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Load a career framework to see the map.",
-            "Settings, or: po-tracker framework import FILE",
+            "Edit > Career framework… imports one or starts from the default.",
         )
     pos = layout(data)
     figure = new_figure(size, theme)
@@ -170,7 +170,7 @@ def build(data: CareerMapData, theme: Theme, size) -> Figure:
 
 def _subtitle(data: CareerMapData, names) -> str:
     if not data.current:
-        return "Set your current stage to see where you are: po-tracker stage --current STAGE"
+        return "Set your current stage on the Career path page (“I am here now”)."
     text = f"You are a {names[data.current]}"
     if data.target:
         text += f"; target: {names[data.target]}"

@@ -194,6 +194,7 @@ class CredentialLine:
     credits_earned: float | None = None
     credits_needed: float | None = None
     credit_unit: str | None = None
+    fee: str = ""  # the renewal fee, "USD 100"; empty when unknown
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,19 @@
 """Write a figure to PNG, SVG or PDF, chosen by the file's extension.
 
-The file is written to a private temporary file in the same folder, then renamed into
-place: a reader never sees half a file, and an export that fails leaves nothing behind.
-What goes into each format is ``file_formats``'s business.
+The file goes through ``files.write_atomic_with``: the target is checked first (never the
+logbook, a folder or a link), the figure is written to a private temporary file in the same
+folder, then renamed into place: a reader never sees half a file, and an export that fails
+leaves nothing behind. What goes into each format is ``file_formats``'s business.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from ..files import check_target, write_atomic_with
 from .file_formats import write_figure
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -35,31 +36,26 @@ def save_figure(
     dpi: float = 150,
     width: float | None = None,
     height: float | None = None,
+    force: bool = True,
 ) -> Path:
     """Save ``figure``; ``width`` and ``height`` in inches (one alone keeps the aspect).
 
+    ``force`` defaults to replacing a file, since a window's save dialog asked already.
     A PNG comes out at exactly round(width * dpi) x round(height * dpi) pixels: no
     ``bbox_inches="tight"``, the figure's own layout keeps its labels inside.
     """
     fmt = format_of(path)
     if dpi <= 0 or (width is not None and width <= 0) or (height is not None and height <= 0):
         raise ValueError("dpi, width and height must be positive")
-    target = Path(path)
+    target = check_target(path, force=force)
     old_size = tuple(figure.get_size_inches())
     figure.set_size_inches(_size(old_size, width, height))
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as out:  # mkstemp made it 0600: private from the start
-            write_figure(figure, out, fmt, dpi)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        return write_atomic_with(
+            target, lambda out: write_figure(figure, out, fmt, dpi), force=force
+        )
     finally:
         figure.set_size_inches(old_size)
-    return target
 
 
 def _size(old, width, height) -> tuple[float, float]:

@@ -121,7 +121,7 @@ def build(data: LearningData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Log a training or an event to see your learning hours.",
-            "Training page, or: po-tracker add training TITLE --hours N",
+            "Log one on the Training page.",
         )
     figure = new_figure(size, theme)
     grid = figure.add_gridspec(

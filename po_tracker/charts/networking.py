@@ -49,7 +49,7 @@ def build(data: NetworkingData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Log a meetup, a conference or a mentoring session to see your networking.",
-            "Events page, or: po-tracker add event TITLE --type meetup",
+            "Log one on the Networking page.",
         )
     figure = new_figure(size, theme)
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1.4, 1))

@@ -37,7 +37,12 @@ def draw(ax, data: RadarData, theme: Theme, *, label_width: int = 18, fontsize=F
         handles.append(_series(ax, theta, target, theme.target, "target", "--", "s"))
         handles[-1].set_label(f"Target: {data.stage_name}" if data.stage_name else "Target")
     if data.earlier is not None:
-        line = _series(ax, theta, data.earlier, theme.earlier, "earlier", ":", "D")
+        # Drawn dashed over "Now" (zorder): where the two agree, "Now" shows through
+        # the gaps, and where they differ the earlier one is never hidden.
+        line = _series(ax, theta, data.earlier, theme.earlier, "earlier", (0, (4, 3)), "D")
+        line.set_zorder(4)
+        line.set_markersize(4.5)
+        line.set_markerfacecolor("none")  # hollow: the "Now" point shows inside it
         line.set_label(f"On {fmt_date(data.earlier_date)}" if data.earlier_date else "Earlier")
         handles.append(line)
     line = _series(ax, theta, data.current, theme.current, "current", "-", "o", fill=True)
@@ -224,7 +229,7 @@ def build(data: RadarData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Rate your skills to see your radar.",
-            "Skills page, or: po-tracker rate SKILL LEVEL",
+            "Rate your skills on the Skills page (Self-assessment…).",
         )
     figure = Figure(figsize=size, facecolor=theme.background)
     header_in = header(figure, TITLE, _subtitle(data))

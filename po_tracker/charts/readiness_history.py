@@ -79,7 +79,7 @@ def build(data: ReadinessHistoryData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Pick a target stage, then log for a month or more to see your readiness change.",
-            "Profile page, or: po-tracker stage --target STAGE",
+            "On the Career path page, choose a stage and press “Set as my target”.",
         )
     figure = new_figure(size, theme)
     ax = figure.add_subplot()

@@ -37,7 +37,7 @@ def _readiness(ax_big, ax_bars, data: ReportData, theme: Theme) -> None:
     ax_big.axis("off")
     if data.overall is None:
         ax_big.text(0, 0.6, "No target stage", fontsize=FONT_SUBTITLE, va="center")
-        ax_big.text(0, 0.35, "Pick one: po-tracker stage --target STAGE", fontsize=FONT_NOTE)
+        ax_big.text(0, 0.35, "Pick one on the Career path page.", fontsize=FONT_NOTE)
     else:
         ax_big.text(
             0,
@@ -72,7 +72,7 @@ def _credentials(ax, lines: tuple[CredentialLine, ...], theme: Theme) -> None:
         ax.text(
             0,
             0.95,
-            "None logged yet:\npo-tracker add certification CSPO",
+            "None logged yet:\nadd one on the Certifications page",
             va="top",
             fontsize=FONT_NOTE,
         )
@@ -121,6 +121,8 @@ def _credential_detail(line: CredentialLine) -> str:
     elif line.expires:
         gone = line.status == "grace"
         detail += f", {'expired' if gone else 'expires'} {fmt_date(line.expires)}"
+    if line.fee and line.status != "lifetime":
+        detail += f", fee {line.fee}"
     if line.credits_needed and line.status != "expired":
         detail += (
             f"\n{line.credits_earned or 0:g} of {line.credits_needed:g} "
@@ -176,7 +178,7 @@ def build_report(data: ReportData, *, theme: Theme = LIGHT, size=None) -> Figure
             legend_ax.text(
                 0.5,
                 8,
-                "Rate your skills to add the radar: po-tracker rate SKILL LEVEL",
+                "Rate your skills on the Skills page to add the radar.",
                 ha="center",
                 fontsize=FONT_TICK,
             )

@@ -122,7 +122,7 @@ def build(data: TrendData, theme: Theme, size) -> Figure:
             theme,
             TITLE,
             "Rate your skills a few times to see how they change.",
-            "Skills page, or: po-tracker rate SKILL LEVEL --date DATE",
+            "Rate your skills on the Skills page (Self-assessment…).",
         )
     end = max(points[-1][0] for points in shown.values())
     figure = new_figure(size, theme)

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..charts import registry
+from ..files import check_target
 from ..services.errors import ValidationError
 
 DPI_RANGE = (10, 1200)
@@ -29,14 +30,9 @@ def _fail(field: str, message: str) -> ValidationError:
 
 
 def check_file(path: str, force: bool) -> Path:
-    target = Path(path)
-    if target.suffix.lower() not in FORMATS:
+    if Path(path).suffix.lower() not in FORMATS:
         raise _fail("FILE", f"{path} must end in {', '.join(FORMATS)}")
-    if not target.parent.is_dir():
-        raise _fail("FILE", f"the folder {target.parent} does not exist")
-    if target.exists() and not force:
-        raise _fail("FILE", f"{path} already exists; add --force to replace it")
-    return target
+    return check_target(path, force=force)
 
 
 def check_size(args, default: tuple[float, float]) -> tuple[float, float | None, float | None]:
@@ -64,10 +60,10 @@ def _load_matplotlib() -> None:
     os.environ["MPLBACKEND"] = "Agg"
 
 
-def _save(figure, target: Path, dpi, width, height) -> None:
+def _save(figure, target: Path, dpi, width, height, force: bool) -> None:
     from ..charts.export import save_figure
 
-    save_figure(figure, target, dpi=dpi, width=width, height=height)
+    save_figure(figure, target, dpi=dpi, width=width, height=height, force=force)
 
 
 def _chart_data(db, name: str, as_of: date):
@@ -99,7 +95,7 @@ def export_chart(args, db) -> int:
     data = _chart_data(db, args.name, args.as_of or date.today())
     _load_matplotlib()
     figure = registry.build(args.name, data)
-    _save(figure, target, dpi, width, height)
+    _save(figure, target, dpi, width, height, args.force)
     print(f"Exported the {args.name} chart to {target}")
     return 0
 
@@ -114,6 +110,6 @@ def export_report(args, db) -> int:
     _load_matplotlib()
     from ..charts.report import build_report
 
-    _save(build_report(data), target, dpi, width, height)
+    _save(build_report(data), target, dpi, width, height, args.force)
     print(f"Exported the progress report to {target}")
     return 0

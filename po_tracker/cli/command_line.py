@@ -4,15 +4,17 @@ package's docstring)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import import_module
 from pathlib import Path
 
-from ..files import FileExistsRefused
+from .. import commits
+from ..files import TargetRefused
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
 from ..schema import SchemaError
 from ..services.errors import BackupError, NotFoundError, ValidationError
@@ -25,6 +27,7 @@ HANDLERS = {
     "rate": "commands:rate",
     "journal": "commands:write_journal",
     "stage": "commands:stage",
+    "renew": "commands:renew",
     "delete": "commands:delete",
     "edit": "commands:edit",
     "list": "reports:list_entries",
@@ -44,8 +47,20 @@ HANDLERS = {
 # Commands that write to the logbook: they take the lock the window holds, so the two
 # never write at the same time.
 # ("export ics" records in the logbook what the calendar said, to update it next time.)
-WRITES = {"add", "rate", "journal", "stage", "delete", "import", "framework", "backup", "restore"}
-WRITES |= {"edit", "export ics"}
+WRITES = {
+    "add",
+    "edit",
+    "rate",
+    "journal",
+    "stage",
+    "renew",
+    "delete",
+    "import",
+    "framework",
+    "backup",
+    "restore",
+    "export ics",
+}
 
 
 def _command_key(args) -> str:
@@ -62,15 +77,44 @@ LOCK_WAIT_S = 5.0
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"po-tracker: error: {message}", file=sys.stderr)
-    return code
+    return _said(f"error: {message}", code)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Runs one command. Whatever happens, the user gets one line, never a traceback, and
+    the exit status says whether the data changed (see ``_finish``)."""
+    data_dir = None
+    before = commits.count()
     try:
+        _refuse_undecodable(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(argv)
+        if args.command is not None and not getattr(args, "list_charts", False):
+            data_dir = resolve_data_dir(args.data_dir)
+        return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
     except UsageError as error:
         return _fail(str(error), 2)
+    except KeyboardInterrupt:
+        if commits.count() > before:
+            return _said("interrupted after your change was saved: done", 0)
+        return _said("interrupted: nothing was changed", 130)
+    except BrokenPipeError:
+        return _quiet_after_closed_pipe()
+    except OSError as error:
+        return _os_failure(error, committed=commits.count() > before)
+    except Exception as error:  # the one place an unexpected error is turned into a line
+        return _unexpected(error, data_dir, committed=commits.count() > before)
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """Python hands over bytes that are not UTF-8 as lone surrogates; such an argument
+    would fail later, half-way. Refused here, in one line, before anything is done."""
+    for number, argument in enumerate(argv, 1):
+        if any("\ud800" <= char <= "\udfff" for char in argument):
+            shown = os.fsencode(argument).decode("utf-8", "backslashreplace")
+            raise UsageError(f"argument {number} ({shown}) is not valid UTF-8 text")
+
+
+def _dispatch(args, data_dir: Path | None) -> int:
     if args.self_test:
         from ..ui.self_test import run
 
@@ -79,24 +123,76 @@ def main(argv: list[str] | None = None) -> int:
         from ..app import main as open_window
 
         return open_window(args)
-    if getattr(args, "list_charts", False):
+    if data_dir is None:
         # Listing the charts reads no data: it must not create a logbook either.
         from .chart_commands import export_chart
 
         return export_chart(args, None)
-    data_dir = resolve_data_dir(args.data_dir)
     try:
         return _run(args, data_dir)
     except (
         ValidationError,
         NotFoundError,
-        FileExistsRefused,
+        TargetRefused,
         FileNotFoundError,
         BackupError,
     ) as error:
         return _fail(str(error), 2)
     except (SchemaError, LockHeldError) as error:
         return _fail(str(error), 1)
+
+
+def _finish(code: int, committed: bool) -> int:
+    """Flushes what the command printed: a full disk or a closed pipe on standard output
+    is reported here, and a committed change still exits 0."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _quiet_after_closed_pipe(code)
+    except OSError as error:
+        return _os_failure(error, committed)
+    return code
+
+
+def _os_failure(error: OSError, committed: bool) -> int:
+    """A full disk, a folder that cannot be written...: one line. Once the change was
+    committed, the command is done (exit 0) even if what follows failed."""
+    if error.filename is None:  # standard output: files name themselves (``files``)
+        line = f"could not print the result ({error.strerror or error})"
+    else:
+        line = f"error: {_os_error_line(error)}"
+    if committed:
+        return _said(f"{line}; your change was saved: done", 0)
+    return _said(line, 1)
+
+
+def _quiet_after_closed_pipe(code: int = 0) -> int:
+    """``po-tracker list ... | head -1``: the reader had enough. Standard output is pointed
+    at nothing so that Python's own flush at exit cannot complain about it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return code
+
+
+def _os_error_line(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    reason = error.strerror or str(error)
+    return f"{reason}{where}"
+
+
+def _unexpected(error: Exception, data_dir: Path | None, committed: bool) -> int:
+    from ..crash_report import one_line, save
+
+    line = one_line(error, save(data_dir, error), committed)
+    return _said(line, 0 if committed else 1)
+
+
+def _said(message: str, code: int) -> int:
+    # Whatever a message quotes (a file name of undecodable bytes), it prints.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    with suppress(OSError):  # standard error closed too: the exit status still tells
+        print(f"po-tracker: {message}", file=sys.stderr)
+    return code
 
 
 def _run(args, data_dir: Path) -> int:
@@ -106,12 +202,7 @@ def _run(args, data_dir: Path) -> int:
     fresh_file = not database_path(data_dir).exists()
     # A read creates or migrates the file when it is new or from an older version: that
     # is a write too, and never happens under a running window.
-    writes = (
-        args.command in WRITES
-        or _command_key(args) in WRITES
-        or fresh_file
-        or not _schema_is_current(data_dir)
-    )
+    writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
     ensure_private_dir(data_dir)
@@ -127,6 +218,14 @@ def _run(args, data_dir: Path) -> int:
             # Still under the lock, so no window can have started here meanwhile.
             if fresh_dir and not database_path(data_dir).exists():
                 _remove_new_logbook(data_dir, fresh_dir)
+
+
+def _writes(args) -> bool:
+    if args.command == "framework":
+        return args.action == "import"
+    if args.command == "check":
+        return args.repair
+    return args.command in WRITES or _command_key(args) in WRITES
 
 
 def _schema_is_current(data_dir: Path) -> bool:
@@ -173,8 +272,9 @@ class Logbook:
     def plain_read(self) -> Iterator[sqlite3.Connection]:
         """A read-only ``sqlite3`` connection holding one read transaction, so every
         statement sees the same state even while the window writes."""
-        from ..services.integrity import connect_readonly
+        from ..services.integrity import connect_readonly, refuse_if_foreign
 
+        refuse_if_foreign(self.path)
         connection = connect_readonly(self.path)
         try:
             connection.execute("BEGIN")
@@ -196,6 +296,7 @@ class Logbook:
 
 def _with_logbook(args, logbook: Logbook, fresh_dir: bool, fresh_file: bool) -> int:
     ok = False
+    before = commits.count()
     try:
         if logbook.writes:
             logbook.open()  # checked, and migrated, before the command runs
@@ -208,7 +309,9 @@ def _with_logbook(args, logbook: Logbook, fresh_dir: bool, fresh_file: bool) -> 
         raise
     finally:
         logbook.close()
-        if not ok and fresh_file:
+        # A new logbook is removed after a failure only while it holds nothing of the
+        # user's: once an entry was committed, it is theirs.
+        if not ok and fresh_file and commits.count() == before:
             _remove_new_logbook(logbook.data_dir, fresh_dir)
 
 

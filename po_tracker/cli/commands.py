@@ -1,4 +1,4 @@
-"""Commands that write: add, edit, rate, journal, stage, delete."""
+"""Commands that write: add, edit, rate, journal, stage, delete, renew."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 import sys
 from datetime import date
 
-from ..services import journal, profile, ratings
+from ..services import certifications, journal, profile, ratings
 from ..services.errors import ValidationError
 from ..services.registry import INPUT_TYPES, LOG_SERVICES, as_input
 from .entry_options import collected, given
@@ -53,7 +53,7 @@ def edit(args, db) -> int:
             "edit", f"nothing to change: give at least one option (po-tracker edit {kind} --help)"
         )
     if changes.get("text") == "-" and kind == "journal":
-        changes["text"] = sys.stdin.read()
+        changes["text"] = _read_stdin()
     if "links" in changes:
         changes["links"] = tuple(_link(text) for text in changes["links"])
     service = SERVICES[kind]
@@ -86,7 +86,7 @@ def _link(text: str) -> journal.EntryRef:
 
 
 def write_journal(args, db) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     data = journal.JournalInput(
         text=text,
         entry_date=args.date or date.today(),
@@ -95,6 +95,18 @@ def write_journal(args, db) -> int:
         links=tuple(_link(t) for t in args.link),
     )
     return _create(db, "journal", data)
+
+
+def _read_stdin() -> str:
+    """The journal text piped in: UTF-8 only, and no more than an entry may hold (a larger
+    input is refused by the entry's own limit, without reading it all)."""
+    data = sys.stdin.buffer.read(4 * journal.MAX_BODY + 4)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError.single(
+            "TEXT", f"standard input is not valid UTF-8 text (byte {error.start + 1})"
+        ) from None
 
 
 def stage(args, db) -> int:
@@ -113,4 +125,17 @@ def delete(args, db) -> int:
     with db.write() as session:
         SERVICES[args.kind].delete(session, args.id)
     print(f"Deleted {args.kind} #{args.id}")
+    return 0
+
+
+def renew(args, db) -> int:
+    from ..services import certification_renewal
+
+    fee, currency = certifications.parse_fee(args.fee, "--fee")
+    with db.write() as session:
+        result = certification_renewal.renew(
+            session, args.credential, args.date or date.today(), fee, currency
+        )
+        message = result.message
+    print(message)
     return 0

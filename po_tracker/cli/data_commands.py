@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..files import check_folder_target, check_target
 from ..paths import database_path
 from ..services import backup
 
 
 def backup_now(args, db) -> int:
+    """To a FILE of the user's, under the same rules as every export (never the logbook,
+    a link or a device; never inside a data folder)."""
     path = backup.take_backup(db.path, Path(args.file) if args.file else None, force=args.force)
     print(f"Backed up to {path}")
     return 0
@@ -27,23 +30,65 @@ def restore(args, data_dir: Path) -> int:
 
 def check(args, db) -> int:
     """Reads the file through a read-only connection of its own: a damaged logbook is
-    examined without ever being opened for writing."""
-    from ..services.integrity import full_check, raise_if_damaged
+    examined without ever being opened for writing. Exit 0 when sound (or repaired),
+    1 when something is wrong, with what to do about it."""
+    from ..services import logbook_repair
+    from ..services.integrity import full_check, raise_if_damaged, refuse_if_foreign
 
     result = full_check(db.path)
-    if result.ok:
+    damaged = [p for p in result.problems if "points at a missing" not in p]
+    if damaged:
+        _print_problems(result.problems)
+        raise_if_damaged(db.path, result)  # exits 1, naming the newest good backup
+    refuse_if_foreign(db.path)
+    findings = logbook_repair.find_problems(db.path)
+    dangling = [p for p in result.problems if p not in damaged]
+    if not findings and not dangling:
         print("The logbook is sound: the full integrity check found no problem.")
         return 0
-    print("The integrity check found problems:")
-    for problem in result.problems:
-        print(f"  {problem}")
-    raise_if_damaged(db.path, result)  # exits 1, naming the newest good backup
+    if args.repair and findings:
+        return _repair(db, findings, dangling)
+    _print_problems(dangling + [f.problem for f in findings])
+    if findings:
+        print("To rebuild them (a backup is taken first): po-tracker check --repair")
+    if dangling:
+        print(_DANGLING_ADVICE)
     return 1
+
+
+_DANGLING_ADVICE = (
+    "Entries that point at something missing are kept and still export"
+    " (po-tracker export json); they show the missing item as '(missing ...)'. Restoring"
+    " an earlier backup (po-tracker restore FILE) brings back a consistent logbook."
+)
+
+
+def _print_problems(problems) -> None:
+    print("The check found problems:")
+    for problem in problems:
+        print(f"  {problem}")
+
+
+def _repair(db, findings, dangling) -> int:
+    from ..services import logbook_repair
+
+    saved = backup.take_backup(db.path, reason="pre-repair")
+    print(f"Backed up to {saved} first.")
+    for done in logbook_repair.repair(db.path):
+        print(f"Repaired: {done}.")
+    left = logbook_repair.find_problems(db.path)
+    for finding in left:
+        print(f"  still wrong: {finding.problem}")
+    if dangling:
+        _print_problems(dangling)
+        print(_DANGLING_ADVICE)
+    return 1 if left or dangling else 0
 
 
 def export_csv(args, db) -> int:
     from ..services import csv_export
 
+    check_folder_target(args.dir)
     with db.read() as session:
         paths = csv_export.export_csv(session, Path(args.dir), force=args.force)
     print(f"Exported {len(paths)} CSV files to {args.dir}")
@@ -53,6 +98,7 @@ def export_csv(args, db) -> int:
 def export_ics(args, db) -> int:
     from ..services import calendar_export
 
+    check_target(args.file, force=args.force)
     # A write: the logbook records what the calendar said, to update it next time.
     with db.write() as session:
         calendar_export.export_ics(session, Path(args.file), force=args.force)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 
+from ..services.certifications import parse_fee
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -68,6 +69,14 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         _text("issuer"),
         _text("verification_url", "--url", help="verification URL"),
         *COST,
+        Option(
+            "renewal_fee",  # "USD 100": split into amount and currency by ``fee_fields``
+            "--renewal-fee",
+            {
+                "metavar": "FEE",
+                "help": 'what you pay to renew, e.g. "USD 100" (default: the catalog\'s)',
+            },
+        ),
         _note(),
     ),
     "training": (
@@ -79,6 +88,17 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("format", "--format", {"default": "course", "choices": TRAINING_FORMATS}),
         Option("status", "--status", {"default": "completed", "choices": TRAINING_STATUSES}),
         Option("skills", "--skill", {"action": "append", "default": [], "metavar": "SKILL"}),
+        Option(
+            "credentials",
+            "--credential",
+            {
+                "action": "append",
+                "default": [],
+                "metavar": "NAME",
+                "help": "a credential it earns renewal credits for (repeat for several; "
+                "default: all)",
+            },
+        ),
         *COST,
         _note(),
     ),
@@ -216,7 +236,7 @@ def given(kind: str, args) -> dict:
             if isinstance(value, list):
                 value = tuple(item for item in value if item.strip())
             values[option.field] = value
-    return values
+    return fee_fields(values)
 
 
 def collected(kind: str, args) -> dict:
@@ -226,4 +246,14 @@ def collected(kind: str, args) -> dict:
         if hasattr(args, option.dest):
             value = getattr(args, option.dest)
             values[option.field] = tuple(value) if isinstance(value, list) else value
+    return fee_fields(values)
+
+
+def fee_fields(values: dict) -> dict:
+    """``--renewal-fee "USD 100"`` as the input's amount and currency; an empty value
+    (``edit ... --renewal-fee ""``) clears the user's fee."""
+    if "renewal_fee" in values:
+        text = values.pop("renewal_fee")
+        amount, currency = parse_fee(text, "--renewal-fee")
+        values["renewal_fee_amount"], values["renewal_fee_currency"] = amount, currency
     return values

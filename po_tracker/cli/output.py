@@ -4,7 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from datetime import date, datetime
+
+# Control characters are never sent to the terminal raw: an old entry (or a file another
+# program wrote) could otherwise move the cursor, change colours or hide text. Shown as
+# escapes, as git shows unusual file names.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+# JSON escapes C0 itself; DEL and C1 it leaves raw when ensure_ascii is off.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with every control character escaped (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def print_lines(text: str) -> None:
+    """Text of several lines, each line's content made printable."""
+    print("\n".join(printable(line) for line in text.split("\n")))
 
 
 def to_jsonable(value):
@@ -22,7 +41,8 @@ def to_jsonable(value):
 
 
 def print_json(value) -> None:
-    print(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
+    text = json.dumps(to_jsonable(value), indent=2, ensure_ascii=False)
+    print(_RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _hours(value: float) -> str:
@@ -64,7 +84,7 @@ def summary(kind: str, item) -> str:
         ),
         "goal": lambda g: _join(g.text, g.status, g.target_date and f"due {g.target_date}"),
     }[kind](item)
-    return f"#{item.id}  {line}"
+    return printable(f"#{item.id}  {line}")
 
 
 def _first_line(text: str, width: int = 60) -> str:

@@ -4,10 +4,11 @@ then check them with the same rules as the window."""
 from __future__ import annotations
 
 import argparse
+import re
 
 from .. import __version__
 from .entry_options import add_options, edit_options
-from .values import iso_date, number, whole_number
+from .values import data_folder, iso_date, number, whole_number
 
 LIST_KINDS = {
     "certifications": "certification",
@@ -32,6 +33,10 @@ class Parser(argparse.ArgumentParser):
     """Reports a bad argument in one line on stderr (exit 2) instead of the usage text."""
 
     def error(self, message: str):
+        missing = re.fullmatch(r"argument (--[a-z-]+)(?:/[^:]*)?: expected one argument", message)
+        if missing:
+            option = missing.group(1)
+            message += f" (a value that begins with '-' is written {option}=VALUE)"
         raise UsageError(message)
 
 
@@ -41,7 +46,13 @@ DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your
 def _leaf(subparsers, name: str, **kwargs) -> Parser:
     """A command that runs; it takes --data-dir after its name as well as before."""
     parser = subparsers.add_parser(name, **kwargs)
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=data_folder,
+        default=argparse.SUPPRESS,
+        help=DATA_DIR_HELP,
+    )
     return parser
 
 
@@ -74,6 +85,13 @@ def _add_parsers(commands) -> None:
 def _other_parsers(commands) -> None:
     add_options(_leaf(commands, "rate", help="rate a skill from 1 to 5"), "rating")
     add_options(_leaf(commands, "journal", help="write a journal entry"), "journal")
+
+    p = _leaf(commands, "renew", help="log the renewal of a held certification")
+    p.add_argument("credential", metavar="CREDENTIAL", help="e.g. CSPO; renews its whole group")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="the renewal day; default: today")
+    p.add_argument(
+        "--fee", metavar="FEE", help='the fee paid, e.g. "USD 100" (default: the known fee)'
+    )
 
     p = _leaf(commands, "stage", help="show or set your current and target stage")
     p.add_argument("--current", metavar="STAGE")
@@ -168,7 +186,12 @@ def _data_parsers(commands) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing file")
     p = _leaf(commands, "restore", help="go back to a backup; the current file is kept")
     p.add_argument("file", metavar="FILE")
-    _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p = _leaf(commands, "check", help="run the full integrity check of your logbook")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild what can be rebuilt (the search index), after a backup",
+    )
 
 
 def build_parser() -> Parser:
@@ -178,7 +201,7 @@ def build_parser() -> Parser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"po-tracker {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", type=data_folder, help=DATA_DIR_HELP)
     parser.add_argument(
         "--self-test", action="store_true", help="check that this installation works, then exit"
     )

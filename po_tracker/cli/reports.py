@@ -6,11 +6,11 @@ import json
 from datetime import date
 from pathlib import Path
 
-from ..files import write_atomic
+from ..files import check_target, write_atomic
 from ..services import framework_io, search
 from ..services.errors import ValidationError
 from .commands import SERVICES
-from .output import print_json, summary
+from .output import print_json, print_lines, printable, summary
 from .parser import LIST_KINDS
 
 
@@ -32,7 +32,7 @@ def list_entries(args, db) -> int:
         print_json(items)
     elif kind in ("skill", "stage", "credential"):
         for item in items:
-            print(f"{item['slug']:<40} {item['name']}")
+            print(printable(f"{item['slug']:<40} {item['name']}"))
     else:
         for item in items:
             print(summary(kind, item))
@@ -48,11 +48,11 @@ def search_entries(args, db) -> int:
         print_json(hits)
         return 0
     for hit in hits:
-        print(f"{hit.kind} #{hit.id}  {hit.date}  {hit.title}".rstrip())
+        print(printable(f"{hit.kind} #{hit.id}  {hit.date}  {hit.title}".rstrip()))
         if hit.snippet and hit.snippet != hit.title:
-            print(f"    {hit.snippet}")
+            print(printable(f"    {hit.snippet}"))
     if not hits:
-        print(f"Nothing matches {args.query!r}.")
+        print(printable(f"Nothing matches {args.query!r}."))
     return 0
 
 
@@ -64,7 +64,7 @@ def status(args, db) -> int:
     if args.json:
         print_json(report.to_dict())
     else:
-        print(standing.format_text(report))
+        print_lines(standing.format_text(report))
     return 0
 
 
@@ -76,6 +76,7 @@ def _write_json(path: str, document: dict, force: bool) -> None:
 def export_json(args, db) -> int:
     from ..services import interchange
 
+    check_target(args.file, force=args.force)  # before any work: a refusal writes nothing
     with db.read() as session:
         document = interchange.export_document(session)
     _write_json(args.file, document, args.force)
@@ -105,6 +106,7 @@ def import_json(args, db) -> int:
 
 def framework(args, db) -> int:
     if args.action == "export":
+        check_target(args.file, force=args.force)
         with db.read() as session:
             document = framework_io.export_document(session)
         _write_json(args.file, document, args.force)

@@ -7,7 +7,7 @@ import argparse
 import math
 from datetime import date
 
-from ..services.validation import EARLIEST, LATEST, parse_iso_date
+from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_number
 
 # SQLite's integers are 64-bit.
 MAX_INTEGER = 2**63 - 1
@@ -26,19 +26,32 @@ def iso_date(text: str) -> date:
 
 def number(text: str) -> float:
     try:
-        value = float(text)
+        value = strict_number(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"must be a finite number, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"must be a plain decimal number such as 12 or 1.5, not {text!r}"
+        ) from None
+    if not math.isfinite(value):  # more digits than a float holds
+        raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value
 
 
 def whole_number(text: str) -> int:
     try:
-        value = int(text)
+        value = int(strict_number(text.strip(), whole=True))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number such as 3, not {text!r}"
+        ) from None
     if abs(value) > MAX_INTEGER:
         raise argparse.ArgumentTypeError(f"is too large: {text}")
     return value
+
+
+def data_folder(text: str) -> str:
+    """An empty ``--data-dir`` is a mistake (an unset shell variable), never the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "must name a folder; leave --data-dir out to use the default one"
+        )
+    return text

@@ -4,6 +4,7 @@ from .base import Base, new_uuid, utc_now
 from .calendar import CalendarEvent
 from .framework import (
     Credential,
+    RenewalGroup,
     Skill,
     Stage,
     StageCredentialGroup,
@@ -14,7 +15,13 @@ from .framework import (
 from .growth import ExperienceEntry, Goal, Profile, SkillRating
 from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
 from .journal_templates import JournalPrompt, JournalTemplate
-from .learning import Certification, TrainingCredit, TrainingSession, training_skills
+from .learning import (
+    Certification,
+    CertificationRenewal,
+    TrainingCredit,
+    TrainingSession,
+    training_skills,
+)
 from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
 from .settings import Setting
 
@@ -22,6 +29,7 @@ __all__ = [
     "Base",
     "CalendarEvent",
     "Certification",
+    "CertificationRenewal",
     "Contact",
     "Credential",
     "EventCredit",
@@ -33,6 +41,7 @@ __all__ = [
     "JournalTemplate",
     "NetworkingEvent",
     "Profile",
+    "RenewalGroup",
     "Setting",
     "Skill",
     "SkillRating",

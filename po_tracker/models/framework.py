@@ -54,6 +54,15 @@ class Credential(Base):
     # Credentials on one track renew those of lower rank (Scrum Alliance).
     track: Mapped[str | None] = mapped_column(String(80))
     track_rank: Mapped[int | None] = mapped_column(Integer)
+    # The slug of the RenewalGroup it renews with; a slug, not a key, like the catalog file.
+    renewal_group: Mapped[str | None] = mapped_column(String(80))
+    # Credits a pooled group adds when this is the highest held on a track other than
+    # the highest credential's own (Scrum Alliance: CSM + CSPO = 20 + 10).
+    addon_credits: Mapped[float | None] = mapped_column(Float)
+    # Days after expiry in which it can still be renewed but is not held (PMI suspension).
+    renewable_days: Mapped[int] = mapped_column(Integer, default=0)
+    # The cycle ends the day before the anniversary (PMI), not on it.
+    ends_day_before: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -63,6 +72,27 @@ class Credential(Base):
         CheckConstraint("credits_needed IS NULL OR credits_needed >= 0", name="credits"),
         CheckConstraint("grace_days >= 0", name="grace"),
     )
+
+
+class RenewalGroup(Base):
+    """Credentials of one body that renew together. ``renews``: "group" when earning a
+    member renews every active member of the group, "track" when only those of lower rank
+    on its track. ``pooled``: one credit total for the group (the highest credential's
+    credits plus each other track's add-on), earned from one pool, and one fee."""
+
+    __tablename__ = "renewal_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    body: Mapped[str] = mapped_column(String(200), default="")
+    renews: Mapped[str] = mapped_column(String(20), default="track")
+    pooled: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (CheckConstraint("renews IN ('group', 'track')", name="renews"),)
 
 
 class Stage(Base):
@@ -82,6 +112,11 @@ class Stage(Base):
     people_mentored: Mapped[int] = mapped_column(Integer, default=0)
     training_hours_12m: Mapped[float] = mapped_column(Float, default=0)
     events_12m: Mapped[int] = mapped_column(Integer, default=0)
+    # Leading people and products, from the experience log: the largest team led and the
+    # most products owned in one entry, and the ceremonies facilitated in all.
+    team_size: Mapped[int] = mapped_column(Integer, default=0)
+    products_owned: Mapped[int] = mapped_column(Integer, default=0)
+    ceremonies_facilitated: Mapped[int] = mapped_column(Integer, default=0)
 
     skill_targets: Mapped[list[StageSkillTarget]] = relationship(
         back_populates="stage", cascade="all, delete-orphan"
@@ -96,6 +131,9 @@ class Stage(Base):
             " AND training_hours_12m >= 0 AND events_12m >= 0",
             name="non_negative",
         ),
+        CheckConstraint("team_size >= 0", name="team_size"),
+        CheckConstraint("products_owned >= 0", name="products_owned"),
+        CheckConstraint("ceremonies_facilitated >= 0", name="ceremonies_facilitated"),
     )
 
 

@@ -43,14 +43,50 @@ class Certification(Identified, Timestamped, Base):
     cost_currency: Mapped[str | None] = mapped_column(String(3))
     attachment: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The user's own renewal fee; when empty, the catalog's counts.
+    renewal_fee_amount: Mapped[float | None] = mapped_column(Float)
+    renewal_fee_currency: Mapped[str | None] = mapped_column(String(3))
 
     credential: Mapped[Credential | None] = relationship()
+    renewals: Mapped[list[CertificationRenewal]] = relationship(
+        cascade="all, delete-orphan", order_by="CertificationRenewal.renewed_on"
+    )
 
     __table_args__ = (
         CheckConstraint(f"status IN {sql_in(CERTIFICATION_STATUSES)}", name="status"),
         CheckConstraint("credential_id IS NOT NULL OR custom_name IS NOT NULL", name="named"),
         CheckConstraint("cost_amount IS NULL OR cost_amount >= 0", name="cost"),
+        CheckConstraint(
+            "renewal_fee_amount IS NULL OR renewal_fee_amount >= 0", name="renewal_fee"
+        ),
         Index("ix_certifications_earned_on", "earned_on"),
+    )
+
+
+class CertificationRenewal(Timestamped, Base):
+    """One renewal the user logged: the expiry before and after, and what it took. The
+    certification's ``expires_on`` holds the result; this row is its history (and what
+    undoing the renewal restores)."""
+
+    __tablename__ = "certification_renewals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certification_id: Mapped[int] = mapped_column(
+        ForeignKey("certifications.id", ondelete="CASCADE")
+    )
+    renewed_on: Mapped[date] = mapped_column(Date)
+    # The typed expiry before the renewal (None: it followed from the catalog).
+    previous_expires_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)
+    credits_used: Mapped[float | None] = mapped_column(Float)
+    fee_amount: Mapped[float | None] = mapped_column(Float)
+    fee_currency: Mapped[str | None] = mapped_column(String(3))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint("credits_used IS NULL OR credits_used >= 0", name="credits"),
+        CheckConstraint("fee_amount IS NULL OR fee_amount >= 0", name="fee"),
+        Index("ix_certification_renewals_certification_id", "certification_id"),
     )
 
 

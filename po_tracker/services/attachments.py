@@ -17,20 +17,15 @@ import tempfile
 import uuid
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from ..paths import ensure_private_dir
+from ..paths import attachments_dir, ensure_private_dir
 from .errors import ValidationError
 
-FOLDER = "attachments"
 MAX_BYTES = 25 * 1024 * 1024
 # Documents and images a certificate comes as; nothing a viewer would run.
 EXTENSIONS = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".tif", ".tiff", ".txt")
 _STORED = re.compile(r"^[0-9a-f]{32}\.[a-z0-9]{1,5}$")
 _CHUNK = 1024 * 1024
 FIELD = "attachment"
-
-
-def attachments_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / FOLDER
 
 
 def _extension(source: Path) -> str:

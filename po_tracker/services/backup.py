@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ..files import FileExistsRefused, write_atomic
-from ..paths import database_path, ensure_private_dir
+from ..files import check_folder_target, check_target, fsync_path, write_own_file
+from ..paths import backups_dir, database_path, ensure_private_dir
+from ..schema import NotALogbookError, identify
 from . import backup_rotation
 from .errors import (
     BackupError,  # noqa: F401 - raised here, caught by callers
@@ -39,7 +40,6 @@ from .errors import (
 from .integrity import connect_readonly, full_check, read_revision
 from .json_files import read_json_file
 
-FOLDER = "backups"
 MANIFEST = "manifest.json"
 STAMP = "%Y%m%dT%H%M%SZ"
 DAILY_EVERY = timedelta(days=1)
@@ -57,6 +57,9 @@ class BackupInfo:
     size: int
     # Made by this app (listed in the manifest with this size), so rotation may delete it.
     managed: bool
+    # The order it was taken in (the manifest counts up): unlike ``taken_at``, which is
+    # whatever the clock said, it cannot be wrong. 0 for a backup the manifest does not list.
+    sequence: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,29 +69,10 @@ class RestoreResult:
     safety_backup: Path | None
 
 
-def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / FOLDER
-
-
 def _utc(now: datetime | None) -> datetime:
     if now is None:
         return datetime.now(UTC)
     return now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
-
-
-def _fsync_path(path: Path) -> None:
-    """Flush a file, or a folder's entries after a rename (POSIX; Windows cannot open a
-    folder this way and does not need it)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- the manifest: which files this module made -------------------------------------------
@@ -112,7 +96,7 @@ def _read_manifest(folder: Path) -> dict[str, dict]:
 def _write_manifest(folder: Path, entries: dict[str, dict]) -> None:
     document = {"format": "po-tracker-backups", "version": 1, "backups": entries}
     data = (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    write_atomic(folder / MANIFEST, data, force=True)
+    write_own_file(folder / MANIFEST, data)
 
 
 # --- looking at backups ---------------------------------------------------------------------
@@ -131,9 +115,18 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
             continue
         size = path.stat().st_size
         taken_at = datetime.strptime(match["stamp"], STAMP).replace(tzinfo=UTC)
-        managed = manifest.get(path.name, {}).get("size") == size
-        found.append(BackupInfo(path, taken_at, match["reason"], size, managed))
-    return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+        entry = manifest.get(path.name, {})
+        managed = entry.get("size") == size
+        sequence = entry.get("sequence") if managed else 0
+        sequence = sequence if isinstance(sequence, int) and not isinstance(sequence, bool) else 0
+        found.append(BackupInfo(path, taken_at, match["reason"], size, managed, sequence))
+    return sorted(found, key=_newest_first, reverse=True)
+
+
+def _newest_first(info: BackupInfo) -> tuple:
+    """In the order they were taken, whatever their names' clock said; backups the
+    manifest does not number (older or not ours) by their names' time."""
+    return (info.sequence, info.taken_at, info.path.name)
 
 
 def verify(path: Path) -> str:
@@ -145,12 +138,11 @@ def verify(path: Path) -> str:
     if not result.ok:
         raise BackupError(f"{path} is damaged: {'; '.join(result.problems[:3])}")
     try:
-        revision = read_revision(path)
+        return identify(path)
+    except NotALogbookError as error:
+        raise BackupError(f"{path} is not a PO Tracker logbook: {error.reason}") from None
     except sqlite3.Error as error:
         raise BackupError(f"{path} cannot be read: {error}") from None
-    if revision is None:
-        raise BackupError(f"{path} is not a PO Tracker logbook (it has no schema revision)")
-    return revision
 
 
 def newest_good_backup(data_dir: Path, managed_only: bool = False) -> Path | None:
@@ -213,7 +205,7 @@ def _snapshot(source: Path, folder: Path) -> Path:
         finally:
             writer.close()
             reader.close()
-        _fsync_path(temporary)
+        fsync_path(temporary)
     except BaseException:
         _discard(temporary)
         raise
@@ -239,13 +231,11 @@ def _destination(db_path: Path, dest: Path | None, now: datetime, reason: str, f
         folder = ensure_private_dir(backups_dir(db_path.parent))
         return _target(folder, now, reason), True
     dest = Path(dest)
-    if dest.is_dir():
-        return _target(dest, now, reason), False
-    if dest.exists() and not force:
-        raise FileExistsRefused(f"{dest} already exists; add --force to replace it")
-    if not dest.parent.is_dir():
-        raise FileNotFoundError(f"the folder {dest.parent} does not exist")
-    return dest, False
+    if dest.is_dir() and not dest.is_symlink():
+        # The usual name inside a folder of the user's (never inside a data folder).
+        return check_target(_target(check_folder_target(dest), now, reason)), False
+    # Anywhere else, the same rules as every export: never the logbook, a link or a device.
+    return check_target(dest, force=force), False
 
 
 def take_backup(
@@ -270,7 +260,7 @@ def take_backup(
             raise BackupError(f"the copy reads schema {revision}, the logbook {expected}")
         fingerprint = content_fingerprint(temporary) if ours else None
         os.replace(temporary, target)
-        _fsync_path(target.parent)
+        fsync_path(target.parent)
     except BaseException:
         _discard(temporary)
         raise
@@ -284,8 +274,10 @@ def _record(target: Path, fingerprint: str, revision: str, reason: str) -> None:
     entries = _read_manifest(target.parent)
     entries = {name: entry for name, entry in entries.items() if (target.parent / name).exists()}
     size = target.stat().st_size
+    numbers = [entry.get("sequence") for entry in entries.values()]
+    sequence = max([n for n in numbers if isinstance(n, int)], default=0) + 1
     entries[target.name] = dict(
-        size=size, fingerprint=fingerprint, revision=revision, reason=reason
+        size=size, fingerprint=fingerprint, revision=revision, reason=reason, sequence=sequence
     )
     _write_manifest(target.parent, entries)
 
@@ -316,7 +308,7 @@ def rotate(data_dir: Path, limits=None, now: datetime | None = None) -> list[Pat
     managed = [info for info in list_backups(data_dir) if info.managed]
     if limits is None:
         limits = stored_limits(database_path(data_dir))
-    dated = [backup_rotation.Dated(info.path, info.taken_at) for info in managed]
+    dated = [backup_rotation.Dated(info.path, info.taken_at, info.sequence) for info in managed]
     keep = backup_rotation.plan(dated, limits, _utc(now))
     keep.add(newest_good_backup(data_dir, managed_only=True))
     doomed = [info.path for info in managed if info.path not in keep]
@@ -382,7 +374,7 @@ def restore(db_path: Path, backup_file: Path, now: datetime | None = None) -> Re
         safety = _safety_backup(db_path, now)
         moved = _move_aside(db_path, now)
         os.replace(temporary, db_path)
-        _fsync_path(db_path.parent)
+        fsync_path(db_path.parent)
     except BaseException:
         _discard(temporary)
         raise

@@ -39,6 +39,8 @@ class Dated:
 
     path: Path
     taken_at: datetime
+    # The order it was taken in (higher is newer), which no wrong clock can change.
+    sequence: int = 0
 
 
 def limits_from(values: dict[str, str]) -> RotationLimits:
@@ -81,13 +83,19 @@ def _period(taken_at: datetime, kind: str) -> tuple:
 
 def plan(backups: Iterable[Dated], limits: RotationLimits, now: datetime) -> set[Path]:
     """The paths to keep: the newest backup of each of the last N days, weeks and months
-    that have one (as borg and restic prune), plus everything from the last day."""
-    ordered = sorted(backups, key=lambda b: b.taken_at, reverse=True)
-    keep = {b.path for b in ordered if now - b.taken_at < KEEP_ALL_WITHIN}
+    that have one (as borg and restic prune), plus everything from the last day.
+
+    No clock is trusted: the newest ``daily`` backups in the order they were taken are
+    always kept, and a backup dated in the future (a clock that was wrong, then set
+    right) takes no day, week or month from the real ones."""
+    ordered = sorted(backups, key=lambda b: (b.sequence, b.taken_at), reverse=True)
+    keep = {b.path for b in ordered[: max(limits.daily, 1)]}
+    dated_right = [b for b in ordered if b.taken_at <= now]
+    keep |= {b.path for b in dated_right if now - b.taken_at < KEEP_ALL_WITHIN}
     for kind in KEYS:
         wanted = getattr(limits, kind)
         seen: set[tuple] = set()
-        for item in ordered:
+        for item in dated_right:
             if len(seen) >= wanted:
                 break
             period = _period(item.taken_at, kind)

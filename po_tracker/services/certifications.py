@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,10 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from ..models import Certification as CertificationRow
+from ..models import Credential
 from ..vocabulary import CERTIFICATION_STATUSES
 from . import lookup
 from .crud import delete_row, get_row, in_order, save
 from .dates import add_months
+from .errors import ValidationError
 from .validation import MAX_TEXT, Checker
 
 KIND = "certification"
@@ -33,6 +36,9 @@ class CertificationInput:
     cost_amount: float | None = None
     cost_currency: str | None = None
     notes: str = ""
+    # The user's own renewal fee; empty: the catalog's.
+    renewal_fee_amount: float | None = None
+    renewal_fee_currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class Certification:
     notes: str
     created_at: datetime
     updated_at: datetime
+    renewal_fee_amount: float | None = None
+    renewal_fee_currency: str | None = None
 
 
 def _clean(session: Session, data: CertificationInput) -> dict:
@@ -64,8 +72,17 @@ def _clean(session: Session, data: CertificationInput) -> dict:
         credential_id = check.resolve(lookup.credential_id, session, name, "name")
     status = check.choice("status", data.status, CERTIFICATION_STATUSES)
     earned_on = check.day("earned_on", data.earned_on, required=status == "earned")
+    if earned_on is not None and status in ("planned", "in-progress"):
+        check.fail("earned_on", f"must be empty while the certification is {status}")
     expires_on = check.day("expires_on", data.expires_on)
     check.order("earned_on", earned_on, "expires_on", expires_on)
+    _refuse_lifetime_expiry(session, check, credential_id, expires_on)
+    fee = check.number("renewal_fee_amount", data.renewal_fee_amount, maximum=1_000_000)
+    fee_currency = check.currency("renewal_fee_currency", data.renewal_fee_currency)
+    if fee is not None and fee_currency is None:
+        check.fail("renewal_fee_currency", "is required with a renewal fee (for example USD)")
+    if status in ("earned", "expired"):
+        check.not_future("earned_on", earned_on, "a certification already earned")
     values = dict(
         credential_id=credential_id,
         custom_name=name if data.custom else None,
@@ -78,9 +95,45 @@ def _clean(session: Session, data: CertificationInput) -> dict:
         cost_amount=check.number("cost_amount", data.cost_amount, maximum=1_000_000),
         cost_currency=check.currency("cost_currency", data.cost_currency),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
+        renewal_fee_amount=fee,
+        renewal_fee_currency=fee_currency if fee is not None else None,
     )
     check.done()
     return values
+
+
+def parse_fee(text: str | None, field: str = "renewal_fee") -> tuple[float | None, str | None]:
+    """(amount, currency) from "USD 100" or "100 USD"; (None, None) for empty text."""
+    words = (text or "").split()
+    if not words:
+        return None, None
+    amounts = [w for w in words if _is_amount(w)]
+    codes = [w.upper() for w in words if not _is_amount(w)]
+    if len(words) != 2 or len(amounts) != 1 or len(codes[0]) != 3 or not codes[0].isalpha():
+        raise ValidationError.single(
+            field, f"must be a currency and an amount, such as USD 100 (got {text!r})"
+        )
+    return float(amounts[0]), codes[0]
+
+
+def _is_amount(word: str) -> bool:
+    try:
+        return math.isfinite(float(word))
+    except ValueError:
+        return False
+
+
+def _refuse_lifetime_expiry(session: Session, check: Checker, credential_id, expires_on) -> None:
+    """A catalog credential that never expires (no validity: PSPO I, ICP-APO...) cannot
+    carry an expiry date; a custom certification can."""
+    if credential_id is None or expires_on is None:
+        return
+    credential = session.get(Credential, credential_id)
+    if credential is not None and credential.validity_months is None:
+        check.fail(
+            "expires_on",
+            f"{credential.name} is a lifetime credential: it has no expiry date (leave it empty)",
+        )
 
 
 def validate(session: Session, data: CertificationInput) -> None:
@@ -109,6 +162,8 @@ def _to_dto(row: CertificationRow) -> Certification:
         notes=row.notes,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        renewal_fee_amount=row.renewal_fee_amount,
+        renewal_fee_currency=row.renewal_fee_currency,
     )
 
 

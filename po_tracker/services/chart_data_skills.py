@@ -157,6 +157,31 @@ def career_map_data(session: Session, as_of: date) -> CareerMapData:
 
 
 # -- report -------------------------------------------------------------------------------
+def _credential_lines(report) -> tuple[CredentialLine, ...]:
+    """One line per renewal (a Scrum Alliance group once, naming its certifications),
+    then the credentials no renewal covers: lifetime ones, and those expired for good."""
+    lines, covered = [], set()
+    for due in report.renewals:
+        covered.update(due.credentials)
+        name = f"{due.name} ({', '.join(due.credentials)})" if due.group else due.name
+        lines.append(
+            CredentialLine(
+                name=name,
+                status=due.status,
+                expires=due.due,
+                credits_earned=due.credits_earned,
+                credits_needed=due.credits_needed,
+                credit_unit=due.credit_unit,
+                fee=due.fee,
+            )
+        )
+    for c in report.credentials:
+        if c.name not in covered:
+            # Credits toward a renewal that can no longer happen would only confuse.
+            lines.append(CredentialLine(name=c.name, status=c.status, expires=c.expires))
+    return tuple(lines)
+
+
 def report_data(session: Session, as_of: date) -> ReportData:
     from .status import build
 
@@ -170,17 +195,6 @@ def report_data(session: Session, as_of: date) -> ReportData:
         components={component_label(c.name): round(c.percent, 1) for c in components},
         current_stage=report.current_stage,
         target_stage=report.target_stage,
-        credentials=tuple(
-            CredentialLine(
-                name=c.name,
-                status=c.status,
-                expires=c.expires,
-                # Credits toward a renewal that can no longer happen would only confuse.
-                credits_earned=c.credits_earned if c.held else None,
-                credits_needed=c.credits_needed if c.held else None,
-                credit_unit=c.credit_unit,
-            )
-            for c in report.credentials
-        ),
+        credentials=_credential_lines(report),
         next_actions=tuple(report.next_actions[:REPORT_ACTIONS]),
     )

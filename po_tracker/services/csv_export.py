@@ -1,7 +1,8 @@
 """CSV per log, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents
 right), a header row, numbers as numbers, text neutralised against formula injection
-(see ``csv_format``). Each file is written atomically, and no existing file is replaced
-unless the caller says so; with one file in the way, none is written.
+(see ``csv_format``). The set is written into a temporary folder and moved into place, and
+no existing file is replaced unless the caller says so; with one file in the way, none is
+written.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ..files import FileExistsRefused, write_atomic
-from ..paths import ensure_private_dir
+from ..files import check_folder_target, write_set_atomic
 from .csv_format import KINDS, LogKind, to_cell
 
 
@@ -43,16 +43,8 @@ def render(session: Session, kind: LogKind) -> bytes:
 
 
 def export_csv(session: Session, folder: Path, force: bool = False) -> list[Path]:
-    """Writes one file per log into ``folder`` (created, private, if missing); returns
-    the paths written."""
-    folder = Path(folder)
-    targets = {name: folder / kind.file_name for name, kind in KINDS.items()}
-    in_the_way = [path for path in targets.values() if path.exists()]
-    if in_the_way and not force:
-        names = ", ".join(path.name for path in in_the_way)
-        raise FileExistsRefused(f"{folder} already has {names}; add --force to replace them")
-    ensure_private_dir(folder)
-    contents = {name: render(session, KINDS[name]) for name in targets}
-    for name, path in targets.items():
-        write_atomic(path, contents[name], force=force)
-    return list(targets.values())
+    """Writes one file per log into ``folder`` (created if missing) as one set: either
+    every file is replaced or none is. Returns the paths written."""
+    folder = check_folder_target(folder)
+    contents = {kind.file_name: render(session, kind) for kind in KINDS.values()}
+    return write_set_atomic(folder, contents, force=force)

@@ -19,6 +19,7 @@ from typing import Any
 from . import certifications, contacts, events, experience, goals, journal, ratings, training
 from .credit_claims import CreditClaim
 from .errors import ValidationError
+from .validation import strict_number
 
 TRIGGERS = "=+-@\t\r"
 _QUOTED_TRIGGER = re.compile(r"^'*[=+\-@\t\r]")
@@ -143,9 +144,11 @@ def parse_number(cell: str) -> float | int | None:
     if not text:
         return None
     try:
-        value = float(text)
+        value = strict_number(text)
     except ValueError:
-        raise ValueError(f"must be a number, not {cell!r}") from None
+        raise ValueError(
+            f"must be a plain decimal number such as 12 or 1.5, not {cell!r}"
+        ) from None
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 

@@ -11,13 +11,13 @@ Whole frameworks are exported and imported by ``framework_io`` (see ``export_fil
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from ..files import write_atomic
 from ..models import (
     StageCredentialGroup,
     StageCredentialGroupMember,
@@ -38,6 +38,9 @@ NUMERIC_REQUIREMENTS = {
     "years_experience": (60, False),
     "sprints_as_po": (MAX_COUNT, True),
     "people_mentored": (MAX_COUNT, True),
+    "team_size": (MAX_COUNT, True),
+    "products_owned": (MAX_COUNT, True),
+    "ceremonies_facilitated": (MAX_COUNT, True),
     "training_hours_12m": (8760, False),
     "events_12m": (366, True),
 }
@@ -355,15 +358,11 @@ def set_renewal_rule(session: Session, credential: str, rule: RenewalRule) -> Fr
 
 def export_file(session: Session, path: Path, name: str = "") -> None:
     """Written beside the target and moved over it, so a failed write never leaves a
-    half-written file in place of the one the user had."""
+    half-written file in place of the one the user had (the save dialog asked before
+    replacing one)."""
     document = framework_io.export_document(session, name)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_atomic(path, text.encode("utf-8"), force=True)
 
 
 def import_file(session: Session, path: Path) -> None:

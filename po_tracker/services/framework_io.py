@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..models import (
     Credential,
+    RenewalGroup,
     Skill,
     Stage,
     StageCredentialGroup,
@@ -31,13 +32,18 @@ from .json_files import read_json_file
 from .schemas import check_document
 
 FORMAT = "po-tracker-framework"
-VERSION = 1
+# 2 added renewal groups and four renewal fields of a credential; a version 1 file still
+# loads (its credentials then belong to no group).
+VERSION = 2
 SCALARS = (
     "years_experience",
     "sprints_as_po",
     "people_mentored",
     "training_hours_12m",
     "events_12m",
+    "team_size",
+    "products_owned",
+    "ceremonies_facilitated",
 )
 SKILL_FIELDS = ("name", "description", "prompt")
 CREDENTIAL_FIELDS = (
@@ -52,8 +58,13 @@ CREDENTIAL_FIELDS = (
     "fee_currency",
     "track",
     "track_rank",
+    "renewal_group",
+    "addon_credits",
+    "renewable_days",
+    "ends_day_before",
     "notes",
 )
+GROUP_FIELDS = ("name", "body", "renews", "pooled", "notes")
 STAGE_FIELDS = ("name", "path", "description", "source")
 
 
@@ -95,6 +106,12 @@ def validate_document(document) -> None:
                 for slug in group:
                     if slug not in slugs["credentials"]:
                         errors.append(FieldError(where, f"names unknown credential {slug!r}"))
+    groups = {item["slug"] for item in document.get("renewal_groups", [])}
+    for credential in document["credentials"]:
+        group = credential.get("renewal_group")
+        if group is not None and group not in groups:
+            where = f"credentials[{credential['slug']!r}]"
+            errors.append(FieldError(where, f"names unknown renewal group {group!r}"))
     for move in document["moves"]:
         for end in ("from", "to"):
             if move[end] not in slugs["stages"]:
@@ -147,10 +164,16 @@ def load_document(session: Session, document: dict) -> None:
     validate_document(document)
     for model, key in ((Skill, "skills"), (Credential, "credentials"), (Stage, "stages")):
         _rename_apart(session, model, document[key])
+    _rename_apart(session, RenewalGroup, document.get("renewal_groups", []))
+    _upsert(session, RenewalGroup, document.get("renewal_groups", []), GROUP_FIELDS, "group")
     skills = _upsert(session, Skill, document["skills"], SKILL_FIELDS, "skill")
     credentials = _upsert(
         session, Credential, document["credentials"], CREDENTIAL_FIELDS, "credential"
     )
+    groups = {item["slug"] for item in document.get("renewal_groups", [])}
+    for row in credentials.values():
+        if row.renewal_group not in groups:
+            row.renewal_group = None  # a version 1 file has no groups: none is kept
     stages = _upsert(session, Stage, document["stages"], STAGE_FIELDS, "stage")
     for item in document["stages"]:
         _set_requirements(session, stages[item["slug"]], item["requirements"], skills, credentials)
@@ -188,6 +211,9 @@ def export_document(session: Session, name: str = "") -> dict:
     document["skills"] = [_item(row, SKILL_FIELDS) for row in _ordered(session, Skill)]
     document["credentials"] = [
         _item(row, CREDENTIAL_FIELDS) for row in _ordered(session, Credential)
+    ]
+    document["renewal_groups"] = [
+        _item(row, GROUP_FIELDS) for row in _ordered(session, RenewalGroup)
     ]
     slugs = {row.id: (row.position, row.slug) for row in session.scalars(select(Skill))}
     credential_slugs = {row.id: row.slug for row in session.scalars(select(Credential))}

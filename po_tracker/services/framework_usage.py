@@ -28,5 +28,7 @@ _REFERENCES = {
 
 
 def referenced_ids(session: Session, kind: str) -> set[int]:
+    if kind not in _REFERENCES:
+        return set()  # no logged entry points at it (a renewal group is named by slug)
     query = union(*(select(column).where(column.is_not(None)) for column in _REFERENCES[kind]))
     return set(session.scalars(query))

@@ -117,6 +117,19 @@ def raise_if_damaged(path: Path, result: CheckResult) -> None:
         raise DamagedDatabaseError(path, result.problems, newest_good_backup(path.parent))
 
 
+def refuse_if_foreign(path: Path) -> str:
+    """``schema.identify``, with a refusal naming the newest good backup: for readers
+    that go round ``open_checked`` (plain SQL, the full check)."""
+    from ..schema import NotALogbookError, identify
+
+    try:
+        return identify(path)
+    except NotALogbookError as error:
+        from .backup import newest_good_backup
+
+        raise error.naming(newest_good_backup(path.parent)) from None
+
+
 def open_checked(data_dir: Path, now: datetime | None = None, *, verify: bool = True):
     """``open_logbook`` behind the start-up checks.
 
@@ -131,17 +144,20 @@ def open_checked(data_dir: Path, now: datetime | None = None, *, verify: bool = 
     """
     # Imported here: backup builds on the read-only helpers above.
     from ..paths import database_path
-    from ..schema import SCHEMA_HEAD, current_revision, ensure_schema
+    from ..schema import SCHEMA_HEAD, NotALogbookError, current_revision, ensure_schema
     from . import backup
     from .logbook import open_logbook
 
     path = database_path(data_dir)
-    if path.exists() and path.stat().st_size > 0:
-        if verify or current_revision(path) != SCHEMA_HEAD:
-            raise_if_damaged(path, quick_check(path))
-        # Migrating here, with the hook, means open_logbook finds the schema current.
-        ensure_schema(path, before_upgrade=backup.backup_before_upgrade(path))
-    database = open_logbook(data_dir)
+    try:
+        if path.exists() and path.stat().st_size > 0:
+            if verify or current_revision(path) != SCHEMA_HEAD:
+                raise_if_damaged(path, quick_check(path))
+            # Migrating here, with the hook, means open_logbook finds the schema current.
+            ensure_schema(path, before_upgrade=backup.backup_before_upgrade(path))
+        database = open_logbook(data_dir)
+    except NotALogbookError as error:
+        raise error.naming(backup.newest_good_backup(data_dir)) from None
     if now is not None:
         backup.maybe_daily_backup(path, now)
     return database

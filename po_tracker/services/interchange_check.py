@@ -20,7 +20,7 @@ from .errors import FieldError, ValidationError
 from .experience import COUNTS
 from .interchange_export import IDENTITY, LIST_OF_KIND, SPECS, TIMESTAMPS, plain
 from .journal import MAX_BODY
-from .validation import MAX_COUNT, MAX_HOURS, MAX_TEXT, Checker
+from .validation import MAX_COUNT, MAX_HOURS, MAX_TEXT, Checker, strict_date
 
 MAX_ERRORS = 20
 MAX_MONEY = 1_000_000
@@ -53,7 +53,7 @@ class EntryCheck(Checker):
         if value is None:
             return self.day(name, None, required=required)
         try:
-            return self.day(name, date.fromisoformat(value))
+            return self.day(name, strict_date(value))
         except ValueError:
             self.fail(name, f"is not a real date (got {value!r})")
             return None
@@ -123,7 +123,29 @@ def _certification(c: EntryCheck) -> dict:
         cost_currency=c.currency("cost_currency", c.entry.get("cost_currency")),
         attachment=c.entry.get("attachment"),
         notes=c.string("notes", limit=MAX_TEXT),
+        renewal_fee_amount=c.amount("renewal_fee_amount", None, maximum=MAX_MONEY),
+        renewal_fee_currency=c.currency(
+            "renewal_fee_currency", c.entry.get("renewal_fee_currency")
+        ),
+        renewals=[_renewal(c, item) for item in c.entry.get("renewals", [])],
     )
+
+
+def _renewal(c: EntryCheck, item: dict) -> dict:
+    """One renewal of the certification's history (version 2; a version 1 file has none)."""
+    inner = EntryCheck(item, c.context)
+    values = dict(
+        renewed_on=inner.date_("renewed_on", required=True),
+        previous_expires_on=inner.date_("previous_expires_on"),
+        expires_on=inner.date_("expires_on", required=True),
+        credits_used=inner.amount("credits_used", None),
+        fee_amount=inner.amount("fee_amount", None, maximum=MAX_MONEY),
+        fee_currency=inner.currency("fee_currency", item.get("fee_currency")),
+        notes=inner.string("notes", limit=MAX_TEXT),
+    )
+    for error in inner.errors:
+        c.fail(f"renewals.{error.field}", error.message)
+    return plain_dict(values)
 
 
 def _training(c: EntryCheck) -> dict:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..models import (
     Certification,
+    CertificationRenewal,
     Contact,
     Credential,
     EventCredit,
@@ -63,7 +64,8 @@ SPECS = (
         Certification,
         "earned_on",
         ("custom_name", "issuer", "status", "earned_on", "expires_on", "credential_number")
-        + ("verification_url", "cost_amount", "cost_currency", "attachment", "notes"),
+        + ("verification_url", "cost_amount", "cost_currency", "attachment", "notes")
+        + ("renewal_fee_amount", "renewal_fee_currency"),
         (("credential", "credential_id", "credential"),),
     ),
     ListSpec(
@@ -184,6 +186,7 @@ def export_entries(session: Session) -> Entries:
     lists = {}
     for spec in SPECS:
         lists[spec.key] = [_entry(spec, i + 1, row, slugs) for i, row in enumerate(rows[spec.key])]
+    _add_renewals(session, lists["certifications"], refs["certifications"])
     _add_training_links(session, lists["trainings"], refs["trainings"], slugs)
     _add_event_links(session, lists["events"], refs, slugs)
     _add_journal_links(session, lists["journal"], refs)
@@ -203,6 +206,8 @@ def _entry(spec: ListSpec, ref: int, row, slugs) -> dict:
         entry[field] = slugs[kind].get(mapping[column])
     for field in spec.fields:
         entry[field] = plain(mapping[field])
+    if spec.key == "certifications":
+        entry["renewals"] = []
     if spec.key in ("trainings", "events"):
         entry["credits"] = []
     if spec.key == "trainings":
@@ -228,6 +233,29 @@ def _credit_claims(session: Session, table, owner: str, slugs) -> dict[int, list
             }
         )
     return claims
+
+
+RENEWAL_FIELDS = (
+    "renewed_on",
+    "previous_expires_on",
+    "expires_on",
+    "credits_used",
+    "fee_amount",
+    "fee_currency",
+    "notes",
+)
+
+
+def _add_renewals(session: Session, entries: list[dict], refs) -> None:
+    """A certification's renewal history, oldest first, inside its entry."""
+    table = CertificationRenewal.__table__
+    rows = session.execute(select(table).order_by(table.c.renewed_on, table.c.id))
+    for row in rows:
+        ref = refs.get(row.certification_id)
+        if ref is not None:
+            entries[ref - 1]["renewals"].append(
+                {field: plain(row._mapping[field]) for field in RENEWAL_FIELDS}
+            )
 
 
 def _add_training_links(session: Session, entries: list[dict], refs, slugs) -> None:

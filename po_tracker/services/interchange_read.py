@@ -11,7 +11,10 @@ from .errors import ValidationError
 from .json_files import read_json_file
 
 FORMAT = "po-tracker-export"
-VERSION = 1
+# 2 added renewal fees and renewal history to certifications (and framework version 2);
+# a version 1 file still imports: its certifications have no fee and no history.
+VERSION = 2
+READS = (1, 2)
 # The deepest legal path is document > framework > stages > [i] > requirements >
 # required_certifications > [group] > [slug]: 7 containers. One to spare.
 MAX_DEPTH = 8
@@ -45,6 +48,8 @@ def check_header(document) -> dict:
             f"{version} was written by a newer version of PO Tracker; this version reads"
             f" version {VERSION}. Update PO Tracker to import it.",
         )
-    if version != VERSION or isinstance(version, bool):
-        raise ValidationError.single("version", f"must be {VERSION} (got {version!r})")
+    if version not in READS or isinstance(version, bool):
+        raise ValidationError.single(
+            "version", f"must be one of {', '.join(map(str, READS))} (got {version!r})"
+        )
     return document

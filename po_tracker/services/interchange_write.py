@@ -11,6 +11,7 @@ from sqlalchemy import Date, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..models import (
+    CertificationRenewal,
     EventCredit,
     JournalLink,
     Profile,
@@ -52,6 +53,7 @@ def apply(session: Session, cleaned, matches: Matches) -> None:
         rows = [_row(spec, entry, ids, slugs, now) for entry in added[spec.key]]
         _keep_identities_unique(session, spec, rows)
         _insert(session, spec.model.__table__, rows)
+    _insert_renewals(session, added["certifications"], ids)
     _insert_trainings(session, added["trainings"], ids, slugs)
     _insert_events(session, added["events"], ids, slugs)
     _insert_journal(session, added["journal"], ids)
@@ -133,6 +135,25 @@ def _claims(entries, ids: dict[int, int], owner: str, slugs) -> list[dict]:
         for entry in entries
         for claim in entry["credits"]
     ]
+
+
+def _insert_renewals(session: Session, entries, ids) -> None:
+    own = ids["certifications"]
+    now = utc_now()
+    rows = [
+        {
+            "certification_id": own[entry["ref"]],
+            **{
+                key: date.fromisoformat(value) if key.endswith("_on") and value else value
+                for key, value in renewal.items()
+            },
+            "created_at": now,
+            "updated_at": now,
+        }
+        for entry in entries
+        for renewal in entry["renewals"]
+    ]
+    _insert(session, CertificationRenewal.__table__, rows)
 
 
 def _insert_trainings(session: Session, entries, ids, slugs) -> None:

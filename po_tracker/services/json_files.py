@@ -27,7 +27,39 @@ def read_json_file(
     data = _read_bytes(Path(path), what, max_bytes or MAX_BYTES)
     text = _decode(data, what)
     _check_depth(data, what, max_depth)
-    return _parse(text, what)
+    document = _parse(text, what)
+    if _ESCAPED_SURROGATE.search(data):
+        _refuse_lone_surrogates(document, what)
+    return document
+
+
+# UTF-8 cannot hold a surrogate; only a \uD800-\uDFFF escape can bring one in.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(document, what: str) -> None:
+    """A lone surrogate (an escape of half a character) is not text: no field may hold
+    one, and the logbook could not store it. The message names where it is."""
+    pending = [(document, "")]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(
+                (item, f"{where}.{key}" if where else key) for key, item in value.items()
+            )
+            bad_keys = [key for key in value if _SURROGATE.search(key)]
+            if bad_keys:
+                raise ValidationError.single(
+                    what,
+                    f"a key in {where or 'the top level'} is not valid text (a lone surrogate)",
+                )
+        elif isinstance(value, list):
+            pending.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            raise ValidationError.single(
+                what, f"{where or 'the document'} is not valid text (a lone surrogate \\u escape)"
+            )
 
 
 def _read_bytes(path: Path, what: str, max_bytes: int) -> bytes:
@@ -50,7 +82,7 @@ def _read_bytes(path: Path, what: str, max_bytes: int) -> bytes:
 
 
 def _check_size(size: int, what: str, max_bytes: int) -> None:
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise ValidationError.single(
             what,
             f"is too large ({size / 1024 / 1024:.0f} MB; at most {max_bytes / 1024 / 1024:.0f} MB)",

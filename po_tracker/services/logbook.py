@@ -6,10 +6,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..db import Database, create_private_file, make_engine
+from ..db import Database, make_engine
+from ..files import guard
 from ..models import Setting
 from ..paths import database_path, ensure_private_dir
-from ..schema import ensure_schema
+from ..schema import create_logbook, ensure_schema
 from . import framework_io
 
 SEEDED_KEY = "framework_seeded"
@@ -18,11 +19,13 @@ SEEDED_KEY = "framework_seeded"
 def open_logbook(data_dir: Path) -> Database:
     """Create or open the logbook in ``data_dir``, migrated and seeded, ready to use."""
     data_dir = Path(data_dir)
+    guard(data_dir)  # from now on, no export of this process may land in it
     ensure_private_dir(data_dir)
     path = database_path(data_dir)
-    if not path.exists():
-        create_private_file(path)
-    ensure_schema(path)
+    if path.exists() or path.is_symlink():
+        ensure_schema(path)  # refuses a file that is not a PO Tracker logbook
+    else:
+        create_logbook(path)
     database = Database(path, make_engine(path))
     _seed_framework_once(database)
     return database
@@ -34,7 +37,7 @@ def _seed_framework_once(database: Database) -> None:
     with database.read() as session:
         if session.get(Setting, SEEDED_KEY) is not None:
             return
-    with database.write() as session:
+    with database.write(user_change=False) as session:
         if session.scalars(select(Setting).where(Setting.key == SEEDED_KEY)).first():
             return
         framework_io.load_document(session, framework_io.default_document())

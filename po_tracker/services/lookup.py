@@ -75,3 +75,9 @@ def stage_names(session: Session) -> list[str]:
 
 def credential_names(session: Session) -> list[str]:
     return _names(session, Credential)
+
+
+def missing_name(kind: str, item_id: int | None) -> str:
+    """What an entry shows for a framework item that is gone (a reference a damaged or
+    hand-edited file left dangling): the entry stays readable and exportable."""
+    return f"(missing {kind} #{item_id})"

@@ -48,6 +48,7 @@ def _clean(session: Session, data: RatingInput) -> dict:
         source=check.choice("source", data.source, RATING_SOURCES),
         note=check.text("note", data.note, limit=MAX_TEXT),
     )
+    check.not_future("rated_on", values["rated_on"], "a rating")
     check.done()
     return values
 
@@ -59,8 +60,8 @@ def validate(session: Session, data: RatingInput) -> None:
 def _to_dto(row: RatingRow) -> Rating:
     return Rating(
         id=row.id,
-        skill=row.skill.name,
-        skill_slug=row.skill.slug,
+        skill=row.skill.name if row.skill else lookup.missing_name("skill", row.skill_id),
+        skill_slug=row.skill.slug if row.skill else "",
         level=row.level,
         rated_on=row.rated_on,
         source=row.source,

@@ -26,6 +26,7 @@ from .readiness_facts import (
     gather_facts,
     load_requirements,
 )
+from .wording import count_of
 
 COMPONENTS = ("skills", "certifications", "experience", "learning", "networking")
 
@@ -83,10 +84,11 @@ def _ratio(have: float, need: float) -> float:
     return 1.0 if need <= 0 else min(have / need, 1.0)
 
 
-def _more(amount: float) -> str:
-    """A remaining amount, rounded up to one decimal so doing it is always enough."""
+def _more(amount: float, noun: str) -> str:
+    """A remaining amount, rounded up to one decimal so doing it is always enough, with
+    its noun ("1 more year", "1.5 more years")."""
     value = math.ceil(round(amount * 10, 6)) / 10
-    return f"{value:g}"
+    return count_of(value, noun)
 
 
 def options_text(options: tuple[CredentialOption, ...] | list[str]) -> str:
@@ -140,15 +142,40 @@ def _experience_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
     return [
         *_counted(
             "experience", "Years in product roles", years, req.years_experience, "years",
-            f"Gain {_more(req.years_experience - years)} more years in product roles",
+            f"Gain {_more(req.years_experience - years, 'more year')} in product roles",
         ),
         *_counted(
             "experience", "Sprints as Product Owner", facts.sprints, req.sprints_as_po, "sprints",
-            f"Serve {req.sprints_as_po - facts.sprints} more sprints as Product Owner",
+            f"Serve {count_of(req.sprints_as_po - facts.sprints, 'more sprint')} as Product Owner",
         ),
         *_counted(
             "experience", "People mentored", facts.mentored, req.people_mentored, "people",
-            f"Mentor {people} more {'person' if people == 1 else 'people'}",
+            f"Mentor {count_of(people, 'more person', 'more people')}",
+        ),
+        *_leading_items(req, facts),
+    ]  # fmt: skip
+
+
+def _leading_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
+    """Leading people and products: the largest team and the most products of one
+    experience entry, and the ceremonies facilitated in all."""
+    more = req.ceremonies_facilitated - facts.facilitated
+    return [
+        *_counted(
+            "experience", "Largest team led", facts.largest_team, req.team_size, "people",
+            f"Lead a team of {count_of(req.team_size, 'person', 'people')}"
+            f" (largest so far: {facts.largest_team})",
+        ),
+        *_counted(
+            "experience", "Products owned at once", facts.most_products, req.products_owned,
+            "products", f"Own {count_of(req.products_owned, 'product')} at once"
+            f" (most so far: {facts.most_products})",
+        ),
+        *_counted(
+            "experience", "Ceremonies facilitated", facts.facilitated,
+            req.ceremonies_facilitated, "ceremonies",
+            f"Facilitate {count_of(more, 'more ceremony', 'more ceremonies')}"
+            " (stand-ups, refinements, reviews)",
         ),
     ]  # fmt: skip
 
@@ -157,7 +184,7 @@ def _learning_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
     hours = round(facts.training_hours, 2)
     return _counted(
         "learning", "Training hours in the last 12 months", hours, req.training_hours_12m,
-        "hours", f"Log {_more(req.training_hours_12m - hours)} more training hours"
+        "hours", f"Log {_more(req.training_hours_12m - hours, 'more training hour')}"
         " in the next 12 months",
     )  # fmt: skip
 
@@ -166,8 +193,7 @@ def _networking_items(req: StageRequirements, facts: LogFacts) -> list[_Item]:
     missing = req.events_12m - facts.events
     return _counted(
         "networking", "Networking events in the last 12 months", facts.events, req.events_12m,
-        "events", f"Attend {missing} more networking {'event' if missing == 1 else 'events'}"
-        " in the next 12 months",
+        "events", f"Attend {count_of(missing, 'more networking event')} in the next 12 months",
     )  # fmt: skip
 
 

@@ -59,6 +59,9 @@ class StageRequirements:
     people_mentored: int
     training_hours_12m: float
     events_12m: int
+    team_size: int = 0
+    products_owned: int = 0
+    ceremonies_facilitated: int = 0
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class LogFacts:
     mentored: int
     training_hours: float
     events: int
+    largest_team: int = 0  # the largest team_size of one entry
+    most_products: int = 0  # the most products_owned in one entry
+    facilitated: int = 0  # ceremonies facilitated, summed
 
 
 def window_12m(as_of: date) -> tuple[date, date]:
@@ -103,6 +109,9 @@ def load_requirements(session: Session, stage_id: int) -> StageRequirements:
         people_mentored=stage.people_mentored,
         training_hours_12m=stage.training_hours_12m,
         events_12m=stage.events_12m,
+        team_size=stage.team_size,
+        products_owned=stage.products_owned,
+        ceremonies_facilitated=stage.ceremonies_facilitated,
     )
 
 
@@ -147,7 +156,7 @@ def gather_facts(
     held, lapsed = holdings(session, as_of, candidates, credentials)
     if islands is None:
         islands = experience_islands(session, as_of)
-    sprints, mentored = _experience_counts(session, as_of)
+    sprints, mentored, largest_team, most_products, facilitated = _experience_counts(session, as_of)
     return LogFacts(
         as_of=as_of,
         skill_levels=skill_levels(session, as_of),
@@ -158,6 +167,9 @@ def gather_facts(
         mentored=mentored,
         training_hours=training_hours(session, as_of),
         events=event_count(session, as_of),
+        largest_team=largest_team,
+        most_products=most_products,
+        facilitated=facilitated,
     )
 
 
@@ -216,15 +228,21 @@ def experience_days(session: Session, as_of: date) -> int:
     return covered_days(experience_islands(session, as_of), as_of)
 
 
-def _experience_counts(session: Session, as_of: date) -> tuple[int, int]:
-    """Sprints and people mentored of the entries started on or before ``as_of``."""
+def _experience_counts(session: Session, as_of: date) -> tuple[int, ...]:
+    """Of the entries started on or before ``as_of``: sprints, people mentored, the
+    largest team led, the most products owned at once, ceremonies facilitated. Team and
+    products are the largest of one entry: two teams of 5 one after the other are not a
+    team of 10."""
     row = session.execute(
         select(
             func.coalesce(func.sum(ExperienceEntry.sprints), 0),
             func.coalesce(func.sum(ExperienceEntry.people_mentored), 0),
+            func.coalesce(func.max(ExperienceEntry.team_size), 0),
+            func.coalesce(func.max(ExperienceEntry.products_owned), 0),
+            func.coalesce(func.sum(ExperienceEntry.ceremonies_facilitated), 0),
         ).where(ExperienceEntry.start_date <= as_of)
     ).one()
-    return int(row[0]), int(row[1])
+    return tuple(int(value) for value in row)
 
 
 def training_hours(session: Session, as_of: date) -> float:

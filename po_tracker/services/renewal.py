@@ -15,22 +15,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Date, Integer, and_, func, literal, or_, select, union_all
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import (
     Certification,
     Credential,
-    EventCredit,
-    NetworkingEvent,
-    TrainingCredit,
-    TrainingSession,
+    RenewalGroup,
 )
-from .dates import add_months
+from .renewal_carry import carried_expiries
+from .renewal_credits import with_credits as _with_credits
+from .renewal_cycle import DUE_LEVELS, STATUSES, classify, cycle_end, cycle_of
 
-STATUSES = ("lifetime", "active", "due-90", "due-30", "due-7", "grace", "expired")
-# Checked from the nearest threshold outwards, so each day has exactly one level.
-DUE_LEVELS = ((7, "due-7"), (30, "due-30"), (90, "due-90"))
+__all__ = ["DUE_LEVELS", "STATUSES", "classify", "cycle_end", "cycle_of"]
+
 _FOREVER = date.max
 
 
@@ -46,8 +44,19 @@ class CredentialStatus:
     credits_needed: float | None
     credit_unit: str | None
     days_left: int | None  # negative once expired; None for a lifetime credential
-    renewed_by: str | None  # the higher credential on the track whose expiry it follows
+    renewed_by: str | None  # the credential whose later expiry it follows (track or group)
     credential_id: int | None = None
+    certification_id: int | None = None  # the logged row that counts
+    renewal_group: str | None = None  # the name of the group it renews with
+    fee_amount: float | None = None  # the user's fee, else the catalog's (pooled: the group's)
+    fee_currency: str | None = None
+    # Expired, but the body still lets it be renewed until this day (PMI's suspension).
+    renewable_until: date | None = None
+
+    @property
+    def renewal_fee(self) -> str:
+        """ "USD 100", or "" when the fee is unknown."""
+        return format_fee(self.fee_amount, self.fee_currency)
 
     @property
     def held(self) -> bool:
@@ -79,6 +88,12 @@ class CreditProgress:
         return min(self.credits_earned / self.credits_needed, 1.0) * 100
 
 
+def format_fee(amount: float | None, currency: str | None) -> str:
+    if amount is None:
+        return ""
+    return f"{currency or ''} {amount:g}".strip()
+
+
 class _Held(NamedTuple):
     """One held credential before the track rule and the credits are applied. A named
     tuple: a long log makes thousands, and a frozen dataclass costs twice as much each."""
@@ -97,35 +112,15 @@ class _Held(NamedTuple):
     grace_days: int
     track: str | None
     track_rank: int | None
-
-
-def classify(expires: date | None, as_of: date, grace_days: int = 0) -> tuple[str, int | None]:
-    """Status and days left. The expiry day itself is still valid (days_left 0, due-7);
-    grace starts the day after and lasts ``grace_days`` days."""
-    if expires is None:
-        return "lifetime", None
-    days_left = (expires - as_of).days
-    if days_left < 0:
-        return ("grace" if -days_left <= grace_days else "expired"), days_left
-    for limit, level in DUE_LEVELS:
-        if days_left <= limit:
-            return level, days_left
-    return "active", days_left
-
-
-def cycle_of(
-    earned_on: date | None, expires_on: date | None, validity_months: int | None
-) -> tuple[date | None, date | None]:
-    """(cycle start, expiry) of one logged certification, before any track renewal."""
-    expires = expires_on
-    if expires is None and validity_months and earned_on:
-        expires = add_months(earned_on, validity_months)
-    if expires is None:
-        return earned_on, None
-    start = add_months(expires, -validity_months) if validity_months else earned_on
-    if earned_on is not None and (start is None or start < earned_on):
-        start = earned_on
-    return start, expires
+    certification_id: int | None
+    group: str | None  # the renewal group's name, when the catalog puts it in one
+    group_renews: str | None  # "group" or "track"
+    group_pooled: bool
+    addon_credits: float | None
+    renewable_days: int
+    ends_day_before: bool
+    fee_amount: float | None
+    fee_currency: str | None
 
 
 def held_candidates(session: Session, as_of: date) -> list[_Held]:
@@ -147,8 +142,21 @@ def held_candidates(session: Session, as_of: date) -> list[_Held]:
             Credential.grace_days,
             Credential.track,
             Credential.track_rank,
+            Certification.id,
+            RenewalGroup.name,
+            RenewalGroup.renews,
+            RenewalGroup.pooled,
+            Credential.addon_credits,
+            Credential.renewable_days,
+            Credential.ends_day_before,
+            func.coalesce(Certification.renewal_fee_amount, Credential.fee_amount),
+            func.coalesce(Certification.renewal_fee_currency, Credential.fee_currency),
         )
         .outerjoin(Credential, Certification.credential_id == Credential.id)
+        .outerjoin(
+            RenewalGroup,
+            and_(RenewalGroup.slug == Credential.renewal_group, RenewalGroup.retired.is_(False)),
+        )
         .where(
             Certification.status.in_(("earned", "expired")),
             or_(Certification.earned_on.is_(None), Certification.earned_on <= as_of),
@@ -190,9 +198,18 @@ def _to_held(row) -> _Held:
         grace_days,
         track,
         track_rank,
+        certification_id,
+        group,
+        group_renews,
+        group_pooled,
+        addon_credits,
+        renewable_days,
+        ends_day_before,
+        fee_amount,
+        fee_currency,
     ) = row
     catalog = credential_id is not None
-    start, expires = cycle_of(earned_on, expires_on, validity)
+    start, expires = cycle_of(earned_on, expires_on, validity, bool(ends_day_before))
     name = custom_name or (credential_name if catalog else "")
     return _Held(
         key=("catalog", credential_id) if catalog else ("custom", name.strip().lower()),
@@ -209,32 +226,20 @@ def _to_held(row) -> _Held:
         grace_days=grace_days if catalog else 0,
         track=track,
         track_rank=track_rank,
+        certification_id=certification_id,
+        group=group,
+        group_renews=group_renews,
+        group_pooled=bool(group_pooled),
+        addon_credits=addon_credits,
+        renewable_days=renewable_days or 0,
+        ends_day_before=bool(ends_day_before),
+        fee_amount=fee_amount if catalog else None,
+        fee_currency=fee_currency if catalog else None,
     )
 
 
-def _renewer(held: _Held, everyone: list[_Held]) -> _Held | None:
-    """The higher credential on the same track that carries the latest expiry, if that
-    is later than this one's own."""
-    if held.track is None or held.track_rank is None or held.expires is None:
-        return None
-    higher = [
-        other
-        for other in everyone
-        if other.track == held.track
-        and other.track_rank is not None
-        and other.track_rank > held.track_rank
-    ]
-    best = max(higher, key=_rank, default=None)
-    if best is None or (best.expires or _FOREVER) <= held.expires:
-        return None
-    return best
-
-
-def _evaluate(held: _Held, everyone: list[_Held], as_of: date) -> CredentialStatus:
-    renewer = _renewer(held, everyone)
-    expires, start = held.expires, held.cycle_start
-    if renewer is not None:
-        expires, start = renewer.expires, renewer.cycle_start
+def _evaluate(held: _Held, carried: dict, as_of: date) -> CredentialStatus:
+    expires, start, renewer = carried[held.key]
     status, days_left = classify(expires, as_of, held.grace_days)
     if (
         held.row_status == "expired"
@@ -244,6 +249,10 @@ def _evaluate(held: _Held, everyone: list[_Held], as_of: date) -> CredentialStat
         # The user marked it expired: believe them, except for the days it was still valid.
         status = "expired"
     own_rule = renewer is None and expires is not None and held.credits_needed is not None
+    renewable_until = None
+    if status == "expired" and held.renewable_days and expires is not None:
+        last = expires + timedelta(days=held.grace_days + held.renewable_days)
+        renewable_until = last if as_of <= last else None
     return CredentialStatus(
         name=held.name,
         slug=held.slug,
@@ -257,90 +266,60 @@ def _evaluate(held: _Held, everyone: list[_Held], as_of: date) -> CredentialStat
         days_left=days_left,
         renewed_by=renewer.name if renewer else None,
         credential_id=held.credential_id,
+        certification_id=held.certification_id,
+        renewal_group=held.group,
+        fee_amount=held.fee_amount,
+        fee_currency=held.fee_currency,
+        renewable_until=renewable_until,
     )
-
-
-def _credit_window(item: CredentialStatus, grace_days: int, as_of: date) -> tuple[date, date]:
-    """Activities count from the cycle's first day to its expiry (or the end of grace,
-    when the body allows catching up then), and never after ``as_of``."""
-    end = min(item.expires + timedelta(days=grace_days), as_of)
-    return item.cycle_start, end
-
-
-def _sum_credits(session: Session, windows: dict[int, tuple[date, date]]) -> dict[int, list]:
-    """Per credential: [training credits, event credits] inside its window. Two
-    aggregate queries, whatever the size of the log."""
-    totals = {cid: [0.0, 0.0] for cid in windows}
-    if not windows:
-        return totals
-    cycles = union_all(
-        *(
-            select(
-                literal(cid, Integer).label("cid"),
-                literal(start, Date).label("s"),
-                literal(end, Date).label("e"),
-            )
-            for cid, (start, end) in windows.items()
-        )
-    ).cte("cycles")
-    sources = (
-        (TrainingSession, TrainingSession.start_date, TrainingCredit, TrainingCredit.training_id),
-        (NetworkingEvent, NetworkingEvent.event_date, EventCredit, EventCredit.event_id),
-    )
-    for index, (activity, day, claim, claim_fk) in enumerate(sources):
-        in_cycle = and_(day >= cycles.c.s, day <= cycles.c.e)
-        if activity is TrainingSession:
-            in_cycle = and_(in_cycle, TrainingSession.status == "completed")
-        query = (
-            select(cycles.c.cid, func.sum(func.coalesce(claim.credits, activity.hours)))
-            .select_from(cycles)
-            .join(activity, in_cycle)
-            .outerjoin(claim, and_(claim_fk == activity.id, claim.credential_id == cycles.c.cid))
-            .where(or_(claim.excluded.is_(None), claim.excluded.is_(False)))
-            .group_by(cycles.c.cid)
-        )
-        for cid, total in session.execute(query):
-            totals[cid][index] = float(total or 0)
-    return totals
-
-
-def _with_credits(session: Session, items, held_by_id, as_of):
-    windows = {
-        item.credential_id: _credit_window(item, held_by_id[item.credential_id].grace_days, as_of)
-        for item in items
-        if item.credits_needed is not None and item.credential_id is not None
-    }
-    totals = _sum_credits(session, windows)
-    return totals, windows
 
 
 def evaluate_all(session: Session, as_of: date, *, with_credits: bool = True, candidates=None):
     """(statuses, credit progress) as of ``as_of``; see ``statuses``. ``candidates``:
     ``held_candidates`` for this date or a later one, when the caller has them."""
+    items, progress, _ = evaluate_with_pools(
+        session, as_of, with_credits=with_credits, candidates=candidates
+    )
+    return items, progress
+
+
+def evaluate_with_pools(
+    session: Session, as_of: date, *, with_credits: bool = True, candidates=None
+):
+    """(statuses, credit progress, pooled group renewals). Progress stays per
+    credential (its own rule, for the charts); a pooled credential's status carries its
+    group's totals."""
+    from .renewal_pool import pool
+
     held = _held_rows(session, as_of, candidates)
-    items = [_evaluate(h, held, as_of) for h in held]
+    carried = carried_expiries(held)
+    items = [_evaluate(h, carried, as_of) for h in held]
     progress: list[CreditProgress] = []
+    pooled = []
     if with_credits:
         by_id = {h.credential_id: h for h in held if h.credential_id is not None}
         totals, windows = _with_credits(session, items, by_id, as_of)
         items = [_add_credits(item, totals) for item in items]
         progress = [
-            CreditProgress(
-                name=item.name,
-                slug=item.slug,
-                credit_unit=item.credit_unit,
-                credits_needed=item.credits_needed,
-                from_training=totals[item.credential_id][0],
-                from_events=totals[item.credential_id][1],
-                cycle_start=windows[item.credential_id][0],
-                expires=item.expires,
-            )
-            for item in items
-            if item.credential_id in totals
+            _progress(item, totals, windows) for item in items if item.credential_id in totals
         ]
+        items, pooled = pool(session, items, held, as_of)
     items.sort(key=lambda i: (i.expires or _FOREVER, i.name.lower()))
     progress.sort(key=lambda p: (p.expires, p.name.lower()))
-    return items, progress
+    return items, progress, pooled
+
+
+def _progress(item: CredentialStatus, totals: dict, windows: dict) -> CreditProgress:
+    return CreditProgress(
+        name=item.name,
+        slug=item.slug,
+        credit_unit=item.credit_unit,
+        credits_needed=item.credits_needed,
+        from_training=totals[item.credential_id][0],
+        from_events=totals[item.credential_id][1],
+        cycle_start=windows[item.credential_id][0],
+        expires=item.expires,
+    )
 
 
 def _add_credits(item: CredentialStatus, totals: dict[int, list]) -> CredentialStatus:

@@ -49,7 +49,12 @@ def match_expression(query: str) -> str:
     return " ".join(quoted)
 
 
-def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
+def search(
+    session: Session, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")
+) -> list[SearchHit]:
+    """``marks`` open and close each match in the snippet: brackets for a terminal; the
+    window asks for control characters that no entry's text contains, and draws them
+    as highlights."""
     check = Checker()
     query = check.text("query", query, required=True, limit=500)
     limit = check.number("limit", limit, minimum=1, maximum=MAX_LIMIT, integer=True)
@@ -60,11 +65,11 @@ def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
     rows = session.execute(
         text(
             "SELECT rowid, title, entry_date,"
-            " snippet(search_index, -1, '[', ']', '…', 12)"
+            " snippet(search_index, -1, :open, :close, '…', 12)"
             " FROM search_index WHERE search_index MATCH :q"
             " ORDER BY bm25(search_index, 4.0, 1.0, 2.0) LIMIT :limit"
         ),
-        {"q": expression, "limit": limit},
+        {"q": expression, "limit": limit, "open": marks[0], "close": marks[1]},
     )
     return [
         SearchHit(KIND_CODES[rowid % 16], rowid // 16, title, snip.strip(), day or "")

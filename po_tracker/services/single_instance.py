@@ -28,12 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from ..files import remove_leftovers
+from ..paths import leftover_folders, lock_path
+
 try:
     import fcntl
 except ImportError:  # Windows: O_EXCL and the PID check still apply
     fcntl = None
 
-LOCK_NAME = "po-tracker.lock"
 DEFAULT_TIMEOUT_S = 5.0
 UNREADABLE_GRACE_S = 10.0
 
@@ -49,10 +51,6 @@ class LockInfo:
     hostname: str
     machine_id: str
     boot_id: str
-
-
-def lock_path(data_dir: Path) -> Path:
-    return Path(data_dir) / LOCK_NAME
 
 
 def _first_line(*paths: str) -> str:
@@ -265,5 +263,8 @@ class InstanceLock:
 
 
 def instance_lock(data_dir: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> InstanceLock:
-    """The acquired lock of ``data_dir``; use it in a ``with`` block."""
-    return InstanceLock(lock_path(data_dir)).acquire(timeout_s)
+    """The acquired lock of ``data_dir``; use it in a ``with`` block. Whoever takes the
+    lock first clears what a killed backup or restore left behind."""
+    lock = InstanceLock(lock_path(data_dir)).acquire(timeout_s)
+    remove_leftovers(leftover_folders(data_dir))
+    return lock

@@ -11,6 +11,7 @@ again. Reading needs only ``sqlite3``; writing goes through the open ``Database`
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -88,4 +89,17 @@ def save(
             " VALUES (?, ?, ?, ?, ?)",
             (name, revision, as_of.isoformat(), FORMAT, body),
         )
+    return True
+
+
+def readable(name: str, body: bytes) -> bool:
+    """Whether a kept part can be shown: a chart is a PNG, the numbers are JSON. (The
+    window computes an unreadable part again; ``check`` reports it.)"""
+    body = bytes(body or b"")
+    if body.startswith(b"\x89PNG\r\n\x1a\n"):
+        return True
+    try:
+        json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False
     return True

@@ -15,7 +15,9 @@ from . import profile as profile_service
 from .career_route import Route, route
 from .readiness import Readiness, readiness
 from .readiness_facts import gather_facts
-from .renewal import CredentialStatus, statuses
+from .renewal import CredentialStatus, evaluate_with_pools
+from .renewal_due import RenewalDue, renewals_from
+from .wording import days_phrase
 
 SET_TARGET_ACTION = "Set a target stage: po-tracker stage --target STAGE"
 TOP_ACTIONS = 5
@@ -38,6 +40,7 @@ class StatusReport:
     readiness: Readiness | None  # None when no target stage is set
     route: Route
     credentials: tuple[CredentialStatus, ...]
+    renewals: tuple[RenewalDue, ...] = ()  # one per renewal: a pooled group said once
 
     @property
     def next_actions(self) -> tuple[str, ...]:
@@ -47,12 +50,8 @@ class StatusReport:
 
     @property
     def reminders(self) -> tuple[str, ...]:
-        """Renewals that need attention: due soon or in grace."""
-        return tuple(
-            renewal_reminder(item)
-            for item in self.credentials
-            if item.status.startswith("due-") or item.status == "grace"
-        )
+        """Renewals that need attention: due soon, in grace, or expired but renewable."""
+        return tuple(item.line for item in self.renewals if item.status != "active")
 
     def to_dict(self) -> dict:
         result = self.readiness
@@ -90,6 +89,7 @@ class StatusReport:
             "route_reachable": self.route.reachable,
             "reachable_from": list(self.route.reachable_from),
             "credentials": [_credential_dict(item) for item in self.credentials],
+            "renewals": [_renewal_dict(item) for item in self.renewals],
             "reminders": list(self.reminders),
         }
 
@@ -110,13 +110,34 @@ def _credential_dict(item: CredentialStatus) -> dict:
         "credit_unit": item.credit_unit,
         "days_left": item.days_left,
         "renewed_by": item.renewed_by,
+        "renewal_group": item.renewal_group,
+        "renewal_fee": item.renewal_fee,
+        "renewable_until": _iso(item.renewable_until),
+    }
+
+
+def _renewal_dict(item: RenewalDue) -> dict:
+    return {
+        "name": item.name,
+        "renewal_group": item.group,
+        "credentials": list(item.credentials),
+        "status": item.status,
+        "due": _iso(item.due),
+        "days_left": item.days_left,
+        "cycle_start": _iso(item.cycle_start),
+        "credits_earned": item.credits_earned,
+        "credits_needed": item.credits_needed,
+        "credit_unit": item.credit_unit,
+        "renewal_fee": item.fee,
+        "renewable_until": _iso(item.renewable_until),
+        "line": item.line,
     }
 
 
 def build(session: Session, as_of: date) -> StatusReport:
     """Everything as of ``as_of``; works on a brand-new logbook too."""
     standing = profile_service.get(session)
-    credentials = statuses(session, as_of)
+    credentials, _, pooled = evaluate_with_pools(session, as_of)
     # One set of facts for the readiness and the route, and the credentials' statuses
     # reused for what is held: each would otherwise read every certification again.
     # Without a target neither needs any.
@@ -128,6 +149,7 @@ def build(session: Session, as_of: date) -> StatusReport:
         readiness=readiness(session, as_of, facts),
         route=route(session, as_of, facts),
         credentials=tuple(credentials),
+        renewals=tuple(renewals_from(credentials, pooled, as_of)),
     )
 
 
@@ -137,10 +159,15 @@ def _num(value) -> str:
 
 def renewal_reminder(item: CredentialStatus) -> str:
     """One line for a credential that needs attention: due soon, in grace, or expired."""
+    if item.status == "expired" and item.renewable_until:
+        return (
+            f"{item.name} expired on {item.expires}: renew within the suspension year"
+            f" (by {item.renewable_until})"
+        )
     if item.status == "expired":
-        return f"{item.name} expired on {item.expires}: earn it again to count it"
+        return f"{item.name} expired on {item.expires}: it can no longer be renewed"
     when = (
-        f"expires {item.expires} (in {item.days_left} days)"
+        f"expires {item.expires} ({days_phrase(item.days_left)})"
         if item.days_left is not None and item.days_left >= 0
         else f"expired {item.expires}, still in its grace period"
     )
@@ -190,6 +217,9 @@ def format_text(report: StatusReport) -> str:
     if report.credentials:
         lines.append("Credentials:")
         lines.extend(_credential_line(item) for item in report.credentials)
+    if report.renewals:
+        lines.append("Renewals:")
+        lines.extend(f"  {item.line}" for item in report.renewals)
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from ..models import Skill, TrainingCredit
 from ..models import TrainingSession as TrainingRow
 from ..vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
 from . import lookup
-from .credit_claims import CreditClaim, claims_to_dto, clean_claims
+from .credit_claims import CreditClaim, claims_to_dto, clean_claims, counts_toward, only_toward
 from .crud import delete_row, get_row, in_order
 from .validation import MAX_TEXT, Checker
 
@@ -33,6 +33,8 @@ class TrainingInput:
     skills: tuple[str, ...] = ()
     credits: tuple[CreditClaim, ...] = ()
     notes: str = ""
+    # Count toward these credentials only (empty: every one, as by default).
+    credentials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Training:
     notes: str
     created_at: datetime
     updated_at: datetime
+    # The credentials it counts toward when limited to some; empty: every one.
+    counts_toward: tuple[str, ...] = ()
 
 
 def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list]:
@@ -73,8 +77,14 @@ def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list
     )
     if data.hours is None:
         check.fail("hours", "is required")
+    if values["status"] == "completed":
+        field = "end_date" if end is not None else "start_date"
+        check.not_future(field, end or start, "a completed training")
     skill_ids = [check.resolve(lookup.skill_id, session, name, "skill") for name in data.skills]
     claims = clean_claims(session, check, data.credits)
+    if data.credentials:
+        given = {claim[0] for claim in claims}
+        claims += [c for c in only_toward(session, check, data.credentials) if c[0] not in given]
     check.done()
     return values, list(dict.fromkeys(skill_ids)), claims
 
@@ -114,6 +124,7 @@ def _to_dto(row: TrainingRow) -> Training:
         notes=row.notes,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        counts_toward=counts_toward(row.credit_claims),
     )
 
 

@@ -71,18 +71,21 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
+        from ..files import TargetRefused
         from ..schema import SchemaError
         from ..services import backup
 
+        known = ValidationError | TargetRefused | OSError | backup.BackupError | SchemaError
         text = (
             str(error)
-            if isinstance(error, ValidationError | OSError | backup.BackupError | SchemaError)
+            if isinstance(error, known)
             else f"Something went wrong: {error}"
         )
         QMessageBox.warning(self.window, "PO Tracker", text)
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        # Said in the window's toast (and its status bar), like every other change.
+        self.context.status_message.emit(text)
 
     def _save_path(self, title: str, suggested: str, filters: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(

@@ -5,26 +5,48 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from .navigation import PAGES, PageSpec
+from .widgets.fit import fit_to_screen
 
 # The other pages' modules load in the background this long after the logbook opened,
 # once the dashboard's own work is done, so their first visit only builds widgets.
 PRELOAD_AFTER_MS = 500
+
+
+# The sidebar as in GNOME and KDE apps: rows with room around them, the current page
+# in the highlight colour with rounded corners, no focus rectangle inside it.
+SIDEBAR_STYLE = (
+    "QListWidget#navigation { background: palette(window); padding: 8px 6px; outline: 0; }"
+    " QListWidget#navigation::item { padding: 6px 8px; border-radius: 6px; margin: 1px 0; }"
+    " QListWidget#navigation::item:selected { background: palette(highlight);"
+    " color: palette(highlighted-text); }"
+    " QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+)
+
+
+ICON_SIZE = 18
+
+
+def _blank_icon() -> QIcon:
+    """A transparent stand-in until the icon font is loaded: the sidebar and toolbar
+    keep the size they will have, so nothing below them moves when the icons come."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -52,8 +74,12 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
-        self.sidebar.setStyleSheet("QListWidget#navigation::item { padding: 7px 14px; }")
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 40)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        for row in range(self.sidebar.count()):
+            self.sidebar.item(row).setIcon(_blank_icon())
+        # Room for the icons that arrive a moment after the first frame.
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 64)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -63,8 +89,14 @@ class MainWindow(QMainWindow):
         line.setFrameShape(QFrame.Shape.VLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         row.addWidget(line)
-        row.addWidget(self.stack, 1)
+        right = QWidget()
+        self.page_column = QVBoxLayout(right)
+        self.page_column.setContentsMargins(0, 0, 0, 0)
+        self.page_column.setSpacing(0)
+        self.page_column.addWidget(self.stack, 1)
+        row.addWidget(right, 1)
         self.setCentralWidget(central)
+        self._toast = None  # made on its first message: its style sheet costs start-up time
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -75,6 +107,15 @@ class MainWindow(QMainWindow):
         if menu is not None:
             menu.addAction(action)
         return action
+
+    @property
+    def toast(self):
+        """The in-window notification (``widgets.toast``)."""
+        if self._toast is None:
+            from .widgets.toast import Toast
+
+            self._toast = Toast(self.centralWidget())
+        return self._toast
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
@@ -101,6 +142,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find in every log…", self.open_search, keys.Find, edit_menu
         )
+        # Ctrl+K as well: the quick-open key of Obsidian, Linear and most launchers.
+        self.find_action.setShortcuts([QKeySequence(keys.Find), QKeySequence("Ctrl+K")])
         self.framework_action = self._action(
             "&Career framework…", self.open_framework, None, edit_menu
         )
@@ -116,13 +159,25 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number}",
                 view_menu,
             )
+        view_menu.addSeparator()
+        from .theme.window_look import build_appearance_menu
+
+        self.appearance_actions = build_appearance_menu(self, view_menu)
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            "PO Tracker &guide", lambda: self._help("GuideDialog"), keys.HelpContents, help_menu
+        )
+        self._action(
+            "&Keyboard shortcuts", lambda: self._help("ShortcutsDialog"), "Ctrl+?", help_menu
+        )
         self._action("&About PO Tracker", self.about, None, help_menu)
         self.toolbar = QToolBar("Main toolbar")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.new_action, self.undo_action, self.redo_action, self.find_action):
+            action.setIcon(_blank_icon())
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         for action in (
@@ -175,6 +230,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         context.navigate.connect(self.show_page)
         context.status_message.connect(self._show_status)
+        from .feedback import Feedback
+
+        self.feedback = Feedback(lambda: self.toast, context, self)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
         # A page built for the start view is already on screen: no show event refreshes it.
@@ -193,8 +251,25 @@ class MainWindow(QMainWindow):
     def _preload_pages(self) -> None:
         from .background import run_in_background
         from .navigation import import_page_modules
+        from .theme import icons
 
         run_in_background(self, import_page_modules)
+        icons.load_in_background(self, self.apply_icons)
+
+    def apply_icons(self) -> None:
+        from .theme.window_look import apply_icons
+
+        apply_icons(self)
+
+    def mark_as_demo(self) -> None:
+        from .demo_mode import mark_as_demo
+
+        mark_as_demo(self)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_icons()
 
     def page(self, key: str):
         if key not in self.pages:
@@ -250,12 +325,23 @@ class MainWindow(QMainWindow):
             self.context.undo_stack.redo()
 
     def new_entry(self) -> None:
+        """New (Ctrl+N): an entry of the page's own kind; on a page without one
+        (Dashboard, Charts), the user says which kind first."""
         widget = self.stack.currentWidget()
         if hasattr(widget, "add_entry"):
             widget.add_entry()
-        else:
-            self.show_page("journal")
-            self.page("journal").add_entry()
+            return
+        from .dialogs.new_entry_dialog import NewEntryDialog
+
+        chooser = NewEntryDialog(self.context, self)
+        if not chooser.exec():
+            return
+        key, tab = chooser.chosen()
+        self.show_page(key)
+        page = self.page(key)
+        if tab is not None:
+            page.tabs.setCurrentWidget(getattr(page, tab))
+        page.add_entry()
 
     def open_search(self) -> None:
         from .dialogs.search_dialog import SearchDialog
@@ -282,19 +368,21 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self.context, self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About PO Tracker",
-            f"<b>PO Tracker {__version__}</b><p>A private, offline career log for Product "
-            "Owners. Your data stays on this computer.</p>",
-        )
+        self._help("AboutDialog")
+
+    def _help(self, name: str) -> None:
+        from .dialogs import help_dialogs
+
+        getattr(help_dialogs, name)(self.context, self).exec()
 
     # -- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            self.resize(1280, 800)
+        # Saved on a larger screen, or the default on a small one: brought onto this one.
+        fit_to_screen(self)
         self._last_page = settings.value("window/page", "dashboard")
         if self._last_page not in {p.key for p in PAGES}:
             self._last_page = "dashboard"
@@ -330,43 +418,11 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def start_daily_backup(self) -> None:
-        """Take the daily backup off the UI thread, once the user's numbers are shown."""
-        from .background import run_in_background
+        from .daily_backup import start_daily_backup
 
-        path = self.context.database.path
-
-        def backup_if_due():
-            from datetime import UTC, datetime
-
-            from ..services import backup
-
-            return backup.maybe_daily_backup(path, datetime.now(UTC))
-
-        run_in_background(self, backup_if_due, on_done=self._daily_backup_done)
-
-    def _daily_backup_done(self, result) -> None:
-        if isinstance(result, Exception):
-            self.statusBar().showMessage(f"The daily backup failed: {result}", 10000)
-        elif result is not None:
-            self.statusBar().showMessage("Daily backup saved.", 5000)
+        start_daily_backup(self)
 
     def offer_first_run(self) -> None:
-        """A short welcome on a new, empty logbook, once; it can be skipped."""
-        from ..services import profile, recent
+        from .first_run import offer_first_run
 
-        settings = QSettings()
-        if settings.value("welcome/done", False, type=bool):
-            return
-        with self.context.reading() as session:
-            standing = profile.get(session)
-            empty = not recent.recent_entries(session, limit=1)
-        if standing.target_stage or not empty:
-            return
-        from .dialogs.welcome_dialog import WelcomeDialog
-
-        welcome = WelcomeDialog(self.context, self)
-        accepted = welcome.exec()
-        settings.setValue("welcome/done", True)
-        if accepted and welcome.assess.isChecked():
-            self.show_page("skills")
-            self.page("skills").self_assessment()
+        offer_first_run(self)

@@ -19,8 +19,11 @@ class _AfterNextPaint(QObject):
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
-                and watched.window() is self.window):
+        if (
+            event.type() == QEvent.Type.Paint
+            and watched.isWidgetType()
+            and watched.window() is self.window
+        ):
             QApplication.instance().removeEventFilter(self)
             # After this paint has been flushed to the screen, and after anything else
             # that waited for it (the start-up probe's clock), not inside it.

@@ -6,12 +6,14 @@ the first and exits. QtNetwork is imported only then: not on the way to the firs
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from ..services.single_instance import lock_path
+from ..files import remove_leftovers
+from ..paths import leftover_folders, lock_path
 
 RAISE_REQUEST = b"show\n"
 TIMEOUT_MS = 1500
@@ -40,7 +42,12 @@ class InstanceGuard(QObject):
 
     def acquire(self) -> bool:
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return self.lock.tryLock(0)
+        if not self.lock.tryLock(0):
+            return False
+        # QLockFile follows the umask; the lock names this computer, so keep it private.
+        os.chmod(lock_path(self.data_dir), 0o600)
+        remove_leftovers(leftover_folders(self.data_dir))
+        return True
 
     def listen(self) -> None:
         """Answer later starts (call once the lock is held)."""

@@ -94,3 +94,36 @@ class DeleteEntry(_EntryCommand):
     def _restore(self) -> None:
         new_id = self._create(self.before)
         self.context.moved(self.kind, self.context.current_id(self.kind, self.entry_id), new_id)
+
+
+class RenewCertification(_EntryCommand):
+    """Log a renewal (the whole group's, for a pooled body); undo restores the expiries
+    it moved and removes the history rows it wrote."""
+
+    def __init__(self, context, name: str, on, label: str):
+        super().__init__(context, "certification", f"Renew {label}")
+        self.name = name
+        self.on = on
+        self.renewal_ids: list[int] = []
+        self.message = ""
+
+    def redo(self) -> None:
+        from ..services import certification_renewal
+
+        def step():
+            with self.context.writing() as session:
+                result = certification_renewal.renew(session, self.name, self.on)
+            self.renewal_ids = [record.id for record in result.records]
+            self.message = result.message
+            self.context.status_message.emit(self.message)
+
+        self._safely(step, "redo")
+
+    def undo(self) -> None:
+        from ..services import certification_renewal
+
+        def step():
+            with self.context.writing() as session:
+                certification_renewal.undo(session, self.renewal_ids)
+
+        self._safely(step, "undo")

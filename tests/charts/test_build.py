@@ -23,7 +23,9 @@ def test_empty_data_gives_a_friendly_figure(name):
     _draw(figure)
     texts = [t.get_text() for t in figure.texts]
     assert not figure.axes, "an empty chart shows a message, not an empty axis"
-    assert any("po-tracker" in t for t in texts), texts
+    # What to do next, in the window's words: a page or a menu, never a command line.
+    assert not any("po-tracker" in t for t in texts), texts
+    assert any(" page" in t or "Ctrl+N" in t or "Edit >" in t for t in texts), texts
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])

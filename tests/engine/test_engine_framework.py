@@ -222,3 +222,53 @@ def test_import_of_a_broken_file_is_a_validation_error(session, tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValidationError):
         framework_edit.import_file(session, path)
+
+
+def test_no_skill_target_drops_moving_up_the_ladder():
+    """Someone ready for a stage is at least as ready for the stage below it."""
+    document = framework_io.default_document()
+    stages = {stage["slug"]: stage for stage in document["stages"]}
+    for move in document["moves"]:
+        lower, upper = stages[move["from"]], stages[move["to"]]
+        if lower["path"] != "ladder" or upper["path"] != "ladder":
+            continue
+        upper_skills = upper["requirements"]["skills"]
+        for skill, level in lower["requirements"]["skills"].items():
+            assert upper_skills.get(skill, 0) >= level, (upper["name"], skill)
+
+
+def test_the_catalog_groups_scrum_alliance_and_fills_its_fees():
+    document = framework_io.default_document()
+    groups = {group["slug"]: group for group in document["renewal_groups"]}
+    assert (groups["scrum-alliance"]["renews"], groups["scrum-alliance"]["pooled"]) == (
+        "group",
+        True,
+    )
+    credentials = {c["slug"]: c for c in document["credentials"]}
+    for slug in ("cspo", "a-cspo", "csp-po", "csm", "a-csm", "csp-sm"):
+        assert credentials[slug]["renewal_group"] == "scrum-alliance"
+        assert credentials[slug]["fee_amount"] is not None
+    assert (credentials["a-csm"]["fee_amount"], credentials["csp-sm"]["fee_amount"]) == (175, 250)
+
+
+def test_a_version_1_framework_file_still_loads(session):
+    document = framework_io.default_document()
+    document["version"] = 1
+    del document["renewal_groups"]
+    for credential in document["credentials"]:
+        for key in ("renewal_group", "addon_credits", "renewable_days", "ends_day_before"):
+            credential.pop(key)
+    framework_io.load_document(session, document)
+    exported = framework_io.export_document(session)
+    assert exported["version"] == 2
+    # The file names no group, so none is kept, and the result loads again.
+    assert exported["renewal_groups"] == []
+    assert {c["renewal_group"] for c in exported["credentials"]} == {None}
+    framework_io.load_document(session, exported)
+
+
+def test_a_credential_naming_an_unknown_group_is_refused(session):
+    document = framework_io.default_document()
+    document["credentials"][0]["renewal_group"] = "no-such-group"
+    with pytest.raises(ValidationError, match="unknown renewal group 'no-such-group'"):
+        framework_io.load_document(session, document)

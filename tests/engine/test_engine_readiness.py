@@ -180,3 +180,61 @@ def test_recommended_credentials_are_shown_not_scored(session, log):
 def test_the_12_month_window_includes_the_date_and_the_day_after_a_year_before():
     assert window_12m(date(2025, 6, 30)) == (date(2024, 7, 1), date(2025, 6, 30))
     assert window_12m(date(2024, 2, 29)) == (date(2023, 3, 1), date(2024, 2, 29))
+
+
+def test_years_are_cut_to_two_decimals_and_what_is_left_rounded_up(session, log, stage):
+    # As of 2024-12-31, an entry from 2023-06-01: 214 days in 2023 + 366 in 2024 = 580.
+    log.work(date(2023, 6, 1), None)
+    result = readiness.readiness(session, AS_OF)
+    gap = next(g for g in result.gaps if g.name == "Years in product roles")
+    assert gap.have == 1.58  # 580 / 365 = 1.589..., cut (not rounded) to 1.58
+    assert gap.action == "Gain 0.5 more years in product roles"  # 0.42 rounded up
+    experience = next(c for c in result.components if c.name == "experience")
+    assert experience.percent == pytest.approx((1.58 / 2 + 0 / 20) / 2 * 100)  # 39.5
+
+
+def test_actions_say_one_in_the_singular(session, log, stage):
+    log.work(date(2024, 1, 1), date(2024, 12, 30), sprints=19)  # 365 days: 1.00 year
+    for day in (date(2024, 2, 1), date(2024, 3, 1), date(2024, 4, 1)):
+        log.event(day)
+    log.train(9, date(2024, 5, 1))
+    actions = readiness.readiness(session, AS_OF).next_actions
+    for expected in (
+        "Gain 1 more year in product roles",
+        "Serve 1 more sprint as Product Owner",
+        "Attend 1 more networking event in the next 12 months",
+        "Log 1 more training hour in the next 12 months",
+    ):
+        assert expected in actions
+
+
+def test_leading_requirements_come_from_the_experience_log(session, log):
+    from po_tracker.services import experience
+
+    framework_edit.add_stage(session, "Leader")
+    framework_edit.set_requirement(session, "Leader", "team_size", 8)
+    framework_edit.set_requirement(session, "Leader", "products_owned", 3)
+    framework_edit.set_requirement(session, "Leader", "ceremonies_facilitated", 100)
+    profile.set_stages(session, target="Leader")
+    for start, team, products, facilitated in (
+        (date(2022, 1, 1), 5, 2, 60),
+        (date(2023, 1, 1), 6, 1, 39),
+        (date(2025, 1, 1), 20, 9, 50),  # after AS_OF: ignored
+    ):
+        experience.create(
+            session,
+            experience.ExperienceInput(
+                "PO", start, team_size=team, products_owned=products,
+                ceremonies_facilitated=facilitated,
+            ),
+        )  # fmt: skip
+    result = readiness.readiness(session, AS_OF)
+    gaps = {g.name: (g.have, g.need, g.action) for g in result.gaps}
+    # The largest team and the most products of one entry: 6 (not 5 + 6), 2 (not 2 + 1).
+    assert gaps["Largest team led"] == (6, 8, "Lead a team of 8 people (largest so far: 6)")
+    assert gaps["Products owned at once"] == (2, 3, "Own 3 products at once (most so far: 2)")
+    # Ceremonies add up: 60 + 39 = 99, one short.
+    assert gaps["Ceremonies facilitated"][:2] == (99, 100)
+    assert gaps["Ceremonies facilitated"][2].startswith("Facilitate 1 more ceremony")
+    experience_part = next(c for c in result.components if c.name == "experience")
+    assert experience_part.percent == pytest.approx((6 / 8 + 2 / 3 + 99 / 100) / 3 * 100)

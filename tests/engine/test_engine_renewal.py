@@ -126,13 +126,16 @@ def test_in_grace_activities_up_to_the_end_of_grace_count(session, log):
 def test_higher_credential_on_the_track_renews_the_lower(session, log):
     log.cert("CSPO", date(2020, 1, 1))  # own expiry 2022-01-01
     log.cert("A-CSPO", date(2021, 6, 1))  # expires 2023-06-01
-    log.cert("CSM", date(2021, 1, 1))  # another track: untouched, expires 2023-01-01
+    log.cert("CSM", date(2021, 1, 1))  # another track, own expiry 2023-01-01
     cspo = _one(session, date(2022, 6, 1))
     assert (cspo.status, cspo.expires, cspo.renewed_by) == ("active", date(2023, 6, 1), "A-CSPO")
-    assert cspo.credits_needed is None  # A-CSPO's SEUs renew both
-    assert _one(session, date(2022, 6, 1), "CSM").renewed_by is None
-    # Before A-CSPO was earned, CSPO stood on its own.
-    assert _one(session, date(2021, 5, 31)).renewed_by is None
+    # Scrum Alliance: a certification earned while CSM was active renews CSM as well.
+    csm = _one(session, date(2022, 6, 1), "CSM")
+    assert (csm.expires, csm.renewed_by) == (date(2023, 6, 1), "A-CSPO")
+    # Before A-CSPO was earned, the CSM earned on 2021-01-01 (while CSPO was active)
+    # carried CSPO to its own expiry.
+    before = _one(session, date(2021, 5, 31))
+    assert (before.expires, before.renewed_by) == (date(2023, 1, 1), "CSM")
     # Once A-CSPO lapses, so does the CSPO that followed it.
     assert _one(session, date(2023, 6, 2)).status == "expired"
 

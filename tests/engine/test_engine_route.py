@@ -49,14 +49,26 @@ def test_each_step_carries_its_own_readiness(session, log):
 
 
 def test_unreachable_target_names_the_stages_that_lead_there(session):
-    found = _route(session, "Scrum Master", "Product Director")
+    found = _route(session, "Agile Coach", "Product Director")  # Agile Coach leads nowhere
     assert not found.reachable and found.steps == ()
     assert found.reachable_from == (
         "Junior Product Owner",
         "Product Owner",
         "Senior Product Owner",
         "Product Manager",
+        "Scrum Master",  # back to Product Owner, then up the ladder
         "Portfolio Owner",
+    )
+
+
+def test_scrum_master_and_product_owner_move_both_ways_directly(session):
+    assert _route(session, "Scrum Master", "Product Owner").stage_names == (
+        "Scrum Master",
+        "Product Owner",
+    )
+    assert _route(session, "Product Owner", "Scrum Master").stage_names == (
+        "Product Owner",
+        "Scrum Master",
     )
 
 

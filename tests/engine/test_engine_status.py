@@ -69,8 +69,15 @@ def test_json_report_carries_every_figure(standing):
         "name": "CSPO", "status": "due-30", "earned": "2023-02-01", "expires": "2025-02-01",
         "cycle_start": "2023-02-01", "credits_earned": 14.0, "credits_needed": 20.0,
         "credit_unit": "SEU", "days_left": 17, "renewed_by": None,
+        "renewal_group": "Scrum Alliance", "renewal_fee": "USD 100", "renewable_until": None,
     }  # fmt: skip
-    assert data["reminders"] == ["CSPO expires 2025-02-01 (in 17 days): 14 of 20 SEU, 6 to go"]
+    assert data["reminders"] == ["Scrum Alliance renewal: 14 of 20 SEUs by 2025-02-01, USD 100"]
+    (renewal,) = data["renewals"]
+    assert (renewal["due"], renewal["credentials"], renewal["days_left"]) == (
+        "2025-02-01",
+        ["CSPO"],
+        17,
+    )
 
 
 def test_text_report_is_short_and_shows_the_top_five_actions(standing):
@@ -106,10 +113,15 @@ def test_report_asks_to_renew_a_lapsed_required_credential(session, log):
 
 
 def test_unreachable_target_is_reported(session):
-    profile.set_stages(session, current="Scrum Master", target="Product Owner")
+    profile.set_stages(session, current="Agile Coach", target="Product Owner")
     data = status.build(session, AS_OF).to_dict()
     assert data["route"] == [] and data["route_reachable"] is False
-    assert data["reachable_from"] == ["Junior Product Owner"]
+    # Senior Product Owner gets back to Product Owner through Scrum Master.
+    assert data["reachable_from"] == [
+        "Junior Product Owner",
+        "Senior Product Owner",
+        "Scrum Master",
+    ]
 
 
 def test_month_ends_run_from_the_first_month_to_the_date():

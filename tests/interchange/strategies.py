@@ -14,11 +14,14 @@ from po_tracker.services.interchange_export import plain
 from .helpers import base_document
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    # No surrogates and no control characters: the app refuses both (tested elsewhere).
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")),
     max_size=30,
 ).map(str.strip)
 TITLE = TEXT.map(lambda text: text or "Untitled")
 DAY = st.dates(date(1950, 1, 1), date(2100, 12, 31))
+# Ratings and completions record what has happened: never after today.
+PAST = st.dates(date(1950, 1, 1), date.today())
 STAMP = st.datetimes(datetime(2000, 1, 1), datetime(2099, 12, 31)).map(
     lambda moment: moment.replace(microsecond=0).isoformat() + "Z"
 )
@@ -33,11 +36,11 @@ def _iso(day):
 
 
 @st.composite
-def _span(draw, required=True):
-    start = draw(DAY)
+def _span(draw, required=True, start_from=DAY, last=date(2100, 12, 31)):
+    start = draw(start_from)
     end = draw(st.none() | st.integers(0, 400))
     end_day = None
-    if end is not None and start.toordinal() + end <= date(2100, 12, 31).toordinal():
+    if end is not None and start.toordinal() + end <= last.toordinal():
         end_day = date.fromordinal(start.toordinal() + end)
     return start.isoformat(), _iso(end_day)
 
@@ -83,6 +86,10 @@ def _credential(draw) -> dict:
         "fee_currency": draw(CURRENCY),
         "track": None,
         "track_rank": None,
+        "renewal_group": draw(st.none() | st.just("scrum-alliance")),
+        "addon_credits": draw(st.none() | st.floats(0, 100_000).map(plain)),
+        "renewable_days": draw(st.integers(0, 3650)),
+        "ends_day_before": draw(st.booleans()),
         "notes": draw(TEXT),
     }
 
@@ -106,7 +113,7 @@ def _claims(draw, credentials) -> list[dict]:
 
 def _certification(draw, slugs) -> dict:
     status = draw(st.sampled_from(["planned", "in-progress", "earned", "expired"]))
-    earned, expires = draw(_span())
+    earned, expires = draw(_span(start_from=PAST if status in ("earned", "expired") else DAY))
     if status != "earned" and draw(st.booleans()):
         earned = expires = None
     credential = draw(st.none() | st.sampled_from(slugs["credential"]))
@@ -124,12 +131,35 @@ def _certification(draw, slugs) -> dict:
         "cost_currency": draw(CURRENCY),
         "attachment": draw(st.none() | st.just("certificate-1.pdf")),
         "notes": draw(TEXT),
+        "renewal_fee_amount": draw(MONEY),
+        "renewal_fee_currency": draw(CURRENCY),
+        "renewals": _renewals(draw),
         **_stamps(draw),
     }
 
 
+def _renewals(draw) -> list[dict]:
+    """A renewal history, oldest first (ties in generated order), as exported."""
+    renewals = [
+        {
+            "renewed_on": draw(DAY).isoformat(),
+            "previous_expires_on": _iso(draw(st.none() | DAY)),
+            "expires_on": draw(DAY).isoformat(),
+            "credits_used": draw(st.none() | HOURS),
+            "fee_amount": draw(MONEY),
+            "fee_currency": draw(CURRENCY),
+            "notes": draw(TEXT),
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return sorted(renewals, key=lambda renewal: renewal["renewed_on"])
+
+
 def _training(draw, slugs) -> dict:
-    start, end = draw(_span())
+    status = draw(st.sampled_from(["planned", "in-progress", "completed"]))
+    done = status == "completed"
+    last = date.today() if done else date(2100, 12, 31)
+    start, end = draw(_span(start_from=PAST if done else DAY, last=last))
     return {
         "title": draw(TITLE),
         "provider": draw(TEXT),
@@ -139,7 +169,7 @@ def _training(draw, slugs) -> dict:
         "hours": draw(HOURS),
         "cost_amount": draw(MONEY),
         "cost_currency": draw(CURRENCY),
-        "status": draw(st.sampled_from(["planned", "in-progress", "completed"])),
+        "status": status,
         "notes": draw(TEXT),
         "credits": _claims(draw, slugs["credential"]),
         "skills": sorted(draw(st.lists(st.sampled_from(slugs["skill"]), unique=True, max_size=3))),
@@ -181,7 +211,7 @@ def _rating(draw, slugs) -> dict:
     return {
         "skill": draw(st.sampled_from(slugs["skill"])),
         "level": draw(st.integers(1, 5)),
-        "rated_on": draw(DAY).isoformat(),
+        "rated_on": draw(PAST).isoformat(),
         "source": draw(st.sampled_from(["self", "peer", "manager"])),
         "note": draw(TEXT),
         **_stamps(draw),

@@ -126,8 +126,8 @@ def test_an_entry_whose_uuid_the_logbook_gives_another_entry_gets_a_new_one():
 @pytest.mark.parametrize(
     ("identity", "message"),
     [
-        ("not-a-uuid", "goals[0].uuid: does not match"),
-        (UUID_A.upper(), "goals[0].uuid: does not match"),
+        ("not-a-uuid", "goals[0].uuid: must be a UUID in lower case with hyphens"),
+        (UUID_A.upper(), "goals[0].uuid: must be a UUID in lower case with hyphens"),
     ],
 )
 def test_a_malformed_uuid_is_refused_with_its_place(identity, message):

@@ -69,7 +69,7 @@ def test_a_logbook_written_by_the_services_round_trips(db, tmp_path):
 def test_the_export_is_json_with_the_documented_header(db):
     with db.read() as session:
         document = interchange.export_document(session)
-    assert document["format"] == "po-tracker-export" and document["version"] == 1
+    assert document["format"] == "po-tracker-export" and document["version"] == 2
     assert document["exported_at"].endswith("Z")
     json.dumps(document, allow_nan=False)
 
@@ -93,3 +93,53 @@ def test_any_valid_log_round_trips_losslessly(document):
         assert snapshot(database) == exported
     finally:
         database.close()
+
+
+def test_renewal_history_and_fees_round_trip(db, tmp_path):
+    from po_tracker.services import certification_renewal
+
+    with db.write() as session:
+        cert = certifications.CertificationInput(
+            "CSPO", earned_on=date(2021, 3, 1), renewal_fee_amount=90, renewal_fee_currency="EUR"
+        )
+        certifications.create(session, cert)
+        certification_renewal.renew(session, "CSPO", date(2023, 2, 1))  # to 2025-03-01
+        certification_renewal.renew(session, "CSPO", date(2025, 1, 10), 95, "EUR")
+    exported = snapshot(db)
+    (entry,) = exported["certifications"]
+    assert (entry["renewal_fee_amount"], entry["renewal_fee_currency"]) == (90, "EUR")
+    assert [(r["renewed_on"], r["previous_expires_on"], r["expires_on"], r["fee_amount"])
+            for r in entry["renewals"]] == [
+        ("2023-02-01", None, "2025-03-01", 90),
+        ("2025-01-10", "2025-03-01", "2027-03-01", 95),
+    ]  # fmt: skip
+    path = write_json(tmp_path / "export.json", exported)
+    other = fresh_logbook(tmp_path / "other")
+    with other.write() as session:
+        interchange.import_document(session, interchange.read_document(path))
+    assert snapshot(other) == exported
+    other.close()
+
+
+def test_a_version_1_file_still_imports(db, tmp_path):
+    with db.write() as session:
+        certifications.create(
+            session, certifications.CertificationInput("CSM", earned_on=date(2024, 1, 5))
+        )
+    document = snapshot(db)
+    document["version"] = document["framework"]["version"] = 1
+    del document["framework"]["renewal_groups"]
+    for credential in document["framework"]["credentials"]:
+        for key in ("renewal_group", "addon_credits", "renewable_days", "ends_day_before"):
+            del credential[key]
+    for entry in document["certifications"]:
+        for key in ("renewal_fee_amount", "renewal_fee_currency", "renewals"):
+            del entry[key]
+    path = write_json(tmp_path / "old.json", document)
+    other = fresh_logbook(tmp_path / "other")
+    with other.write() as session:
+        plan = interchange.import_document(session, interchange.read_document(path))
+    assert plan.applied and plan.total_added == 1
+    (entry,) = snapshot(other)["certifications"]
+    assert (entry["renewal_fee_amount"], entry["renewals"]) == (None, [])
+    other.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import add_entries, digest
 
+from po_tracker.files import FileExistsRefused
 from po_tracker.paths import database_path
 from po_tracker.services import backup, backup_rotation, journal
 from po_tracker.services.backup_rotation import Dated, RotationLimits
@@ -42,7 +43,7 @@ def test_a_backup_is_verified_private_and_named_by_time_and_reason(closed_logboo
 def test_a_backup_to_a_chosen_file_never_replaces_one(closed_logbook, tmp_path):
     target = tmp_path / "mine.sqlite3"
     target.write_bytes(b"precious")
-    with pytest.raises(FileExistsError):
+    with pytest.raises(FileExistsRefused):
         backup.take_backup(closed_logbook, target)
     assert target.read_bytes() == b"precious"
     written = backup.take_backup(closed_logbook, target, force=True)
@@ -163,3 +164,42 @@ def test_an_unreadable_manifest_means_nothing_is_deleted(closed_logbook, data_di
     (data_dir / "backups" / "manifest.json").write_text("{ broken")
     assert backup.rotate(data_dir, RotationLimits(0, 0, 0), now=NOW) == []
     assert len(os.listdir(data_dir / "backups")) == 6
+
+
+def _keep(data_dir, daily: int) -> None:
+    from po_tracker.services.logbook import open_logbook as _open
+
+    db = _open(data_dir)
+    with db.write() as session:
+        backup_rotation.set_limits(session, RotationLimits(daily=daily, weekly=0, monthly=0))
+    db.close()
+
+
+def test_backups_dated_in_the_future_never_push_real_recent_ones_out(closed_logbook, data_dir):
+    """A clock years ahead made ten backups; set right, the next three are all kept."""
+    _keep(data_dir, 3)
+    ahead = NOW + timedelta(days=3 * 365)
+    for n in range(10):
+        backup.take_backup(closed_logbook, reason="daily", now=ahead + timedelta(days=n))
+    real = [
+        backup.take_backup(closed_logbook, reason="daily", now=NOW + timedelta(days=n))
+        for n in range(3)
+    ]
+    kept = [info.path for info in backup.list_backups(data_dir)]
+    assert set(real) <= set(kept)
+    assert kept[0] == real[-1], "the newest is the last one taken, whatever its name says"
+    assert backup.newest_good_backup(data_dir) == real[-1]
+
+
+def test_backups_taken_out_of_date_order_are_kept_by_the_order_taken(closed_logbook, data_dir):
+    """A clock set back between backups: the last ones taken are the newest."""
+    _keep(data_dir, 3)
+    for n in range(6):
+        backup.take_backup(closed_logbook, reason="daily", now=NOW - timedelta(days=3 * n))
+    kept = backup.list_backups(data_dir)
+    assert [info.taken_at for info in kept[:3]] == [
+        NOW - timedelta(days=15),
+        NOW - timedelta(days=12),
+        NOW - timedelta(days=9),
+    ]
+    assert [info.sequence for info in kept[:3]] == [6, 5, 4]

@@ -116,8 +116,8 @@ def test_a_dry_run_reports_and_writes_nothing(db, tmp_path):
         (b'title,hours,start_date\n"unclosed,1,2025-01-01\n', "not valid CSV"),
         (b"title,hours,start_date\nA\x00,1,2025-01-01\n", "NUL"),
         (b"title,hours,start_date\n\xff\xfe,1,2025-01-01\n", "not UTF-8"),
-        (b"title,hours,start_date\nA,1e999,2025-01-01\n", "finite"),
-        (b"title,hours,start_date\nA,lots,2025-01-01\n", "must be a number"),
+        (b"title,hours,start_date\nA,1e999,2025-01-01\n", "plain decimal"),
+        (b"title,hours,start_date\nA,lots,2025-01-01\n", "must be a plain decimal number"),
     ],
 )
 def test_bad_files_get_a_clear_message(db, tmp_path, content, message):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from po_tracker.services import lookup, profile, ratings
 from po_tracker.services.readiness import readiness_for
@@ -54,3 +55,32 @@ def test_readiness_follows_a_rating_added_while_the_page_is_open(page, context):
     assert _shown_percent(page) == _expected(context, "Junior Product Owner") != before
     page.choose("product-owner")  # the next stage chosen is scored with the rating too
     assert _shown_percent(page) == _expected(context, "Product Owner")
+
+
+def _click_stage(qtbot, page, slug: str) -> None:
+    view = page.view
+    centre = view.mapFromScene(view.boxes[slug].sceneBoundingRect().center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_clicking_stages_in_the_graph_chooses_them_without_an_error(qtbot, page):
+    # pytest-qt fails the test on any exception raised inside Qt's event handling,
+    # such as a click delivered to a stage box that the redraw already deleted.
+    page.resize(1200, 760)
+    qtbot.waitExposed(page)
+    for slug in ("junior-product-owner", "product-owner", "junior-product-owner"):
+        _click_stage(qtbot, page, slug)
+        qtbot.waitUntil(lambda s=slug: page.chosen == s)
+        assert page.stage_box.currentData() == slug
+        assert page.view.boxes[slug].scene() is page.view.scene()
+
+
+def test_graph_and_legend_use_the_career_map_charts_colours(page):
+    from po_tracker.charts.theme import LIGHT
+
+    boxes = page.view.boxes
+    assert boxes["junior-product-owner"].brush().color().name().upper() == LIGHT.current
+    assert boxes["senior-product-owner"].brush().color().name().upper() == LIGHT.target
+    legend = page.legend.text()
+    assert "You are here" in legend and "Target" in legend and "Your route" in legend
+    assert LIGHT.current.lower() in legend.lower() and LIGHT.target.lower() in legend.lower()

@@ -141,8 +141,10 @@ def test_dashboard_shows_small_charts_that_open_the_charts_page(qtbot, demo_cont
     dashboard.resize(1100, 900)
     dashboard.show()
     qtbot.waitUntil(
-        lambda: len(dashboard.small_charts) == 2
-        and all(t.shown_as is not None for t in dashboard.small_charts.values()),
+        lambda: (
+            len(dashboard.small_charts) == 2
+            and all(t.shown_as is not None for t in dashboard.small_charts.values())
+        ),
         timeout=15_000,
     )
     radar = dashboard.small_charts["radar"]
@@ -173,3 +175,17 @@ def test_the_chart_is_drawn_again_for_a_new_size(qtbot, page):
     before = page.view.pixmap().size()
     page.resize(820, 620)
     qtbot.waitUntil(lambda: fits() and page.view.pixmap().size() != before, timeout=15_000)
+
+
+def test_numbers_can_be_copied_whole_and_saved_as_csv(qtbot, page, tmp_path):
+    qtbot.mouseClick(page.numbers_button, Qt.MouseButton.LeftButton)
+    assert page.copy_numbers_button.isVisible()
+    page.copy_numbers_button.click()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].startswith("Skill\tNow\tTarget")
+    assert len(copied) == page.numbers.rowCount() + 1
+    path = page.save_numbers(tmp_path / "radar.csv")
+    lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Skill,Now,Target")
+    assert len(lines) == page.numbers.rowCount() + 1
+    assert lines[1].split(",")[0] == page.numbers.item(0, 0).text()

@@ -90,3 +90,21 @@ def test_a_bad_file_is_reported_and_changes_nothing(window, context, qapp, tmp_p
     finish(qapp)
     assert warnings and "not valid JSON" in warnings[0]
     assert levels(context) == [3]
+
+
+def test_exports_refuse_the_logbook_whatever_the_dialog_returns(
+    window, context, qapp, monkeypatch
+):
+    """A save dialog pointed at the logbook (or its backups) writes nothing there."""
+    rate(context, 3)
+    logbook = context.database.path
+    before = logbook.read_bytes()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(logbook), ""))
+    for export in (window.data_actions.export_json, window.data_actions.export_ics):
+        export()
+        finish(qapp)
+    assert len(warnings) == 2 and all("inside the data folder" in w for w in warnings)
+    assert logbook.read_bytes() == before
+    assert levels(context) == [3]

@@ -131,14 +131,15 @@ def test_edit_with_ctrl_s_then_undo_and_redo(qtbot, page, context):
     assert not page.editor.is_dirty()
 
 
-def test_delete_asks_first_and_can_be_undone(qtbot, page, context, monkeypatch):
+def test_delete_asks_nothing_and_can_be_undone(qtbot, page, context, monkeypatch):
     add_entry(context, "Keep me?")
     click_entry(qtbot, page, "Keep me?")
     asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    said = []
+    context.status_message.connect(said.append)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert "Keep me?" in asked[0][1] and len(stored(context)) == 1
-    answer(monkeypatch, Yes)
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == []  # Undo brings it back: no Yes/No first
+    assert said == ["Deleted the journal entry “Keep me?”."]
     assert stored(context) == []
     assert page.editor.entry_id is None and page.entries.count() == 0
     context.undo_stack.undo()
@@ -164,7 +165,7 @@ def test_empty_text_is_refused_next_to_the_field(qtbot, page, context):
     qtbot.keyClicks(page.editor.tags, "x" * 81)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     form = page.editor.form
-    assert form.error_text("text") == "must not be empty"
+    assert form.error_text("text") == "Text must not be empty."
     assert "too long" in form.error_text("tags")
     assert page.findChild(QLabel, "text_error").isVisibleTo(page)
     assert stored(context) == [] and context.undo_stack.count() == 0
@@ -383,7 +384,7 @@ def test_templates_and_prompts_dialog_feeds_the_editor(qtbot, page, context, mon
     tab = dialog.templates
     tab.start_new()
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert tab.form.error_text("name") == "must not be empty"
+    assert tab.form.error_text("name") == "Name must not be empty."
     qtbot.keyClicks(tab.name, "One-on-one")
     qtbot.keyClicks(tab.body, "## Their goals")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
@@ -419,3 +420,42 @@ def test_templates_dialog_asks_before_dropping_unsaved_words(qtbot, page, contex
     tab.items.setCurrentRow(1)
     assert tab.name.text() == "After a sprint review"
     assert page.editor.template.findText("Weekly reflection (mine)") > 0
+
+
+def test_the_journal_opens_on_the_latest_entry(qtbot, context):
+    add_entry(context, "Older thoughts", day=date(2026, 3, 1))
+    add_entry(context, "Latest thoughts")
+    page = JournalPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.editor.title.text() == "Latest thoughts"
+    assert page.entries.current_text().startswith("Latest thoughts")
+
+
+def test_saving_keeps_the_cursor_where_the_user_was_writing(qtbot, page, context):
+    qtbot.keyClicks(page.editor.title, "Cursor")
+    qtbot.keyClicks(page.editor.text.editor, "First line. Second line.")
+    cursor = page.editor.text.editor.textCursor()
+    cursor.setPosition(6)
+    page.editor.text.editor.setTextCursor(cursor)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert len(stored(context)) == 1
+    assert page.editor.text.editor.textCursor().position() == 6
+
+
+def test_markdown_is_highlighted_as_it_is_written_and_the_text_is_unchanged(qtbot, page):
+    from PySide6.QtGui import QFont
+
+    text = "Some **bold** words\n- a list item"
+    page.editor.text.editor.setPlainText(text)
+    document = page.editor.text.editor.document()
+    first = document.firstBlock()
+    bold = [
+        r
+        for r in first.layout().formats()
+        if r.format.fontWeight() >= QFont.Weight.Bold.value and r.length == len("**bold**")
+    ]
+    assert bold and first.text()[bold[0].start :].startswith("**bold**")
+    marker = first.next().layout().formats()
+    assert marker and marker[0].start == 0 and marker[0].length == 1  # the "-"
+    assert page.editor.text.text() == text

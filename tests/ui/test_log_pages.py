@@ -8,15 +8,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
-from po_tracker.services import certifications, contacts, log_tables, skill_standing
+from po_tracker.services import certifications, contacts, log_tables, ratings, skill_standing
 from po_tracker.services.log_tables import TableQuery
 from po_tracker.services.registry import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
 from po_tracker.ui.pages.goals_panel import GoalsPanel
 from po_tracker.ui.pages.networking_page import ContactsPage, EventsPage
-from po_tracker.ui.pages.skills_page import RatingHistory, SkillsTable
+from po_tracker.ui.pages.skills_page import RatingHistory, SkillsPage, SkillsTable
 from po_tracker.ui.pages.training_page import TrainingPage
 from po_tracker.ui.table_models.entry_table_model import ID_ROLE
 
@@ -276,3 +277,49 @@ def test_undo_that_the_framework_no_longer_allows_is_reported_not_crashed(
     context.undo_stack.undo()  # would re-create a rating of a skill that is gone
     assert messages and "Could not undo" in messages[0]
     assert stored(page, context) == []
+
+
+def test_a_future_rating_date_is_refused_and_the_message_goes_once_fixed(
+    qtbot, context, fill_dialog
+):
+    from datetime import timedelta
+
+    page = SkillsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    dialogs = fill_dialog(lambda d: d.rated_on.set_value(date.today() + timedelta(days=2)))
+    page.add_entry()
+    dialog = dialogs[-1]
+    assert dialog.result() == 0  # still open: Save was refused
+    message = dialog.form.error_text("rated_on")
+    assert message.startswith("Date (") and "after today" in message and message.endswith(".")
+    with context.reading() as session:
+        assert ratings.list_all(session) == []
+    dialog.rated_on.set_value(date.today())  # fixed: the message goes at once
+    assert dialog.form.error_text("rated_on") == ""
+    assert not dialog.findChild(QLabel, "rated_on_error").isVisibleTo(dialog)
+
+
+def test_a_long_column_is_capped_and_the_main_column_keeps_room(qtbot, context):
+    from po_tracker.services import training
+    from po_tracker.ui.widgets.column_fit import COLUMN_CAP
+
+    with context.writing() as session:
+        training.create(
+            session,
+            training.TrainingInput(
+                "Story mapping", 4, date(2025, 3, 1), provider="A provider " * 12
+            ),
+        )
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.resize(760, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    header = page.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count()) if c != page.stretch_column]
+    assert max(widths) <= COLUMN_CAP
+    # The title keeps about a third of the table; nothing scrolls sideways.
+    assert header.sectionSize(page.stretch_column) >= 0.3 * page.table.viewport().width()
+    assert page.table.horizontalScrollBar().maximum() == 0

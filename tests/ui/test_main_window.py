@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_tracker.services import profile, ratings
+from po_tracker.services import lookup, onboarding, profile, ratings
 from po_tracker.ui.dialogs.search_dialog import SearchDialog
 from po_tracker.ui.dialogs.self_assessment_dialog import SelfAssessmentDialog
 from po_tracker.ui.dialogs.welcome_dialog import WelcomeDialog
@@ -85,7 +85,61 @@ def test_first_run_sets_stages_and_offers_a_self_assessment(window, context, mon
     )
     assert recorded == {("Communication", 3), ("Leadership", 2)}
     assert context.undo_stack.count() == 1  # one undo step for the whole assessment
-    assert QSettings().value("welcome/done", type=bool)
+    with context.reading() as session:
+        assert not onboarding.welcome_due(session)
+    assert QSettings().value("welcome/done") is None  # kept in the logbook, not the account
+
+
+def test_each_new_logbook_gets_its_own_welcome(qtbot, window, monkeypatch, tmp_path):
+    from po_tracker.services.logbook import open_logbook
+    from po_tracker.ui.context import AppContext
+
+    shown = []
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: shown.append(d) or 0)
+    window.offer_first_run()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.attach(AppContext(open_logbook(tmp_path / "second")))
+    second.offer_first_run()
+    assert len(shown) == 2
+
+
+def _welcome(qtbot, context) -> WelcomeDialog:
+    dialog = WelcomeDialog(context)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _targets(dialog) -> list[str]:
+    return [dialog.target.itemText(i) for i in range(dialog.target.count())]
+
+
+def test_welcome_offers_only_targets_reachable_from_the_current_stage(qtbot, context):
+    dialog = _welcome(qtbot, context)
+    dialog.current.setCurrentText("Product Owner")
+    offered = _targets(dialog)
+    assert "Product Owner" not in offered
+    assert "Senior Product Owner" in offered
+    assert "Junior Product Owner" not in offered  # no move leads back down the ladder
+    dialog.current.setCurrentText("Junior Product Owner")
+    assert "Junior Product Owner" not in _targets(dialog)
+    assert "Product Owner" in _targets(dialog)
+
+
+def test_welcome_from_a_stage_with_no_way_on_sets_no_target(qtbot, context):
+    dialog = _welcome(qtbot, context)
+    with context.reading() as session:
+        stages = lookup.stage_names(session)
+        dead_ends = [name for name in stages if not onboarding.reachable_targets(session, name)]
+    if not dead_ends:
+        pytest.skip("the default framework has no stage without a move onward")
+    dialog.current.setCurrentText(dead_ends[0])
+    assert dialog.target.count() == 0 and not dialog.target.isEnabled()
+    assert dialog.no_target.isVisibleTo(dialog)
+    dialog.accept()
+    with context.reading() as session:
+        standing = profile.get(session)
+    assert (standing.current_stage, standing.target_stage) == (dead_ends[0], None)
 
 
 def test_first_run_can_be_skipped_and_is_not_offered_again(window, context, monkeypatch):
@@ -104,7 +158,7 @@ def test_global_search_opens_the_entry_where_it_lives(window, context, qtbot):
     dialog = SearchDialog(context, window)
     qtbot.keyClicks(dialog.query, "storytel")
     dialog.timer.timeout.emit()
-    assert dialog.results.count() == 1
+    assert dialog.results.count() == 2  # the "Skill rating (1)" heading and the match
     dialog.open_current()
     assert window.current_page_key() == "skills"
     history = window.page("skills").history
@@ -206,7 +260,8 @@ def test_demo_profile_fills_every_page(window, context):
     for spec in PAGES:
         window.show_page(spec.key)
     dashboard = window.page("dashboard")
-    assert dashboard.report.readiness is not None and dashboard.recent.count() >= 5
+    assert dashboard.report.readiness is not None
+    assert dashboard.recent.count() == dashboard.recent.max_rows  # a full card
     for key in ("certifications", "training", "experience"):
         assert window.page(key).model.rowCount() > 0, key
     window.show_page("networking")

@@ -3,7 +3,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from ...services import lookup
-from ...services.certifications import CertificationInput
+from ...services.certifications import CertificationInput, parse_fee
+from ...services.errors import ValidationError
 from ...vocabulary import CERTIFICATION_STATUSES
 from ..widgets.fields import cost_fields
 from ..widgets.form import OptionalDateEdit
@@ -44,6 +45,13 @@ class CertificationDialog(EntryDialog):
         self.url.setPlaceholderText("https://")
         form.add_row("verification_url", "&Verification URL:", self.url)
         self.cost, self.currency = cost_fields(form)
+        self.fee = QLineEdit()
+        self.fee.setPlaceholderText("e.g. USD 100; empty: the catalog's fee")
+        self.fee.setToolTip(
+            "What you pay to renew it. Catalog fees are the bodies' published ones and may"
+            " have changed: enter yours if it differs."
+        )
+        form.add_row("renewal_fee_amount", "Rene&wal fee:", self.fee)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
@@ -60,9 +68,21 @@ class CertificationDialog(EntryDialog):
         self.url.setText(item.verification_url)
         self.cost.setValue(item.cost_amount or 0)
         self.currency.setText(item.cost_currency or "")
+        if item.renewal_fee_amount is not None:
+            self.fee.setText(
+                f"{item.renewal_fee_currency or ''} {item.renewal_fee_amount:g}".strip()
+            )
         self.notes.setPlainText(item.notes)
 
+    def validate(self, data) -> None:
+        parse_fee(self.fee.text(), "renewal_fee_amount")  # a typo is shown at the field
+        super().validate(data)
+
     def collect(self) -> CertificationInput:
+        try:
+            fee, fee_currency = parse_fee(self.fee.text(), "renewal_fee_amount")
+        except ValidationError:
+            fee = fee_currency = None  # reported by validate
         return CertificationInput(
             name=self.name.currentText(),
             custom=self.custom.isChecked(),
@@ -75,4 +95,6 @@ class CertificationDialog(EntryDialog):
             cost_amount=self.cost.value() or None,
             cost_currency=self.currency.text() or None,
             notes=self.notes.toPlainText(),
+            renewal_fee_amount=fee,
+            renewal_fee_currency=fee_currency,
         )

@@ -4,14 +4,23 @@ here: the page turns the accepted input into an undoable command."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+)
 
 from ...services.errors import ValidationError
 from ...services.registry import LOG_SERVICES
+from ..widgets.fit import FitsScreen
 from ..widgets.form import FormPanel, error_style
 
 
-class EntryDialog(QDialog):
+class EntryDialog(FitsScreen, QDialog):
     kind = ""
     noun = ""
 
@@ -31,7 +40,15 @@ class EntryDialog(QDialog):
         self.general_error.hide()
         layout.addWidget(self.general_error)
         self.form = FormPanel()
-        layout.addWidget(self.form)
+        # A long form scrolls inside the dialog on a small screen; the buttons stay.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("form_scroll")
+        self.scroll.setAccessibleName(f"{self.noun.capitalize()} form")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.form)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -43,6 +60,10 @@ class EntryDialog(QDialog):
         self.build_form(self.form)
         if item is not None:
             self.load(item)
+        # Tall enough for the whole form where the screen allows (FitsScreen trims it).
+        form = self.form.sizeHint()
+        self.scroll.setMinimumWidth(form.width())
+        self.resize(max(self.sizeHint().width(), 480), form.height() + 96)
 
     # -- for subclasses ------------------------------------------------------------------
     def build_form(self, form: FormPanel) -> None:

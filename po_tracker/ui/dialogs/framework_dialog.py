@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...services import backup, framework_edit, framework_io
 from ...services.errors import FieldError, ValidationError
+from ..widgets.fit import FitsScreen
 from ..widgets.framework_catalog import CredentialEditor, SkillEditor
 from ..widgets.framework_common import (
     CHANGED_KIND,
@@ -72,7 +73,7 @@ IMPORT_WARNING = (
 )
 
 
-class FrameworkDialog(QDialog):
+class FrameworkDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context

@@ -27,6 +27,7 @@ from ...services import journal_prompts, lookup
 from ...services.errors import ValidationError
 from ...services.journal_prompts import PromptInput, TemplateInput
 from ..widgets.fields import optional_combo, optional_value
+from ..widgets.fit import FitsScreen
 from ..widgets.form import FormPanel, error_style
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -298,7 +299,7 @@ class PromptsTab(_ItemsTab):
         journal_prompts.delete_prompt(session, item_id)
 
 
-class JournalTemplatesDialog(QDialog):
+class JournalTemplatesDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.setObjectName("journal_templates_dialog")

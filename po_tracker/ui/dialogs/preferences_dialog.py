@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...services import backup_rotation, profile
 from ...services.errors import ValidationError
 from ...vocabulary import DEFAULT_WEIGHTS
+from ..widgets.fit import FitsScreen
 from ..widgets.form import error_style
 
 KEEP_LABELS = {
@@ -33,7 +34,7 @@ LABELS = {
 }
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import lookup, profile
+from ...services import lookup, onboarding, profile
+from ..widgets.fit import FitsScreen
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FitsScreen, QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
@@ -39,13 +40,17 @@ class WelcomeDialog(QDialog):
         self.current.addItems(stages)
         self.current.setCurrentText("Product Owner")
         self.target = QComboBox()
-        self.target.addItems(stages)
-        self.target.setCurrentText("Senior Product Owner")
+        self.no_target = QLabel()
+        self.no_target.setWordWrap(True)
+        self.no_target.hide()
+        self.current.currentTextChanged.connect(self._offer_targets)
+        self._offer_targets(self.current.currentText(), preferred="Senior Product Owner")
         for label, combo in (("I am &now a:", self.current), ("I &aim to become:", self.target)):
             caption = QLabel(label)
             caption.setBuddy(combo)
             form.addRow(caption, combo)
         layout.addLayout(form)
+        layout.addWidget(self.no_target)
         self.assess = QCheckBox("&Rate my skills now (a two-minute self-assessment)")
         self.assess.setChecked(True)
         layout.addWidget(self.assess)
@@ -56,10 +61,29 @@ class WelcomeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _offer_targets(self, current: str, preferred: str | None = None) -> None:
+        """Only the stages a route leads to from ``current``: never the same stage, and
+        never one the framework's moves cannot reach."""
+        keep = preferred or self.target.currentText()
+        with self.context.reading() as session:
+            targets = onboarding.reachable_targets(session, current) if current else []
+        self.target.clear()
+        self.target.addItems(targets)
+        if keep in targets:
+            self.target.setCurrentText(keep)
+        self.target.setEnabled(bool(targets))
+        self.no_target.setText(
+            f"No stage in your career framework follows {current}: you can add one later "
+            "in Edit > Career framework."
+        )
+        self.no_target.setVisible(bool(current) and not targets)
+
     def accept(self) -> None:
         with self.context.writing() as session:
             profile.set_stages(
-                session, current=self.current.currentText(), target=self.target.currentText()
+                session,
+                current=self.current.currentText() or None,
+                target=self.target.currentText() or None,
             )
         self.context.changed("profile")
         super().accept()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,21 +21,23 @@ from PySide6.QtWidgets import (
 from ...services import career_map, profile
 from ...services.readiness import readiness_for
 from ...services.readiness_facts import LogFacts, gather_facts
+from ..theme.header import PageHeader
 from ..widgets.refresh import RefreshWhenShown
-from ..widgets.stage_graph_view import CURRENT, ROUTE, TARGET, StageGraphView
+from ..widgets.stage_graph_view import StageGraphView, role_colours
 from .goals_panel import GoalsPanel
 
 
-def _legend() -> QLabel:
-    swatch = "<span style='color:{0}; font-size:14pt'>■</span> {1}"
-    label = QLabel(
-        "  ".join(
-            swatch.format(c.name(), t)
-            for c, t in ((CURRENT, "current stage"), (TARGET, "target"), (ROUTE, "route"))
+def _legend_html(colours) -> str:
+    """The career-map chart's legend words and colours, so the two read alike."""
+    box = "<span style='color:{0}; font-size:14pt'>■</span> {1}"
+    line = "<span style='color:{0}; font-size:14pt'>━</span> {1}"
+    return "&nbsp;&nbsp;".join(
+        (
+            box.format(colours["current"].name(), "You are here"),
+            box.format(colours["target"].name(), "Target"),
+            line.format(colours["route"].name(), "Your route"),
         )
     )
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 class CareerPage(RefreshWhenShown, QWidget):
@@ -69,9 +71,15 @@ class CareerPage(RefreshWhenShown, QWidget):
         self.details.setAccessibleName("Requirements of the chosen stage")
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("<h2>Career path</h2>"))
+        left_layout.addWidget(
+            PageHeader(
+                "Career path", "The stages of your framework, your route, and what each asks."
+            )
+        )
         left_layout.addWidget(self.summary)
-        left_layout.addWidget(_legend())
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        left_layout.addWidget(self.legend)
         left_layout.addWidget(self.view, 3)
         left_layout.addLayout(chooser)
         left_layout.addWidget(self.details, 2)
@@ -87,6 +95,13 @@ class CareerPage(RefreshWhenShown, QWidget):
         layout.addWidget(splitter)
         self.watch(context)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Light or dark now: the graph and its legend take the chart theme's colours.
+        if event.type() == QEvent.Type.PaletteChange and self.graph is not None:
+            self.legend.setText(_legend_html(role_colours(self)))
+            self.view.show_graph(self.graph, chosen=self.chosen)
+
     def refresh(self) -> None:
         self.facts = None  # the log changed: gather its facts again
         with self.context.reading() as session:
@@ -99,6 +114,7 @@ class CareerPage(RefreshWhenShown, QWidget):
         for stage in self.graph.stages:
             self.stage_box.addItem(stage.name, stage.slug)
         self._show_summary()
+        self.legend.setText(_legend_html(role_colours(self)))
         self.choose(self.chosen)
 
     def _show_summary(self) -> None:

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -136,13 +139,34 @@ class ChartsPage(QWidget):
         column.addLayout(top)
         column.addWidget(self.options)
         body = QSplitter(Qt.Orientation.Vertical)
+        self.body_splitter = body
         body.addWidget(self.view)
-        body.addWidget(self.numbers)
+        body.addWidget(self._numbers_panel())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
         column.addWidget(body, 1)
         QShortcut(QKeySequence.StandardKey.Save, self, self.export_current)
         return area
+
+    def _numbers_panel(self) -> QWidget:
+        """The numbers table with what people do with numbers: copy them, keep them."""
+        self.copy_numbers_button = QPushButton("&Copy table")
+        self.copy_numbers_button.setToolTip("Tab-separated, pastes into a spreadsheet as cells")
+        self.copy_numbers_button.clicked.connect(self._copy_numbers)
+        self.save_numbers_button = QPushButton("Save as CS&V…")
+        self.save_numbers_button.clicked.connect(self.save_numbers)
+        tools = QHBoxLayout()
+        tools.addStretch(1)
+        tools.addWidget(self.copy_numbers_button)
+        tools.addWidget(self.save_numbers_button)
+        self.numbers_panel = QWidget()
+        column = QVBoxLayout(self.numbers_panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.numbers, 1)
+        column.addLayout(tools)
+        self.numbers_panel.hide()
+        self.numbers.show()
+        return self.numbers_panel
 
     # -- which chart -------------------------------------------------------------------
     @property
@@ -165,6 +189,11 @@ class ChartsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._on_data_changed(set())  # light or dark now: the chart is built anew
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
@@ -183,7 +212,7 @@ class ChartsPage(QWidget):
         self.description.setText(f"<b>{TITLES[name]}</b>: {registry.get(name).description}")
         options = self.options.values()
         if options.get("skills") == []:
-            self.view.show_message("Choose at least one skill below.")
+            self.view.show_message("Choose at least one skill in the list above.")
             return
         database, as_of = self.context.database, self.options.as_of_date()
         request = self.view.request()
@@ -207,7 +236,7 @@ class ChartsPage(QWidget):
         self.view.show_figure(name, result.figure, result.png, request.key, result.started)
         self.view.setAccessibleName(f"{TITLES[name]} chart")
         self.view.setAccessibleDescription(registry.get(name).description)
-        if self.numbers.isVisible():
+        if self.numbers_panel.isVisible():
             self._fill_numbers()
         if self.view.request().key != request.key:
             self._redraw()  # resized while it was drawn
@@ -235,13 +264,42 @@ class ChartsPage(QWidget):
     # -- numbers and export ------------------------------------------------------------
     def _toggle_numbers(self, shown: bool) -> None:
         self.numbers_button.setText("Hide &numbers" if shown else "Show &numbers")
-        self.numbers.setVisible(shown)
+        self.numbers_panel.setVisible(shown)
         if shown:
+            # Room for a readable table: two fifths of the height, the chart the rest.
+            total = sum(self.body_splitter.sizes())
+            self.body_splitter.setSizes([total * 3 // 5, total * 2 // 5])
             self._fill_numbers()
 
     def _fill_numbers(self) -> None:
         if self.data is not None:
             self.numbers.set_table(*tables.table_rows(self.data))
+
+    def _copy_numbers(self) -> None:
+        self.numbers.copy_all()
+        self.context.status_message.emit("The table is on the clipboard.")
+
+    def save_numbers(self, path: Path | None = None) -> Path | None:
+        """Save as CSV…: the table shown, for a spreadsheet."""
+        headers, rows = self.numbers.table
+        if not headers:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save the numbers", f"{self.chart}.csv", "CSV table (*.csv)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
+        from ...services import table_csv
+
+        try:
+            table_csv.save(path, headers, rows)
+        except OSError as error:
+            QMessageBox.warning(self, "Not saved", f"Could not write {path}: {error}")
+            return None
+        self.context.status_message.emit(f"Saved the numbers to {path}")
+        return path
 
     def export_current(self):
         """Export…: the chart as shown, to PNG (SVG or PDF by extension), light."""

@@ -7,15 +7,17 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +25,8 @@ from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
 from ..next_paint import after_next_paint
+from ..theme import tokens
+from ..theme.header import PageHeader
 from ..widgets.cards import Card, LinkList, heading
 from ..widgets.chart_view import ChartView
 from ..widgets.refresh import RefreshWhenShown
@@ -39,7 +43,15 @@ PAGE_OF_GAP = {
 VIEW_PART = "dashboard"
 # The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
 SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
-SMALL_CHART_HEIGHT = 320
+# Each drawn at a size designed for a card about a third of the screen high: the radar
+# needs room around its ring for the skill names, the line chart less.
+SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
+SMALL_CHART_MIN_HEIGHT = 170
+ONE_COLUMN_CHART = 340
+# A credential's renewal status as a status chip (theme.tokens.STATUSES).
+RENEWAL_STATUS = {"grace": "overdue", "expired": "expired"}
+# Below this page width the two columns become one.
+ONE_COLUMN_BELOW = 980
 COMPONENT_LABELS = {
     "skills": "Skills",
     "certifications": "Certifications",
@@ -77,17 +89,32 @@ def dashboard_view(report, recent_rows, reminder_rows) -> dict:
 
     current = report.current_stage or "Current stage not set"
     target = report.target_stage or "no target yet"
+    renewal_rows = [
+        (item.line, RENEWAL_STATUS.get(item.status, "due-soon"))
+        for item in report.renewals
+        if item.status != "active"
+    ] + [
+        (renewal_reminder(item), "expired")
+        for item in report.credentials
+        if item.status == "expired" and item.renewable_until is None
+    ]
     return {
-        "stages": f"<h2>{current} → {target}</h2>",
+        "stages": f"<b>{current} → {target}</b>",
         **_standing(report.readiness),
         "actions": _action_rows(report),
-        "renewals": [
-            (renewal_reminder(item), "certifications", None)
-            for item in report.credentials
-            if item.status not in ("active", "lifetime")
-        ],
+        # One line per renewal (a Scrum Alliance group once), then what can no longer be.
+        "renewals": [(line, "certifications", None) for line, _ in renewal_rows],
+        "renewal_status": [status for _, status in renewal_rows],
         "reminders": [
-            (r.text + f" ({r.day})", PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in reminder_rows
+            (
+                f"{_reminder_text(r.text)} ({relative_day(r.day, report.as_of)})",
+                PAGE_OF_KIND[r.kind],
+                (r.kind, r.id),
+            )
+            for r in reminder_rows
+        ],
+        "reminder_status": [
+            "overdue" if r.day < report.as_of else "due-soon" for r in reminder_rows
         ],
         "recent": [(_recent_label(r), PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in recent_rows],
     }
@@ -101,8 +128,8 @@ def _standing(result) -> dict:
         }
     return {
         "score": (
-            f"<span style='font-size: 28pt; font-weight: 600'>"
-            f"{result.overall:.0f}%</span> ready for {result.stage}"
+            f"<span style='font-size: 26pt; font-weight: 600'>"
+            f"{result.overall:.0f}%</span>&nbsp; ready for {result.stage}"
         ),
         "bars": [
             (c.name, round(c.percent), f"{c.percent:.0f}%" if c.scored else "not required")
@@ -114,13 +141,34 @@ def _standing(result) -> dict:
 def _action_rows(report) -> list[tuple]:
     result = report.readiness
     if result is None:
-        return [(report.next_actions[0], "career", None)]
+        # The window's own words, not the command line's (services.status).
+        return [("Choose the stage you aim for on the Career path page", "career", None)]
     rows = []
     for gap in result.gaps[:6]:
         gain = f"  (+{gap.gain:.1f} points)" if gap.gain >= 0.05 else ""
         argument = ("skill", gap.name) if gap.kind == "skill" else None
         rows.append((gap.action + gain, PAGE_OF_GAP.get(gap.kind, "career"), argument))
     return rows
+
+
+def _reminder_text(text: str) -> str:
+    """The status chip already says "Overdue": the line need not say it again."""
+    return "Goal: " + text[len("Overdue goal: ") :] if text.startswith("Overdue goal: ") else text
+
+
+def relative_day(day: date, today: date) -> str:
+    """ "today", "tomorrow", "in 41 days", "3 days ago": how people say a date that is
+    near; the date itself further off."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if abs(days) > 120:
+        return str(day)
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
 def _argument(value):
@@ -135,33 +183,44 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.setObjectName("dashboard_page")
         self.setAccessibleName("Dashboard")
         self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps or elides: the page never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report = None  # the last StatusReport computed; None while a start view shows
         self.start_view = None  # what the last start left (services.start_view.StartView)
         self.shown: tuple | None = None  # (data revision, day) of the numbers on screen
+        self.columns = 0
         body = QWidget()
         self.setWidget(body)
-        grid = QGridLayout(body)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.addWidget(self._standing_card(), 0, 0)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(tokens.MARGIN, tokens.SPACE, tokens.MARGIN, tokens.GAP)
+        outer.setSpacing(tokens.GAP)
+        new_entry = QPushButton("New entry…")
+        new_entry.setObjectName("dashboard_new_entry")
+        new_entry.clicked.connect(self._ask_new_entry)
+        outer.addWidget(
+            PageHeader("Dashboard", "Where you stand, what to do next, and what is due.", new_entry)
+        )
+        self.grid = QGridLayout()
+        self.grid.setSpacing(tokens.GAP)
+        outer.addLayout(self.grid, 1)
+        self.cards = {"standing": self._standing_card()}
         self.actions = LinkList("Next actions", "Nothing missing for your target stage.")
-        grid.addWidget(self._card("Next actions", self.actions), 0, 1)
+        self.cards["actions"] = self._card("Next actions", self.actions)
         self.renewals = LinkList("Renewals", "No credential needs renewal soon.")
-        grid.addWidget(self._card("Renewals", self.renewals), 1, 0)
         self.reminders = LinkList("Follow-ups and goals due", "No follow-up or goal is due.")
-        grid.addWidget(self._card("Follow-ups and goals due", self.reminders), 1, 1)
+        self.cards["due"] = self._due_card()
         self.recent = LinkList("Recent entries", "Nothing logged yet: press Ctrl+N.")
-        grid.addWidget(self._card("Recent entries", self.recent), 2, 0, 1, 2)
-        self.grid = grid
-        # Row 3: pictures, drawn after the numbers are on screen.
+        self.recent.max_rows = 4  # the latest few; each log's page has the rest
+        self.cards["recent"] = self._card("Recent entries", self.recent)
+        # Pictures, drawn after the numbers are on screen.
         self.small_charts = {
-            name: self._small_chart(name, title, column)
-            for column, (name, title) in enumerate(SMALL_CHARTS.items())
+            name: self._small_chart(name, title) for name, title in SMALL_CHARTS.items()
         }
         startup_probe.expect("charts")
-        grid.setRowStretch(4, 1)
         for links in (self.actions, self.renewals, self.reminders, self.recent):
             links.opened.connect(context.navigate.emit)
+        self._place_cards(2)
         self.watch(context)
 
     def _card(self, title: str, widget) -> Card:
@@ -169,6 +228,47 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         card.body.addWidget(widget)
         card.body.addStretch(1)
         return card
+
+    def _due_card(self) -> Card:
+        card = Card("Renewals and due dates")
+        card.body.addWidget(self.renewals)
+        card.body.addWidget(self.reminders)
+        card.body.addStretch(1)
+        return card
+
+    def _place_cards(self, columns: int) -> None:
+        """Two columns on a wide page; one below ``ONE_COLUMN_BELOW`` px (the page then
+        scrolls down, never sideways)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        order = ("standing", "actions", "radar", "readiness", "due", "recent")
+        widgets = self.cards
+        for widget in widgets.values():
+            self.grid.removeWidget(widget)
+        for index, key in enumerate(order):
+            row, column = divmod(index, columns)
+            self.grid.addWidget(widgets[key], row, column)
+        for row in range(4 if columns == 1 else 3):
+            self.grid.setRowStretch(row, 0)
+        charts_row = 1 if columns == 2 else 2
+        self.grid.setRowStretch(charts_row, 1)
+        if columns == 1:
+            self.grid.setRowStretch(charts_row + 1, 1)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+        # One column scrolls anyway: the charts take the height a full-width one needs.
+        for view in self.small_charts.values():
+            view.setMinimumHeight(SMALL_CHART_MIN_HEIGHT if columns == 2 else ONE_COLUMN_CHART)
+        self.grid.setColumnStretch(0, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_cards(1 if event.size().width() < ONE_COLUMN_BELOW else 2)
+
+    def _ask_new_entry(self) -> None:
+        window = self.window()
+        if hasattr(window, "new_entry"):
+            window.new_entry()
 
     def _standing_card(self) -> Card:
         card = Card("Where you stand")
@@ -184,16 +284,26 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.score.setObjectName("readiness_label")
         card.body.addWidget(self.score)
         self.bars: dict[str, QProgressBar] = {}
+        self.bar_values: dict[str, QLabel] = {}
         bars = QGridLayout()
+        bars.setHorizontalSpacing(tokens.SPACE)
+        bars.setVerticalSpacing(tokens.TIGHT)
+        bars.setColumnStretch(1, 1)
         for row_index, (name, label) in enumerate(COMPONENT_LABELS.items()):
             caption = QLabel(label)
             bar = QProgressBar()
             bar.setRange(0, 100)
+            bar.setTextVisible(False)  # the value stands beside it, readable in any theme
+            bar.setFixedHeight(tokens.SPACE + tokens.TIGHT)
             bar.setAccessibleName(f"{label} readiness")
             caption.setBuddy(bar)
+            value = QLabel()
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("not required"))
             bars.addWidget(caption, row_index, 0)
             bars.addWidget(bar, row_index, 1)
+            bars.addWidget(value, row_index, 2)
             self.bars[name] = bar
+            self.bar_values[name] = value
         card.body.addLayout(bars)
         return card
 
@@ -246,13 +356,15 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         for name, value, text in view["bars"]:
             self.bars[name].setValue(value)
             self.bars[name].setFormat(text)
+            self.bar_values[name].setText(text)
         for links, key in (
             (self.actions, "actions"),
             (self.renewals, "renewals"),
             (self.reminders, "reminders"),
             (self.recent, "recent"),
         ):
-            links.set_rows([(text, page, _argument(arg)) for text, page, arg in view[key]])
+            rows = [(text, page, _argument(arg)) for text, page, arg in view[key]]
+            links.set_rows(rows, view.get(key.removesuffix("s") + "_status"))
         startup_probe.mark("numbers")
 
     def _keep_view(self, view: dict, revision: int, as_of: date) -> None:
@@ -263,15 +375,18 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         run_in_background(self, lambda: start_view.save(database, VIEW_PART, revision, as_of, body))
 
     # -- small charts (row 3) ------------------------------------------------------------
-    def _small_chart(self, name: str, title: str, column: int) -> ChartView:
-        view = ChartView(design=(8.0, 4.8), clickable=True)
+    def _small_chart(self, name: str, title: str) -> ChartView:
+        view = ChartView(design=SMALL_DESIGNS[name], clickable=True)
         view.setObjectName(f"small_{name.replace('-', '_')}_chart")
         view.setAccessibleName(f"{title} chart; press Enter to open it on the Charts page")
         view.setToolTip("Open on the Charts page")
-        view.setFixedHeight(SMALL_CHART_HEIGHT)
+        view.setMinimumHeight(SMALL_CHART_MIN_HEIGHT)
         view.clicked.connect(lambda: self.context.navigate.emit("charts", name))
         view.resized.connect(lambda: self._draw_small_chart(name))
-        self.grid.addWidget(self._card(title, view), 3, column)
+        card = Card(title)
+        card.heading.hide()  # the picture carries its own title
+        card.body.addWidget(view, 1)
+        self.cards[name] = card  # kept here: the card owns the view until it is placed
         return view
 
     def _refresh_small_charts(self) -> None:

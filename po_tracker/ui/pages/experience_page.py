@@ -8,6 +8,7 @@ class ExperiencePage(LogPage):
     kind = "experience"
     noun = "experience"
     title = "Experience"
+    purpose = "Your roles, and the product work each one involved."
     dialog_class = "experience_dialog:ExperienceDialog"
     stretch_column = 2
     filters = (

@@ -13,6 +13,7 @@ class GoalsPanel(LogPage):
     kind = "goal"
     noun = "goal"
     title = "Development plan"
+    purpose = "Goals toward your target stage, each tied to what it serves."
     dialog_class = GoalDialog
     compact = True
     filters = (

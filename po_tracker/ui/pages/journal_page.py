@@ -19,21 +19,17 @@ from PySide6.QtWidgets import (
 from ...services import journal, journal_prompts, log_tables
 from ...services.errors import NotFoundError, ValidationError
 from ..navigation import PAGE_OF_KIND
+from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
-from ..widgets.journal_entry_list import JournalEntryList, entry_heading
+from ..widgets.journal_entry_list import ID_ROLE, JournalEntryList, entry_heading
 from ..widgets.refresh import RefreshWhenShown
 
 KIND = "journal"
 NOUN = "journal entry"
 # Changes to these kinds change what the page shows.
 CHOICE_KINDS = {"journal_templates", "framework", "all"}
-
-
-def _undo_hint() -> str:
-    keys = QKeySequence(QKeySequence.StandardKey.Undo)
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class JournalPage(RefreshWhenShown, QWidget):
@@ -44,6 +40,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.context = context
         self.setObjectName("journal_page")
         self._choices_stale = True
+        self._opened_latest = False  # the latest entry is opened on the first visit
         self._build()
         self._add_shortcuts()
         self.watch(context)
@@ -51,9 +48,7 @@ class JournalPage(RefreshWhenShown, QWidget):
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>Journal</h2>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
+        layout.addWidget(PageHeader("Journal", "What you learned and noticed, in your own words."))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_side())
@@ -100,7 +95,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("journal_state")
         row.addWidget(self.state_label, 1)
-        self.delete_button = QPushButton("De&lete…")
+        self.delete_button = QPushButton("De&lete")
         self.delete_button.setObjectName("journal_delete")
         self.delete_button.clicked.connect(self.delete_entry)
         row.addWidget(self.delete_button)
@@ -135,7 +130,19 @@ class JournalPage(RefreshWhenShown, QWidget):
         self._stale = False
         self._sync_editor()
         self.entries.reload(self.editor.entry_id)
+        self._open_latest_once()
         self._update_state()
+
+    def _open_latest_once(self) -> None:
+        """Writing first: the page opens on the latest entry, as a notes app does; New
+        entry (Ctrl+N) starts a blank one."""
+        if self._opened_latest:
+            return
+        self._opened_latest = True
+        if self.editor.entry_id is None and not self.editor.is_dirty() and self.entries.count():
+            latest = self.entries.model.index(0).data(ID_ROLE)
+            if latest is not None:
+                self._load(latest)
 
     def _load_choices(self) -> None:
         # First use of the journal: the shipped templates are added once.
@@ -296,19 +303,11 @@ class JournalPage(RefreshWhenShown, QWidget):
         if entry_id is None:
             return
         heading = entry_heading(self.editor.collect())
-        answer = QMessageBox.question(
-            self,
-            "Delete journal entry",
-            f"Delete the journal entry “{heading}”?\n\nYou can undo this with {_undo_hint()}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        # No "Are you sure?": the toast that follows offers Undo, which brings it back.
         self.context.undo_stack.push(DeleteEntry(self.context, KIND, entry_id, NOUN))
         self.editor.load(None)
         self._update_state()
-        self.context.status_message.emit("Deleted the journal entry.")
+        self.context.status_message.emit(f"Deleted the journal entry “{heading}”.")
 
     def manage_templates(self) -> None:
         from ..dialogs.journal_templates_dialog import JournalTemplatesDialog

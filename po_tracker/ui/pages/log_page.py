@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,7 +26,10 @@ from ...services import log_tables
 from ...services.registry import LOG_SERVICES
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
+from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..widgets.column_fit import fit_columns, setup_columns
+from ..widgets.elided_tips import ElidedTipDelegate
 from ..widgets.refresh import RefreshWhenShown
 
 
@@ -35,6 +37,7 @@ class LogPage(RefreshWhenShown, QWidget):
     kind = ""
     noun = ""
     title = ""
+    purpose = ""  # one line under the title: what the page is for
     # The dialog that adds and edits an entry: a class, or "module:Class" under ui/dialogs,
     # imported when first opened so that a page's first visit skips its form (15 ms).
     dialog_class = None
@@ -82,13 +85,11 @@ class LogPage(RefreshWhenShown, QWidget):
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{self.title}</h2>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
-        bar = QHBoxLayout()
         self.add_button = QPushButton(f"&Add {self.noun}…")
         self.add_button.clicked.connect(self.add_entry)
-        bar.addWidget(self.add_button)
+        # The page's header: its title, what it is for, and its primary action.
+        layout.addWidget(PageHeader(self.title, self.purpose, self.add_button))
+        bar = QHBoxLayout()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.clicked.connect(self.edit_selected)
         bar.addWidget(self.edit_button)
@@ -126,12 +127,11 @@ class LogPage(RefreshWhenShown, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
         header = self.table.horizontalHeader()
-        # Fit columns to their text, judged on the first fifty rows only, so a long log costs
-        # no more than a short one; the main column takes the remaining width.
-        header.setResizeContentsPrecision(50)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        # Columns fit their text up to a cap (widgets/column_fit.py), refitted after each
+        # reload; the main column takes the remaining width.
+        setup_columns(self.table, self.stretch_column)
         if self.compact:
             # In a narrow pane, fitted columns would squeeze the main one to nothing:
             # they get a modest width the user can drag.
@@ -151,6 +151,10 @@ class LogPage(RefreshWhenShown, QWidget):
         self.extend_layout(layout)
         self._update_buttons()
 
+    def _fit_columns(self) -> None:
+        if not self.compact:
+            fit_columns(self.table, self.stretch_column)
+
     def extend_layout(self, layout) -> None:
         """Room for a page's own widgets under the table."""
 
@@ -161,6 +165,7 @@ class LogPage(RefreshWhenShown, QWidget):
         self._stale = False
         if selected is not None:
             self.select_id(selected)
+        self._fit_columns()
         self._update_count()
         self._update_buttons()
 
@@ -174,6 +179,7 @@ class LogPage(RefreshWhenShown, QWidget):
 
     def _apply_filter(self) -> None:
         self.reload()
+        self._fit_columns()
         self._update_count()
         self._update_buttons()
 
@@ -244,14 +250,7 @@ class LogPage(RefreshWhenShown, QWidget):
         item = self.selected_item()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self,
-            f"Delete {self.noun}",
-            f"Delete the {self.label_of(item)}?\n\nYou can undo this with "
-            f"{QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.context.undo_stack.push(DeleteEntry(self.context, self.kind, item.id, self.noun))
-            self.context.status_message.emit(f"Deleted {self.noun}.")
+        # No "Are you sure?": the toast that follows offers Undo, which brings it back.
+        label = self.label_of(item)
+        self.context.undo_stack.push(DeleteEntry(self.context, self.kind, item.id, self.noun))
+        self.context.status_message.emit(f"Deleted {label}.")

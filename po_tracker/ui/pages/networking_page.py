@@ -15,6 +15,7 @@ class EventsPage(LogPage):
     kind = "event"
     noun = "event"
     title = "Events"
+    purpose = "Meetups, conferences and mentoring: who you met and what you took away."
     dialog_class = "event_dialog:EventDialog"
     filters = (
         ("All", None),
@@ -42,6 +43,7 @@ class ContactsPage(LogPage):
     kind = "contact"
     noun = "contact"
     title = "People"
+    purpose = "The people you met, and where you met them."
     dialog_class = "contact_dialog:ContactDialog"
     stretch_column = 0
 

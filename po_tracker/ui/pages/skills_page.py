@@ -12,6 +12,7 @@ from ...services import skill_standing
 from ..dialogs.rating_dialog import RatingDialog
 from ..dialogs.self_assessment_dialog import SelfAssessmentDialog
 from ..table_models.entry_table_model import Column, EntryTableModel
+from ..theme.header import PageHeader
 from ..undo import AddEntry
 from .log_page import LogPage
 
@@ -22,6 +23,7 @@ class RatingHistory(LogPage):
     kind = "rating"
     noun = "rating"
     title = "Rating history"
+    purpose = "Every rating you recorded; a new one never overwrites the last."
     dialog_class = RatingDialog
     stretch_column = 4
 
@@ -59,6 +61,7 @@ class SkillsTable(LogPage):
     kind = "skill"
     noun = "skill"
     title = "Skills"
+    purpose = "Your level in each skill of the framework against your target stage's."
     stretch_column = 0
     filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
     watched_kinds = frozenset({"rating", "profile", "framework"})
@@ -130,11 +133,15 @@ class SkillsPage(QWidget):
         self.assess_button.clicked.connect(self.self_assessment)
         self.rate_button = QPushButton("&Rate this skill…")
         self.rate_button.clicked.connect(self.rate_selected)
-        actions.addWidget(self.assess_button)
+        # The self-assessment is the page's primary action: in its header.
+        self.skills.findChild(PageHeader).layout().addWidget(self.assess_button)
+        margins = self.skills.layout().contentsMargins()
+        actions.setContentsMargins(margins.left(), 0, margins.right(), 0)
         actions.addWidget(self.rate_button)
         actions.addStretch(1)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
+        self.prompt.setContentsMargins(margins.left(), 0, margins.right(), 0)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prompt.setAccessibleName("Reflection prompt for the chosen skill")
         self.history = RatingHistory(context)

@@ -8,6 +8,7 @@ class TrainingPage(LogPage):
     kind = "training"
     noun = "training"
     title = "Training"
+    purpose = "Courses, workshops and books: hours toward learning and renewals."
     dialog_class = "training_dialog:TrainingDialog"
     filters = (
         ("All", None),

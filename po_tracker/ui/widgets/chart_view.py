@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -157,6 +157,13 @@ class ChartView(QLabel):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.shown_as is not None and event.size() != event.oldSize():
+            self._settle.start()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # Light or dark now: the picture's theme is part of its request key, so the
+        # page asked to draw again draws it in the new colours.
+        if event.type() == QEvent.Type.PaletteChange and self.shown_as is not None:
             self._settle.start()
 
     def mouseReleaseEvent(self, event) -> None:

@@ -35,6 +35,7 @@ class FormPanel(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._captions: dict[str, str] = {}
 
     def add_row(self, name: str, label: str, field: QWidget, *aliases: str) -> QWidget:
         caption = QLabel(label)
@@ -56,6 +57,9 @@ class FormPanel(QWidget):
         for key in (name, *aliases):
             self._errors[key] = error
             self._fields[key] = field
+            self._captions[key] = label.replace("&", "").rstrip(":").strip()
+        # Fixed: the message goes as soon as the value changes.
+        _on_edit(field, lambda: (error.clear(), error.hide()))
         return field
 
     def clear_errors(self) -> None:
@@ -73,7 +77,7 @@ class FormPanel(QWidget):
             if label is None:
                 unclaimed.append(error)
                 continue
-            text = error.message
+            text = sentence(self._captions[error.field], error.message)
             label.setText(text if not label.text() else f"{label.text()}\n{text}")
             label.show()
             first = first or self._fields[error.field]
@@ -84,6 +88,37 @@ class FormPanel(QWidget):
     def error_text(self, name: str) -> str:
         label = self._errors[name]
         return label.text() if label.isVisible() or label.text() else ""
+
+
+def sentence(caption: str, message: str) -> str:
+    """The field's caption and the service's message as one sentence: under "Title",
+    "must not be empty" reads "Title must not be empty."."""
+    text = f"{caption} {message}".strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+# The signal each kind of field sends when the user changes it.
+_EDIT_SIGNALS = (
+    "textChanged",
+    "valueChanged",
+    "dateChanged",
+    "currentIndexChanged",
+    "toggled",
+    "edited",
+)
+
+
+def _on_edit(field: QWidget, slot) -> None:
+    """Connect ``slot`` to the first edit signal ``field`` (or, for a composite field
+    such as ``OptionalDateEdit``, its editors) has."""
+    parts = [field, *getattr(field, "editors", lambda: ())()]
+    for part in parts:
+        for name in _EDIT_SIGNALS:
+            signal = getattr(part, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_args: slot())
+                break
 
 
 def to_qdate(value: date) -> QDate:
@@ -123,6 +158,9 @@ class OptionalDateEdit(QWidget):
         row.addWidget(self.enabled)
         row.addWidget(self.editor, 1)
         self.setFocusProxy(self.enabled)
+
+    def editors(self) -> tuple:
+        return (self.enabled, self.editor)
 
     def value(self) -> date | None:
         return self.editor.value() if self.enabled.isChecked() else None

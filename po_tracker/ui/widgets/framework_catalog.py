@@ -133,7 +133,7 @@ class CredentialEditor(_ItemEditor):
         self.rule = FormPanel()
         self.forms = FormGroup(self.form, self.rule)
         self._build_rule(self.rule)
-        box = QGroupBox("Renewal rule")
+        box = self.rule_box = QGroupBox("Renewal rule")
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.rule)
         self.column.addWidget(box)
@@ -174,6 +174,8 @@ class CredentialEditor(_ItemEditor):
         self.grace.setValue(item.get("grace_days") or 0)
         self.track.setText(item.get("track") or "")
         self.track_rank.setValue(item.get("track_rank") or 0)
+        # The catalog's notes say where each rule comes from and what is uncertain.
+        self.rule_box.setToolTip(item.get("notes") or "")
 
     def renewal_rule(self) -> RenewalRule:
         """The rule as the fields show it: 0 credits or rank means none."""

@@ -7,13 +7,16 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +36,9 @@ NUMBER_LABELS = {
     "years_experience": "&Years of experience:",
     "sprints_as_po": "S&prints as PO:",
     "people_mentored": "Peop&le mentored:",
+    "team_size": "Largest team le&d:",
+    "products_owned": "Products o&wned at once:",
+    "ceremonies_facilitated": "Ceremonies &facilitated:",
     "training_hours_12m": "Trainin&g hours, last 12 months:",
     "events_12m": "&Events, last 12 months:",
 }
@@ -75,9 +81,16 @@ class StageDetails(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        # The stage's numbers make a long form: it scrolls on a small screen, the button stays.
+        scroll = QScrollArea()
+        scroll.setObjectName("stage_form_scroll")
+        scroll.setAccessibleName("Stage form")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
         column = QVBoxLayout(self)
-        column.addWidget(self.form)
-        column.addStretch(1)
+        column.addWidget(scroll, 1)
         column.addLayout(buttons)
 
     def fill(self, stage: dict) -> None:

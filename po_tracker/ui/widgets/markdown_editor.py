@@ -3,7 +3,7 @@ text after a short pause in typing, so a long entry does not re-render on every 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .markdown_highlighter import MarkdownHighlighter
 
 PREVIEW_DELAY_MS = 250
 PLACEHOLDER = "Write in Markdown: ## a heading, **bold**, *italic*, - a list item…"
@@ -44,6 +46,7 @@ class MarkdownEditor(QSplitter):
         # Tab moves on, as in every other field; Markdown lists indent with spaces.
         self.editor.setTabChangesFocus(True)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.highlighter = MarkdownHighlighter(self.editor.document(), self.palette())
         self.preview = QTextBrowser()
         self.preview.setObjectName("journal_preview")
         self.preview.setAccessibleName("Preview")
@@ -59,10 +62,18 @@ class MarkdownEditor(QSplitter):
         self.editor.textChanged.connect(self._timer.start)
         self.editor.textChanged.connect(self.textChanged)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        highlighter = getattr(self, "highlighter", None)  # not yet while being built
+        if event.type() == QEvent.Type.PaletteChange and highlighter is not None:
+            highlighter.set_palette(self.palette())
+
     def text(self) -> str:
         return self.editor.toPlainText()
 
     def set_text(self, text: str) -> None:
+        if text == self.editor.toPlainText():
+            return  # the same words (just saved): the cursor and the scroll stay put
         self.editor.setPlainText(text)
         self.render_preview()
 

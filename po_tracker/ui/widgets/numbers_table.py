@@ -28,8 +28,20 @@ class NumbersTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
+        self.table: tuple[tuple, list[tuple]] = ((), [])
+
+    def all_text(self) -> str:
+        """The whole table with its header row, tab-separated (Copy table)."""
+        headers, rows = self.table
+        lines = ["\t".join(headers)]
+        lines += ["\t".join(cell_text(value) for value in row) for row in rows]
+        return "\n".join(lines)
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.all_text())
 
     def set_table(self, headers, rows) -> None:
+        self.table = (tuple(headers), [tuple(row) for row in rows])
         self.clear()
         self.setColumnCount(len(headers))
         self.setRowCount(len(rows))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -19,11 +19,21 @@ from PySide6.QtWidgets import (
 
 from ...charts.career_layout import layout
 from ...services.career_map import StageGraph
+from .chart_view import palette_theme
 
-# Okabe-Ito colours: distinguishable with every common colour-vision deficiency.
-CURRENT = QColor("#0072B2")
-TARGET = QColor("#D55E00")
-ROUTE = QColor("#E69F00")
+
+def role_colours(widget) -> dict[str, QColor]:
+    """The career-map chart's colours for the window's palette (Okabe-Ito, readable with
+    every common colour-vision deficiency): the current stage filled in the "you"
+    colour, the target filled in the target colour, the route outlined in "you"."""
+    theme = palette_theme(widget)
+    return {
+        "current": QColor(theme.current),
+        "target": QColor(theme.target),
+        "route": QColor(theme.current),
+    }
+
+
 BOX_W, BOX_H, GAP_X, GAP_Y = 158, 44, 40, 14
 
 
@@ -70,8 +80,19 @@ class StageBox(QGraphicsRectItem):
         self.setToolTip(name)
 
     def mousePressEvent(self, event) -> None:
-        self.on_click(self.slug)
-        super().mousePressEvent(event)
+        # Choosing a stage redraws the scene, which deletes this box: the choice runs
+        # once Qt has finished delivering the click, never under the box's own handler.
+        event.accept()
+        slug, on_click = self.slug, self.on_click
+        QTimer.singleShot(0, lambda: on_click(slug))
+
+
+def _role(graph: StageGraph, slug: str) -> str:
+    if slug == graph.current:
+        return "current"
+    if slug == graph.target:
+        return "target"
+    return "route" if slug in graph.route else "other"
 
 
 class StageGraphView(QGraphicsView):
@@ -96,46 +117,46 @@ class StageGraphView(QGraphicsView):
         # The career-map chart's layout: rows grow upwards there, downwards on screen.
         positions = {slug: (col, -row) for slug, (col, row) in layout(graph).items()}
         palette = self.palette()
-        text_colour = palette.text().color()
-        base = palette.base().color()
+        colours = role_colours(self)
         route_moves = set(zip(graph.route, graph.route[1:], strict=False))
         for source, target in graph.moves:
             highlighted = (source, target) in route_moves
             self._arrow(
                 positions[source],
                 positions[target],
-                ROUTE if highlighted else palette.mid().color(),
+                colours["route"] if highlighted else palette.mid().color(),
                 3.0 if highlighted else 1.2,
             )
         for stage in graph.stages:
             rect = _box(positions[stage.slug])
             box = StageBox(stage.slug, stage.name, rect, self._clicked)
-            pen_colour = (
-                CURRENT
-                if stage.slug == graph.current
-                else TARGET
-                if stage.slug == graph.target
-                else ROUTE
-                if stage.slug in graph.route
-                else palette.mid().color()
-            )
-            width = 3.0 if pen_colour != palette.mid().color() else 1.0
-            if stage.slug == chosen:
-                width += 1.5
-            box.setPen(QPen(pen_colour, width))
-            fill = QColor(base)
-            if stage.slug == chosen:
-                fill = (
-                    palette.highlight().color().lighter(170)
-                    if base.lightness() > 128
-                    else palette.highlight().color().darker(150)
-                )
-            box.setBrush(QBrush(fill))
+            role = _role(graph, stage.slug)
+            self._style(box, role, colours, stage.slug == chosen)
             scene.addItem(box)
-            self._label(box, rect, stage.name, text_colour, stage.slug == chosen)
+            filled = role in ("current", "target")
+            text_colour = QColor("#FFFFFF") if role == "current" else palette.text().color()
+            if role == "target":
+                text_colour = QColor("#1A1A1A")  # dark on orange, as in the chart
+            self._label(box, rect, stage.name, text_colour, stage.slug == chosen or filled)
             self.boxes[stage.slug] = box
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
         self._fit()
+
+    def _style(self, box, role: str, colours: dict, chosen: bool) -> None:
+        palette = self.palette()
+        fill = QColor(palette.base().color())
+        if role in ("current", "target"):
+            fill = colours[role]
+        elif chosen:
+            fill = palette.highlight().color()
+            fill.setAlpha(70)
+        edge = colours.get(role, palette.mid().color())
+        width = 3.0 if role in colours else 1.0
+        if chosen:
+            # The chosen stage: a frame in the selection colour around whatever it is.
+            edge, width = palette.highlight().color(), width + 1.5
+        box.setPen(QPen(edge, width))
+        box.setBrush(QBrush(fill))
 
     def _label(self, box, rect: QRectF, name: str, colour: QColor, bold: bool) -> None:
         text = QGraphicsSimpleTextItem(name, box)
