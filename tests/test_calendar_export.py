@@ -12,7 +12,14 @@ import vobject
 from sqlalchemy import update
 
 from po_tracker.models import Credential
-from po_tracker.services import calendar_export, certifications, events, goals, interchange
+from po_tracker.services import (
+    calendar_export,
+    certifications,
+    events,
+    goals,
+    interchange,
+    training,
+)
 from po_tracker.services import status as status_service
 from po_tracker.services.calendar_history import CANCELLED_KEPT_DAYS
 from po_tracker.services.certifications import CertificationInput
@@ -20,6 +27,8 @@ from po_tracker.services.errors import ValidationError
 from po_tracker.services.events import EventInput
 from po_tracker.services.goals import GoalInput
 from po_tracker.services.logbook import open_logbook
+from po_tracker.services.renewal_due import renewals_due
+from po_tracker.services.training import TrainingInput
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 TODAY = NOW.astimezone().date()
@@ -49,6 +58,11 @@ def _events(text: str) -> dict[str, dict]:
     return found
 
 
+# CSPO earned on 2025-03-01 renews every 24 months (2027-03-01) with 20 SEUs, for the
+# Scrum Alliance's fee of USD 100; alone, it is the whole of its renewal group.
+CSPO_RENEWAL = "Scrum Alliance renewal: 0 of 20 SEUs by 2027-03-01, USD 100"
+
+
 def _log(db):
     with db.write() as session:
         certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
@@ -75,7 +89,7 @@ def test_uids_come_from_the_entries_uuids_and_survive_a_move_to_a_new_folder(db,
     finally:
         moved.close()
     assert {k: v["uid"] for k, v in second.items()} == {k: v["uid"] for k, v in first.items()}
-    assert sorted(first) == ["Follow up: Meetup", "Goal due: Pass PSPO II", "Renew CSPO"]
+    assert sorted(first) == ["Follow up: Meetup", "Goal due: Pass PSPO II", CSPO_RENEWAL]
 
 
 def test_two_logbooks_with_the_same_entries_never_share_a_uid(db, tmp_path):
@@ -129,7 +143,7 @@ def test_a_goal_done_and_an_entry_deleted_come_back_cancelled_with_a_higher_sequ
         assert second[name]["status"] == "CANCELLED"
         assert second[name]["sequence"] == first[name]["sequence"] + 1
         assert second[name]["alarms"] == []
-    assert second["Renew CSPO"]["status"] == "CONFIRMED"
+    assert second[CSPO_RENEWAL]["status"] == "CONFIRMED"
     # Still said on the next export, and forgotten once the documented period is over.
     assert _export(db, tmp_path)["Follow up: Meetup"]["sequence"] == 1
     much_later = NOW + timedelta(days=CANCELLED_KEPT_DAYS + 1)
@@ -173,23 +187,77 @@ def test_renewal_dates_are_the_ones_status_reports(db, tmp_path):
     for name in ("CSPO", "CSM"):
         _status, expires = _status_expiry(db, name, TODAY)
         assert expires == date(2028, 1, 10)  # earning CSM again renewed CSPO with it
-    assert found["Renew CSM"]["start"] == date(2028, 1, 10)
-    assert "Renew CSPO" not in found
+    # One renewal for the group, not one per credential: CSM's 20 SEUs plus CSPO's 10.
+    (renewal,) = [e for e in found.values() if "renewal" in e["uid"]]
+    assert renewal["start"] == date(2028, 1, 10)
+    assert "Scrum Alliance renewal: 0 of 30 SEUs by 2028-01-10, USD 100" in found
 
 
-def test_a_higher_credential_carries_the_lower_ones_renewal(db, tmp_path):
+def _renews(event) -> list[str]:
+    """The credentials a group's event says it renews (equal ranks come in any order)."""
+    first = event["description"].split(".")[0]
+    return sorted(first.removeprefix("One renewal for ").split(", "))
+
+
+def test_a_renewal_group_is_one_event_with_its_total_credits_and_fee(db, tmp_path):
     with db.write() as session:
         certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
-    before = _export(db, tmp_path)["Renew CSPO"]
+        # Earning CSM renews the CSPO with it: both due on 2027-06-01.
+        certifications.create(session, CertificationInput("CSM", earned_on=date(2025, 6, 1)))
+        training.create(session, TrainingInput("Backlog clinic", 5, date(2026, 1, 10)))
+    found = _export(db, tmp_path)
+    summary = "Scrum Alliance renewal: 5 of 30 SEUs by 2027-06-01, USD 100"
+    assert list(found) == [summary]
+    assert found[summary]["start"] == date(2027, 6, 1)
+    assert _renews(found[summary]) == ["CSM", "CSPO"]
+    assert found[summary]["description"].endswith(" Valid until 2027-06-01.")
+    assert found[summary]["alarms"] == [timedelta(days=-30), timedelta(days=-7)]
+    # The same words as the dashboard and the report, from the same list.
+    with db.read() as session:
+        assert [r.line for r in renewals_due(session, TODAY)] == [summary]
+
+
+def test_a_groups_uid_stays_while_its_members_change_and_it_is_cancelled_when_gone(db, tmp_path):
+    with db.write() as session:
+        cspo = certifications.create(
+            session, CertificationInput("CSPO", earned_on=date(2025, 3, 1))
+        ).id
+    (alone,) = _export(db, tmp_path).values()
+    assert alone["uid"].endswith("-renewal-scrum-alliance@po-tracker.invalid")
+    with db.write() as session:
+        csm = certifications.create(
+            session, CertificationInput("CSM", earned_on=date(2026, 6, 1))
+        ).id
+    (both,) = _export(db, tmp_path).values()
+    # CSM renewed the CSPO to 2028-06-01: the same event, moved, with a higher SEQUENCE.
+    assert (both["uid"], both["start"], both["sequence"]) == (alone["uid"], date(2028, 6, 1), 1)
+    assert _renews(both) == ["CSM", "CSPO"]
+    with db.write() as session:
+        certifications.delete(session, csm)
+        certifications.delete(session, cspo)
+        goals.create(session, GoalInput("Keep something in the calendar", date(2027, 1, 1)))
+    gone = [e for e in _export(db, tmp_path).values() if e["uid"] == alone["uid"]]
+    assert [(e["status"], e["sequence"]) for e in gone] == [("CANCELLED", 2)]
+
+
+def test_a_higher_credential_moves_the_groups_event(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
+    (before,) = _export(db, tmp_path).values()
     with db.write() as session:
         certifications.create(session, CertificationInput("A-CSPO", earned_on=date(2026, 6, 1)))
-    after = _export(db, tmp_path)
+    (after,) = _export(db, tmp_path).values()
     _status, expires = _status_expiry(db, "A-CSPO", TODAY)
-    assert after["Renew A-CSPO"]["start"] == expires == date(2028, 6, 1)
-    assert "also renews CSPO" in after["Renew A-CSPO"]["description"]
-    # CSPO's own, earlier date no longer applies: cancelled, not left standing.
-    assert after["Renew CSPO"]["uid"] == before["uid"]
-    assert after["Renew CSPO"]["status"] == "CANCELLED"
+    assert after["start"] == expires == date(2028, 6, 1)
+    assert after["uid"] == before["uid"] and after["sequence"] == before["sequence"] + 1
+    assert _renews(after) == ["A-CSPO", "CSPO"]
+
+
+def test_the_safe_group_gives_its_fee(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("SAFe POPM", earned_on=date(2026, 2, 1)))
+    # 12 months, 10 PDUs, USD 295 for every SAFe certification held.
+    assert list(_export(db, tmp_path)) == ["SAFe renewal: 0 of 10 PDUs by 2027-02-01, USD 295"]
 
 
 def test_no_renewal_for_a_credential_in_progress_a_lifetime_one_or_one_past_renewing(db, tmp_path):
@@ -207,14 +275,17 @@ def test_a_credential_in_its_grace_period_gets_its_last_renewal_day(db, tmp_path
         certifications.create(session, CertificationInput("CSM", earned_on=date(2024, 10, 1)))
     status, expires = _status_expiry(db, "CSM", TODAY)
     assert (status, expires) == ("grace", date(2026, 10, 1))
-    event = _export(db, tmp_path)["Last day to renew CSM"]
+    ((summary, event),) = _export(db, tmp_path).items()
+    # 2026-10-01 + 90 days: the last day it can still be renewed.
     assert event["start"] == date(2026, 12, 30)
+    assert "expired on 2026-10-01, still in its grace period" in summary
+    assert "its grace period ends on 2026-12-30" in event["description"]
 
 
 def test_renewals_and_goals_carry_reminders_before_the_day(db, tmp_path):
     _log(db)
     found = _export(db, tmp_path)
-    for name in ("Renew CSPO", "Goal due: Pass PSPO II"):
+    for name in (CSPO_RENEWAL, "Goal due: Pass PSPO II"):
         assert found[name]["alarms"] == [timedelta(days=-30), timedelta(days=-7)]
 
 

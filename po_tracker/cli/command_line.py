@@ -46,7 +46,6 @@ HANDLERS = {
 }
 # Commands that write to the logbook: they take the lock the window holds, so the two
 # never write at the same time.
-# ("export ics" records in the logbook what the calendar said, to update it next time.)
 WRITES = {
     "add",
     "edit",
@@ -59,8 +58,11 @@ WRITES = {
     "framework",
     "backup",
     "restore",
-    "export ics",
 }
+# Commands that write when they can and read when the window holds the logbook:
+# "export ics" records what the calendar said, to number its changes next time (see
+# services/calendar_history.py); under the window it exports without recording.
+RECORDS_IF_FREE = {"export ics"}
 
 
 def _command_key(args) -> str:
@@ -203,6 +205,8 @@ def _run(args, data_dir: Path) -> int:
     # A read creates or migrates the file when it is new or from an older version: that
     # is a write too, and never happens under a running window.
     writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
+    if not writes and _command_key(args) in RECORDS_IF_FREE:
+        return _write_if_free(args, data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
     ensure_private_dir(data_dir)
@@ -218,6 +222,18 @@ def _run(args, data_dir: Path) -> int:
             # Still under the lock, so no window can have started here meanwhile.
             if fresh_dir and not database_path(data_dir).exists():
                 _remove_new_logbook(data_dir, fresh_dir)
+
+
+def _write_if_free(args, data_dir: Path) -> int:
+    """A write when no window holds the logbook, else a read (``RECORDS_IF_FREE``)."""
+    from ..services.single_instance import instance_lock
+
+    try:
+        lock = instance_lock(data_dir, timeout_s=0)
+    except LockHeldError:
+        return _with_logbook(args, Logbook(data_dir, writes=False), False, False)
+    with lock:
+        return _with_logbook(args, Logbook(data_dir, writes=True), False, False)
 
 
 def _writes(args) -> bool:

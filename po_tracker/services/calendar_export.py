@@ -8,8 +8,11 @@ updates the events already in the calendar instead of adding copies, and two log
 never share one. ``calendar_history`` numbers the changes (SEQUENCE) and keeps deadlines
 that stopped applying in the file as cancelled for a while, so clients remove them.
 
-Renewal dates come from the renewal engine (``renewal.statuses``, what
-``po-tracker status --json`` reports), never from the dates typed on one certification.
+Renewals come from ``renewal_due.renewals_due``, the list the dashboard, the status
+report and the progress report read (its dates are those ``po-tracker status --json``
+reports): a renewal group (Scrum Alliance, SAFe) is one event for the group, with its
+total credits and fee; its UID is the group's key plus the UUID of the group's first
+logged certification, so it stays the same whichever members are held.
 """
 
 from __future__ import annotations
@@ -24,15 +27,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..files import write_atomic
-from ..models import Certification, Credential, Goal, NetworkingEvent
+from ..models import Certification, Credential, Goal, NetworkingEvent, RenewalGroup
 from .calendar_history import Deadline, Sent, reconcile
 from .errors import ValidationError
-from .renewal import CredentialStatus, statuses
+from .renewal_due import RenewalDue, renewals_due
 
 PRODID = "-//PO Tracker//po-tracker//EN"
 UID_DOMAIN = "po-tracker.invalid"  # reserved (RFC 2606): names this app, reaches nothing
 OPEN_GOALS = ("open", "in-progress")
-RENEWABLE = ("active", "due-90", "due-30", "due-7", "grace")
 SUMMARY_LIMIT = 100  # characters; longer summaries are cut with an ellipsis
 REMINDER_DAYS = (30, 7)  # days before a renewal or goal date the calendar reminds
 NOTHING_TO_EXPORT = (
@@ -59,19 +61,28 @@ def one_line(text: str, limit: int = SUMMARY_LIMIT) -> str:
 
 
 # -- renewals ---------------------------------------------------------------------------
-def _identities(session: Session) -> dict[tuple, str]:
-    """One lasting identity per held credential: the UUID of its first logged
-    certification, so that renewing it (a new expiry, or logging it again) moves its
-    event instead of making another."""
+def _anchors(session: Session) -> dict[tuple, str]:
+    """One lasting identity per renewal: the UUID of the first logged certification of
+    the credential, or of any credential of its renewal group, so that renewing (a new
+    expiry, a higher certification, logging it again) moves its event instead of making
+    another, and two logbooks never name one event alike."""
     rows = session.execute(
-        select(Certification.credential_id, Certification.custom_name, Certification.uuid)
+        select(
+            Certification.credential_id,
+            Certification.custom_name,
+            Certification.uuid,
+            Credential.renewal_group,
+        )
+        .outerjoin(Credential, Credential.id == Certification.credential_id)
         .where(Certification.status.in_(("earned", "expired")), Certification.uuid.is_not(None))
         .order_by(Certification.earned_on.asc().nulls_last(), Certification.created_at)
     )
     found: dict[tuple, str] = {}
-    for credential_id, custom_name, identity in rows:
+    for credential_id, custom_name, identity, group in rows:
         key = ("catalog", credential_id) if credential_id else ("custom", _custom(custom_name))
         found.setdefault(key, identity)
+        if group:
+            found.setdefault(("group", group), identity)
     return found
 
 
@@ -79,44 +90,54 @@ def _custom(name: str | None) -> str:
     return (name or "").strip().lower()
 
 
-def _key(item: CredentialStatus) -> tuple:
-    if item.credential_id is not None:
-        return ("catalog", item.credential_id)
-    return ("custom", _custom(item.name))
-
-
 def _renewals(session: Session, today: date) -> list[Deadline]:
-    held = statuses(session, today, with_credits=False)
-    carried: dict[str, list[str]] = {}
-    for item in held:
-        if item.renewed_by:
-            carried.setdefault(item.renewed_by, []).append(item.name)
-    grace = dict(session.execute(select(Credential.id, Credential.grace_days)).all())
-    identities = _identities(session)
-    return [
-        _renewal(item, identities[_key(item)], grace.get(item.credential_id, 0), carried)
-        for item in held
-        # A credential a higher one renews has no deadline of its own.
-        if item.status in RENEWABLE
-        and item.expires is not None
-        and not item.renewed_by
-        and _key(item) in identities
-    ]
+    """One event per renewal as ``renewals_due`` lists them (what the dashboard, the
+    status report and the progress report say): a renewal group once, for all of it."""
+    catalog = {
+        name: (credential_id, grace)
+        for credential_id, name, grace in session.execute(
+            select(Credential.id, Credential.name, Credential.grace_days)
+        )
+    }
+    group_keys = dict(session.execute(select(RenewalGroup.name, RenewalGroup.slug)).all())
+    anchors = _anchors(session)
+    found = []
+    for item in renewals_due(session, today):
+        key, kind = _renewal_key(item, catalog, group_keys)
+        if key in anchors:
+            grace = max((catalog.get(n, (None, 0))[1] or 0 for n in item.credentials), default=0)
+            found.append(_renewal(item, _uid(anchors[key], kind), grace))
+    return found
 
 
-def _renewal(item: CredentialStatus, identity: str, grace_days: int, carried) -> Deadline:
-    lines = [f"{item.name} expires on {item.expires}."]
-    day, summary = item.expires, f"Renew {item.name}"
+def _renewal_key(item: RenewalDue, catalog: dict, group_keys: dict) -> tuple[tuple, str]:
+    """(the key of its anchor, the kind of date in its UID): a group by its own key."""
+    if item.group is not None:
+        slug = group_keys.get(item.group)
+        return ("group", slug), f"renewal-{slug}"
+    if item.name in catalog:
+        return ("catalog", catalog[item.name][0]), "renewal"
+    return ("custom", _custom(item.name)), "renewal"
+
+
+def _renewal(item: RenewalDue, uid: str, grace_days: int) -> Deadline:
+    """On the last day it can be renewed: the expiry; for one in its grace period, the
+    end of that period; for one expired but still renewable, the last day it is."""
+    day, lines = item.due, []
+    if item.group:
+        lines.append(f"One renewal for {', '.join(item.credentials)}.")
+    elif len(item.credentials) > 1:
+        also = ", ".join(item.credentials[1:])
+        lines.append(f"Renewing {item.credentials[0]} also renews {also}.")
     if item.status == "grace":
-        # Expired but still renewable: what matters now is the last day it can be.
-        day = item.expires + timedelta(days=grace_days)
-        summary = f"Last day to renew {item.name}"
-        lines = [f"{item.name} expired on {item.expires}; its grace period ends on {day}."]
-    if carried.get(item.name):
-        lines.append(f"Renewing it also renews {', '.join(sorted(carried[item.name]))}.")
-    return Deadline(
-        _uid(identity, "renewal"), day, one_line(summary), " ".join(lines), REMINDER_DAYS
-    )
+        day = item.due + timedelta(days=grace_days)
+        lines.append(f"Expired on {item.due}; its grace period ends on {day}.")
+    elif item.status == "expired" and item.renewable_until:
+        day = item.renewable_until
+        lines.append(f"Expired on {item.due}; it can be renewed until {day}.")
+    else:
+        lines.append(f"Valid until {item.due}.")
+    return Deadline(uid, day, one_line(item.line), " ".join(lines), REMINDER_DAYS)
 
 
 # -- goals and follow-ups ---------------------------------------------------------------
@@ -171,13 +192,13 @@ def deadlines(session: Session, today: date) -> list[Deadline]:
 
 
 # -- the file ---------------------------------------------------------------------------
-def build_calendar(session: Session, now: datetime | None = None) -> bytes:
-    """The calendar as of ``now``; records what it says (see ``calendar_history``), so
-    the caller's session must be able to write. Refuses an empty calendar, which RFC 5545
-    does not allow, with a ``ValidationError``."""
+def build_calendar(session: Session, now: datetime | None = None, *, record: bool = True) -> bytes:
+    """The calendar as of ``now``. With ``record``, records what it says (see
+    ``calendar_history``), so the caller's session must be able to write. Refuses an
+    empty calendar, which RFC 5545 does not allow, with a ``ValidationError``."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     today = stamp.astimezone().date()
-    sent = reconcile(session, deadlines(session, today), today)
+    sent = reconcile(session, deadlines(session, today), today, record=record)
     if not sent:
         raise ValidationError.single("calendar", NOTHING_TO_EXPORT)
     return _calendar(sent, stamp).to_ical()
@@ -224,10 +245,14 @@ def _alarm(days: int, summary: str) -> icalendar.Alarm:
     return alarm
 
 
-def export_ics(session: Session, path: Path, force: bool = False, now=None) -> Path:
+def export_ics(
+    session: Session, path: Path, force: bool = False, now=None, *, record: bool = True
+) -> Path:
     """Writes the calendar atomically; an existing file is replaced only with ``force``.
-    Run it in a write transaction: what the file says is recorded with it, and if the
-    file cannot be written the record is rolled back with the transaction."""
+    With ``record`` (the default), run it in a write transaction: what the file says is
+    recorded with it, and if the file cannot be written the record is rolled back with
+    the transaction. Without it, a read is enough and nothing is written to the logbook:
+    the file is the same, and the next recorded export remembers what it said."""
     path = Path(path)
-    write_atomic(path, build_calendar(session, now), force=force)
+    write_atomic(path, build_calendar(session, now, record=record), force=force)
     return path

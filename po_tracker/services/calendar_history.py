@@ -46,39 +46,54 @@ def _digest(deadline: Deadline) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def reconcile(session: Session, current: list[Deadline], today: date) -> list[Sent]:
+def reconcile(
+    session: Session, current: list[Deadline], today: date, *, record: bool = True
+) -> list[Sent]:
     """The events to write: every current deadline, then the recently cancelled ones.
-    Writes the record only where something changed, so exporting the same data again
-    changes nothing in the logbook."""
+    With ``record``, writes what they say, and only where something changed, so
+    exporting the same data again changes nothing in the logbook. Without it (another
+    program holds the logbook: see ``export_ics``) the numbers are the same and nothing
+    is written; the next recorded export gives them again."""
     stored = {row.uid: row for row in session.scalars(select(CalendarEvent))}
-    sent = [_current(session, stored.pop(d.uid, None), d) for d in current]
+    sent = [_current(session, stored.pop(d.uid, None), d, record) for d in current]
     for row in sorted(stored.values(), key=lambda r: (r.day, r.uid)):
-        cancelled = _cancelled(session, row, today)
+        cancelled = _cancelled(session, row, today, record)
         if cancelled is not None:
             sent.append(cancelled)
     return sent
 
 
-def _current(session: Session, row: CalendarEvent | None, deadline: Deadline) -> Sent:
+def _current(session: Session, row: CalendarEvent | None, deadline: Deadline, record) -> Sent:
     digest = _digest(deadline)
     if row is None:
-        row = CalendarEvent(
-            uid=deadline.uid, day=deadline.day, content=digest, summary=deadline.summary,
-            sequence=0,
-        )  # fmt: skip
-        session.add(row)
-    elif row.content != digest or row.cancelled_on is not None:
-        row.sequence += 1
-        row.day, row.content, row.summary = deadline.day, digest, deadline.summary
-        row.cancelled_on = None
-    return Sent(deadline, row.sequence, cancelled=False)
+        if record:
+            session.add(
+                CalendarEvent(
+                    uid=deadline.uid,
+                    day=deadline.day,
+                    content=digest,
+                    summary=deadline.summary,
+                    sequence=0,
+                )  # fmt: skip
+            )
+        return Sent(deadline, 0, cancelled=False)
+    if row.content == digest and row.cancelled_on is None:
+        return Sent(deadline, row.sequence, cancelled=False)
+    sequence = row.sequence + 1
+    if record:
+        row.sequence, row.day, row.content = sequence, deadline.day, digest
+        row.summary, row.cancelled_on = deadline.summary, None
+    return Sent(deadline, sequence, cancelled=False)
 
 
-def _cancelled(session: Session, row: CalendarEvent, today: date) -> Sent | None:
+def _cancelled(session: Session, row: CalendarEvent, today: date, record) -> Sent | None:
+    sequence = row.sequence
     if row.cancelled_on is None:
-        row.cancelled_on = today
-        row.sequence += 1
+        sequence += 1
+        if record:
+            row.cancelled_on, row.sequence = today, sequence
     elif (today - row.cancelled_on).days > CANCELLED_KEPT_DAYS:
-        session.delete(row)
+        if record:
+            session.delete(row)
         return None
-    return Sent(Deadline(row.uid, row.day, row.summary, ""), row.sequence, cancelled=True)
+    return Sent(Deadline(row.uid, row.day, row.summary, ""), sequence, cancelled=True)
