@@ -52,6 +52,15 @@ def test_upgrade_gives_each_existing_entry_its_own_uuid(tmp_path):
     assert all(uuid.UUID(value).version == 4 for value in found)
 
 
+def test_an_upgraded_logbook_names_itself_in_its_header(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _logbook_at_0004(path)
+    assert path.read_bytes()[68:72] == bytes(4)  # written before the id was
+    assert schema.ensure_schema(path) is True
+    assert path.read_bytes()[68:72] == b"POTR"  # where `file` and other tools read it
+    assert schema.identify(path) == schema.SCHEMA_HEAD
+
+
 def test_upgraded_entries_stay_searchable_and_editable(tmp_path):
     # The column is added in place: the search and revision triggers must survive it.
     path = database_path(tmp_path / "data")
