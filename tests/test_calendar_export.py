@@ -14,6 +14,7 @@ from sqlalchemy import update
 from po_tracker.models import Credential
 from po_tracker.services import (
     calendar_export,
+    calendar_preferences,
     certifications,
     events,
     goals,
@@ -22,6 +23,7 @@ from po_tracker.services import (
 )
 from po_tracker.services import status as status_service
 from po_tracker.services.calendar_history import CANCELLED_KEPT_DAYS
+from po_tracker.services.calendar_preferences import CalendarPreferences
 from po_tracker.services.certifications import CertificationInput
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.events import EventInput
@@ -310,3 +312,35 @@ def test_an_empty_calendar_is_refused_and_no_file_is_written(db, tmp_path):
     with db.write() as session, pytest.raises(ValidationError, match="nothing to put"):
         calendar_export.export_ics(session, target, now=NOW)
     assert not target.exists()
+
+
+def test_reminders_and_the_renewal_lead_time_follow_the_preferences(db, tmp_path):
+    _log(db)
+    with db.write() as session:
+        calendar_preferences.set_preferences(
+            session, CalendarPreferences(reminder_days=(14, 60, 1), renewal_lead_days=21)
+        )
+    found = _export(db, tmp_path)
+    renewal = found[CSPO_RENEWAL]
+    # CSPO expires on 2027-03-01; 21 days before is 2027-02-08. The summary and the
+    # description still give the last valid day.
+    assert renewal["start"] == date(2027, 2, 8)
+    assert renewal["description"].endswith("Valid until 2027-03-01.")
+    expected = [timedelta(days=-60), timedelta(days=-14), timedelta(days=-1)]
+    assert renewal["alarms"] == expected
+    goal = found["Goal due: Pass PSPO II"]
+    assert (goal["start"], goal["alarms"]) == (date(2027, 6, 1), expected)  # no lead time
+    assert found["Follow up: Meetup"]["alarms"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("30, soon", "whole numbers of days"), ("400", "from 0 to 365"), ("1,2,3,4,5", "at most 4")],
+)
+def test_bad_reminder_days_are_refused_and_nothing_is_kept(db, text, message):
+    with pytest.raises(ValidationError, match=message):
+        calendar_preferences.parse_days(text)
+    with db.write() as session, pytest.raises(ValidationError, match="renewal_lead_days"):
+        calendar_preferences.set_preferences(session, CalendarPreferences((7,), -1))
+    with db.read() as session:
+        assert calendar_preferences.get(session) == CalendarPreferences((30, 7), 0)

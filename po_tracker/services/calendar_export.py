@@ -28,7 +28,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..files import write_atomic
 from ..models import Certification, Credential, Goal, NetworkingEvent, RenewalGroup
+from . import calendar_preferences
 from .calendar_history import Deadline, Sent, reconcile
+from .calendar_preferences import CalendarPreferences
 from .errors import ValidationError
 from .renewal_due import RenewalDue, renewals_due
 
@@ -36,7 +38,6 @@ PRODID = "-//PO Tracker//po-tracker//EN"
 UID_DOMAIN = "po-tracker.invalid"  # reserved (RFC 2606): names this app, reaches nothing
 OPEN_GOALS = ("open", "in-progress")
 SUMMARY_LIMIT = 100  # characters; longer summaries are cut with an ellipsis
-REMINDER_DAYS = (30, 7)  # days before a renewal or goal date the calendar reminds
 NOTHING_TO_EXPORT = (
     "there is nothing to put in a calendar: no renewal deadline, no open goal with a"
     " target date and no open follow-up"
@@ -90,7 +91,7 @@ def _custom(name: str | None) -> str:
     return (name or "").strip().lower()
 
 
-def _renewals(session: Session, today: date) -> list[Deadline]:
+def _renewals(session: Session, today: date, prefs: CalendarPreferences) -> list[Deadline]:
     """One event per renewal as ``renewals_due`` lists them (what the dashboard, the
     status report and the progress report say): a renewal group once, for all of it."""
     catalog = {
@@ -106,7 +107,7 @@ def _renewals(session: Session, today: date) -> list[Deadline]:
         key, kind = _renewal_key(item, catalog, group_keys)
         if key in anchors:
             grace = max((catalog.get(n, (None, 0))[1] or 0 for n in item.credentials), default=0)
-            found.append(_renewal(item, _uid(anchors[key], kind), grace))
+            found.append(_renewal(item, _uid(anchors[key], kind), grace, prefs))
     return found
 
 
@@ -120,9 +121,10 @@ def _renewal_key(item: RenewalDue, catalog: dict, group_keys: dict) -> tuple[tup
     return ("custom", _custom(item.name)), "renewal"
 
 
-def _renewal(item: RenewalDue, uid: str, grace_days: int) -> Deadline:
-    """On the last day it can be renewed: the expiry; for one in its grace period, the
-    end of that period; for one expired but still renewable, the last day it is."""
+def _renewal(item: RenewalDue, uid: str, grace_days: int, prefs: CalendarPreferences) -> Deadline:
+    """On the last day it can be renewed (the expiry; for one in its grace period, the
+    end of that period; for one expired but still renewable, the last day it is), or
+    the lead time set in Preferences before it."""
     day, lines = item.due, []
     if item.group:
         lines.append(f"One renewal for {', '.join(item.credentials)}.")
@@ -137,11 +139,13 @@ def _renewal(item: RenewalDue, uid: str, grace_days: int) -> Deadline:
         lines.append(f"Expired on {item.due}; it can be renewed until {day}.")
     else:
         lines.append(f"Valid until {item.due}.")
-    return Deadline(uid, day, one_line(item.line), " ".join(lines), REMINDER_DAYS)
+    # The day to act, the lead time chosen in Preferences before the last day.
+    day -= timedelta(days=prefs.renewal_lead_days)
+    return Deadline(uid, day, one_line(item.line), " ".join(lines), prefs.reminder_days)
 
 
 # -- goals and follow-ups ---------------------------------------------------------------
-def _goal_dates(session: Session) -> list[Deadline]:
+def _goal_dates(session: Session, prefs: CalendarPreferences) -> list[Deadline]:
     rows = session.scalars(
         select(Goal).where(
             Goal.target_date.is_not(None), Goal.status.in_(OPEN_GOALS), Goal.uuid.is_not(None)
@@ -153,7 +157,7 @@ def _goal_dates(session: Session) -> list[Deadline]:
             row.target_date,
             one_line(f"Goal due: {row.text}"),
             row.text,
-            REMINDER_DAYS,
+            prefs.reminder_days,
         )
         for row in rows
     ]
@@ -187,7 +191,8 @@ def _follow_up_text(row: NetworkingEvent) -> str:
 
 
 def deadlines(session: Session, today: date) -> list[Deadline]:
-    found = _renewals(session, today) + _goal_dates(session) + _follow_ups(session)
+    prefs = calendar_preferences.get(session)
+    found = _renewals(session, today, prefs) + _goal_dates(session, prefs) + _follow_ups(session)
     return sorted(found, key=lambda d: (d.day, d.uid))
 
 
