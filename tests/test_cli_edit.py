@@ -155,3 +155,25 @@ def test_each_kind_edits_through_its_own_options(capsys, data_dir, add, kind, ch
                        else kind, str(entry["id"]), *change)  # fmt: skip
     assert (code, err) == (0, "")
     assert _only(capsys, data_dir, kind)[field] == value
+
+
+def test_edit_sets_and_clears_a_renewal_fee_and_what_a_training_counts_for(capsys, data_dir):
+    run(capsys, data_dir, "add", "certification", "CSPO", "--earned", "2025-03-01")
+    cert = _only(capsys, data_dir, "certifications")["id"]
+    code, _, err = run(
+        capsys, data_dir, "edit", "certification", str(cert), "--renewal-fee", "EUR 80"
+    )
+    assert (code, err) == (0, "")
+    found = _only(capsys, data_dir, "certifications")
+    assert (found["renewal_fee_amount"], found["renewal_fee_currency"]) == (80, "EUR")
+    code, _, err = run(capsys, data_dir, "edit", "certification", str(cert), "--renewal-fee", "80")
+    assert code == 2 and "--renewal-fee: must be a currency and an amount" in err
+    run(capsys, data_dir, "edit", "certification", str(cert), "--renewal-fee", "")
+    (found,) = _listed(capsys, data_dir, "certifications")
+    assert (found["renewal_fee_amount"], found["renewal_fee_currency"]) == (None, None)
+    run(capsys, data_dir, "add", "training", "Backlog clinic", "--hours", "4")
+    training = _only(capsys, data_dir, "trainings")
+    assert training["counts_toward"] == []  # none named: toward every credential
+    training = training["id"]
+    run(capsys, data_dir, "edit", "training", str(training), "--credential", "CSPO")
+    assert _only(capsys, data_dir, "trainings")["counts_toward"] == ["CSPO"]
