@@ -199,3 +199,25 @@ def test_a_file_with_another_separator_is_named_as_such(db, tmp_path):
     assert "separated by commas, semicolons, tabs" in " | ".join(
         str(e) for e in caught.value.errors
     )
+
+
+def test_credential_numbers_a_spreadsheet_changed_are_imported_and_flagged(db, tmp_path):
+    source = tmp_path / "c.csv"
+    source.write_text(
+        "name,status,credential_number\n"
+        "CSPO,planned,1.23457E+11\n"  # 123456789012 shortened on saving
+        "CSM,planned,04/03/26\n"  # "3/4" opened as a date
+        "PSPO I,planned,000123\n"  # as the app wrote it
+    )
+    with db.write() as session:
+        report = csv_import.import_csv(session, "certification", source)
+    assert report.warnings == (
+        "Row 2, column credential_number: '1.23457E+11' looks like a number a spreadsheet"
+        " shortened; check it against the original.",
+        "Row 3, column credential_number: '04/03/26' looks like a date a spreadsheet made"
+        " of it; check it against the original.",
+    )
+    assert report.summary().splitlines()[1:] == list(report.warnings)
+    with db.read() as session:
+        numbers = sorted(c.credential_number for c in certifications.list_all(session))
+    assert numbers == ["000123", "04/03/26", "1.23457E+11"]  # kept as they are: flagged only

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 import typing
 from dataclasses import dataclass
 from datetime import date
@@ -47,10 +48,46 @@ class ImportReport:
     rows: int
     dry_run: bool
     ids: tuple[int, ...]
+    # Cells imported as they are that a spreadsheet may have changed: worth a look.
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         verb = "Would add" if self.dry_run else "Added"
-        return f"{verb} {self.rows} {self.kind} entr{'y' if self.rows == 1 else 'ies'}."
+        head = f"{verb} {self.rows} {self.kind} entr{'y' if self.rows == 1 else 'ies'}."
+        return "\n".join((head, *self.warnings))
+
+
+# Identifiers a spreadsheet turns into a number or a date when it opens the file: a long
+# number shortened to "1.23457E+11", "3/4" made a date. Imported as they are (they may be
+# right), but said, since the file no longer holds what the app wrote.
+IDENTIFIER_COLUMNS = ("credential_number",)
+_MANGLED = (
+    (
+        re.compile(r"^[+-]?\d+([.,]\d+)?E[+-]?\d+$", re.IGNORECASE),
+        "a number a spreadsheet shortened",
+    ),
+    (
+        re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}( 00:00(:00)?)?$"),
+        "a date a spreadsheet made of it",
+    ),
+)
+
+
+def _flags(header: list[str], rows) -> tuple[str, ...]:
+    found = []
+    for column in IDENTIFIER_COLUMNS:
+        if column not in header:
+            continue
+        at = header.index(column)
+        for number, row in enumerate(rows, start=2):
+            cell = row[at].strip() if at < len(row) else ""
+            for pattern, what in _MANGLED:
+                if pattern.match(cell):
+                    found.append(
+                        f"Row {number}, column {column}: {cell!r} looks like {what};"
+                        " check it against the original."
+                    )
+    return tuple(found)
 
 
 def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -> ImportReport:
@@ -58,11 +95,12 @@ def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -
     header, rows = _read_rows(Path(path), _known_columns(log))
     _check_header(log, header)
     inputs = _validated_inputs(session, log, header, rows)
+    flags = _flags(header, rows)
     if dry_run:
-        return ImportReport(log.name, len(inputs), True, ())
+        return ImportReport(log.name, len(inputs), True, (), flags)
     with session.begin_nested():
         ids = tuple(log.module.create(session, data).id for data in inputs)
-    return ImportReport(log.name, len(inputs), False, ids)
+    return ImportReport(log.name, len(inputs), False, ids, flags)
 
 
 # --- reading the file ----------------------------------------------------------------------
