@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 
-from ..services.certifications import parse_fee
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
@@ -253,6 +252,9 @@ def fee_fields(values: dict) -> dict:
     """``--renewal-fee "USD 100"`` as the input's amount and currency; an empty value
     (``edit ... --renewal-fee ""``) clears the user's fee."""
     if "renewal_fee" in values:
+        # Imported here: building the parser must not load SQLAlchemy (see the radar chart).
+        from ..services.certifications import parse_fee
+
         text = values.pop("renewal_fee")
         amount, currency = parse_fee(text, "--renewal-fee")
         values["renewal_fee_amount"], values["renewal_fee_currency"] = amount, currency

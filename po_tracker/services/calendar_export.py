@@ -26,7 +26,7 @@ import icalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..files import write_atomic
+from ..files import check_target, write_atomic
 from ..models import Certification, Credential, Goal, NetworkingEvent, RenewalGroup
 from . import calendar_preferences
 from .calendar_history import Deadline, Sent, reconcile
@@ -258,6 +258,6 @@ def export_ics(
     recorded with it, and if the file cannot be written the record is rolled back with
     the transaction. Without it, a read is enough and nothing is written to the logbook:
     the file is the same, and the next recorded export remembers what it said."""
-    path = Path(path)
+    path = check_target(path, force=force)  # a target refused says so before anything else
     write_atomic(path, build_calendar(session, now, record=record), force=force)
     return path
