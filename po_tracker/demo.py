@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from .app_errors import AppError
 from .db import Database
 from .demo_content import (
     ASSESSMENT_EVERY_DAYS,
@@ -42,18 +43,18 @@ from .models import (
     SkillRating,
     TrainingSession,
 )
-from .services import (
+from .services.logbook import (
     certifications,
     contacts,
     events,
     experience,
     goals,
-    journal,
     profile,
     ratings,
     training,
 )
-from .services.journal import EntryRef
+from .services.logbook import journal_entries as journal
+from .services.logbook.journal_entries import EntryRef
 
 SEED = 20_240_611
 # Moving into fintech (Ledgerly) made the user rate their technical understanding lower
@@ -71,7 +72,7 @@ MODELS = {
 }
 
 
-class DemoError(Exception):
+class DemoError(AppError):
     """The logbook already holds entries; the demo fills an empty one only."""
 
 

@@ -12,25 +12,18 @@ import vobject
 from sqlalchemy import update
 
 from po_tracker.models import Credential
-from po_tracker.services import (
-    calendar_export,
-    calendar_preferences,
-    certifications,
-    events,
-    goals,
-    interchange,
-    training,
-)
-from po_tracker.services import status as status_service
-from po_tracker.services.calendar_history import CANCELLED_KEPT_DAYS
-from po_tracker.services.calendar_preferences import CalendarPreferences
-from po_tracker.services.certifications import CertificationInput
+from po_tracker.services.career import status as status_service
+from po_tracker.services.career.renewal_due import renewals_due
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.events import EventInput
-from po_tracker.services.goals import GoalInput
-from po_tracker.services.logbook import open_logbook
-from po_tracker.services.renewal_due import renewals_due
-from po_tracker.services.training import TrainingInput
+from po_tracker.services.exchange import calendar_export, calendar_preferences, interchange
+from po_tracker.services.exchange.calendar_history import CANCELLED_KEPT_DAYS
+from po_tracker.services.exchange.calendar_preferences import CalendarPreferences
+from po_tracker.services.logbook import certifications, events, goals, training
+from po_tracker.services.logbook.certifications import CertificationInput
+from po_tracker.services.logbook.events import EventInput
+from po_tracker.services.logbook.goals import GoalInput
+from po_tracker.services.logbook.training import TrainingInput
+from po_tracker.services.storage.opening import open_logbook
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 TODAY = NOW.astimezone().date()

@@ -8,8 +8,8 @@ import json
 import pytest
 import vobject
 
-from po_tracker.cli import main
 from po_tracker.cli.parser import EDITABLE, build_parser
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):

@@ -9,10 +9,11 @@ from datetime import date
 
 import pytest
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.names import name_key
-from po_tracker.services import contacts, csv_import, events
-from po_tracker.services.events import EventInput
+from po_tracker.services.exchange import csv_import
+from po_tracker.services.logbook import contacts, events
+from po_tracker.services.logbook.events import EventInput
 
 ZOE_COMPOSED = "Zo\u00eb"
 ZOE_DECOMPOSED = "Zoe\u0308"

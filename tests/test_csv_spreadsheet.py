@@ -14,21 +14,20 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from po_tracker.services import (
+from po_tracker.services.errors import ValidationError
+from po_tracker.services.exchange import csv_export, csv_import
+from po_tracker.services.exchange.csv_format import KINDS
+from po_tracker.services.logbook import (
     certifications,
     contacts,
-    csv_export,
-    csv_import,
     events,
     experience,
     goals,
-    journal,
     ratings,
     training,
 )
-from po_tracker.services.csv_format import KINDS
-from po_tracker.services.errors import ValidationError
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.storage.opening import open_logbook
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 GUARD = re.compile(r"^'[=+\-@]")

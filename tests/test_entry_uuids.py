@@ -12,10 +12,11 @@ from alembic import command
 from po_tracker import schema
 from po_tracker.db import make_engine
 from po_tracker.paths import database_path
-from po_tracker.services import contacts, events, goals, search
-from po_tracker.services.events import EventInput
-from po_tracker.services.goals import GoalInput
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import contacts, events, goals
+from po_tracker.services.logbook.events import EventInput
+from po_tracker.services.logbook.goals import GoalInput
+from po_tracker.services.search import full_text as search
+from po_tracker.services.storage.opening import open_logbook
 
 STAMP = "2026-01-01 10:00:00"
 

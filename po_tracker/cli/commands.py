@@ -6,9 +6,10 @@ import dataclasses
 import sys
 from datetime import date
 
-from ..services import certifications, journal, profile, ratings
 from ..services.errors import ValidationError
-from ..services.registry import INPUT_TYPES, LOG_SERVICES, as_input
+from ..services.logbook import certifications, profile, ratings
+from ..services.logbook import journal_entries as journal
+from ..services.logbook.service_by_kind import INPUT_TYPES, LOG_SERVICES, as_input
 from .entry_options import collected, given
 from .output import summary
 
@@ -129,7 +130,7 @@ def delete(args, db) -> int:
 
 
 def renew(args, db) -> int:
-    from ..services import certification_renewal
+    from ..services.logbook import certification_renewal
 
     fee, currency = certifications.parse_fee(args.fee, "--fee")
     with db.write() as session:

@@ -253,7 +253,7 @@ def fee_fields(values: dict) -> dict:
     (``edit ... --renewal-fee ""``) clears the user's fee."""
     if "renewal_fee" in values:
         # Imported here: building the parser must not load SQLAlchemy (see the radar chart).
-        from ..services.certifications import parse_fee
+        from ..services.logbook.certifications import parse_fee
 
         text = values.pop("renewal_fee")
         amount, currency = parse_fee(text, "--renewal-fee")

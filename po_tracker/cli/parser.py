@@ -7,6 +7,7 @@ import argparse
 import re
 
 from .. import __version__
+from ..app_errors import AppError
 from .entry_options import add_options, edit_options
 from .values import data_folder, iso_date, number, whole_number
 
@@ -25,7 +26,7 @@ LIST_KINDS = {
 }
 
 
-class UsageError(Exception):
+class UsageError(AppError):
     """A command-line argument that cannot be parsed; exit status 2."""
 
 

@@ -15,14 +15,14 @@ from .framework import (
 from .growth import ExperienceEntry, Goal, Profile, SkillRating
 from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
 from .journal_templates import JournalPrompt, JournalTemplate
-from .learning import (
+from .learning_tables import (
     Certification,
     CertificationRenewal,
     TrainingCredit,
     TrainingSession,
     training_skills,
 )
-from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
+from .networking_tables import Contact, EventCredit, NetworkingEvent, event_contacts
 from .settings import Setting
 
 __all__ = [

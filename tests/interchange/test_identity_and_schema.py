@@ -9,8 +9,8 @@ import re
 import pytest
 
 from po_tracker.resources import resource_path
-from po_tracker.services import interchange
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.exchange import interchange
 
 from .helpers import base_document, fresh_logbook, shipped_schema_validator, snapshot
 

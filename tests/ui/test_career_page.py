@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from po_tracker.services import lookup, profile, ratings
-from po_tracker.services.readiness import readiness_for
+from po_tracker.services.career.readiness import readiness_for
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.pages.career_page import CareerPage
 from po_tracker.ui.undo import AddEntry
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from po_tracker.services import contacts
-from po_tracker.services.contacts import ContactInput
+from po_tracker.services.logbook import contacts
+from po_tracker.services.logbook.contacts import ContactInput
 from po_tracker.ui.dialogs.event_dialog import EventDialog
 
 

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import backup_rotation, calendar_preferences, profile
 from ...services.errors import ValidationError
+from ...services.exchange import calendar_preferences
+from ...services.logbook import profile
+from ...services.storage import backup_rotation
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..widgets.fit import FitsScreen
 from ..widgets.form import error_style

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import career_map, profile
-from ...services.readiness import readiness_for
-from ...services.readiness_facts import LogFacts, gather_facts
+from ...services.career import stage_graph as career_map
+from ...services.career.readiness import readiness_for
+from ...services.career.readiness_facts import LogFacts, gather_facts
+from ...services.logbook import profile
 from ..theme.header import PageHeader
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.stage_graph_view import StageGraphView, role_colours
