@@ -58,7 +58,7 @@ WRITES = {
 }
 # Commands that write when they can and read when the window holds the logbook:
 # "export ics" records what the calendar said, to number its changes next time (see
-# services/calendar_history.py); under the window it exports without recording.
+# services/exchange/calendar_history.py); under the window it exports without recording.
 RECORDS_IF_FREE = {"export ics"}
 
 
