@@ -17,6 +17,7 @@ import random
 import sqlite3
 import sys
 import time
+import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -150,6 +151,12 @@ class _Generator:
         # render_nulls keeps rows with and without a value in one executemany; otherwise
         # the ORM splits a chunk into one batch per pattern of missing values.
         statement = insert(target).execution_options(render_nulls=True)
+        table = getattr(target, "__table__", target)
+        if "uuid" in table.c:
+            # Entries' UUIDs from the seed too, so one seed gives one logbook.
+            ids = random.Random(f"{self.seed}:{table.name}:uuid")
+            for row in rows:
+                row.setdefault("uuid", str(uuid.UUID(int=ids.getrandbits(128), version=4)))
         for first in range(0, len(rows), CHUNK):
             self.session.execute(statement, rows[first : first + CHUNK])
 

@@ -10,6 +10,7 @@ The content itself lives in ``demo_content`` and ``demo_journal``.
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select, update
@@ -237,13 +238,16 @@ class _Demo:
     def backdate(self) -> None:
         """Give every entry the creation time of the evening it is about, so "recent
         entries" and the activity calendar read like a real history rather than one
-        burst at start-up."""
+        burst at start-up. UUIDs follow from the day too: the same day gives the same
+        sample logbook."""
         by_kind: dict[str, list[dict]] = {}
         for position, (kind, entry_id, day) in enumerate(self.logged):
             stamp = datetime.combine(day, time(18, 0)) + timedelta(minutes=(position * 7) % 180)
+            bits = random.Random(f"demo:{self.today}:{kind}:{entry_id}").getrandbits(128)
             by_kind.setdefault(kind, []).append(
-                {"id": entry_id, "created_at": stamp, "updated_at": stamp}
-            )
+                {"id": entry_id, "created_at": stamp, "updated_at": stamp,
+                 "uuid": str(uuid.UUID(int=bits, version=4))}
+            )  # fmt: skip
         for kind, rows in by_kind.items():
             self.session.execute(update(MODELS[kind]), rows)
 

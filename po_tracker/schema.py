@@ -16,7 +16,7 @@ from . import read_only
 from .app_errors import AppError
 
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 # Written into every logbook's header (PRAGMA application_id, "POTR") from revision 0005 on,
 # so that `file`, other tools and the app itself can tell a logbook from any SQLite file.
@@ -47,6 +47,8 @@ TABLES_AT = {
     "0005": _TABLES_0004,
     "0006": _TABLES_0004 | {"renewal_groups", "certification_renewals"},
     "0007": (_TABLES_0004 - {"start_view"}) | {"renewal_groups", "certification_renewals"},
+    "0008": (_TABLES_0004 - {"start_view"})
+    | {"renewal_groups", "certification_renewals", "calendar_events"},
 }
 # The first revision that writes APPLICATION_ID; older logbooks carry 0 there.
 ID_SINCE = "0005"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
+
+import vobject
 
 from po_tracker.launcher import main
 from po_tracker.paths import database_path
@@ -97,3 +100,38 @@ def test_writes_wait_for_the_window_then_fail_clearly(capsys, data_dir, monkeypa
         reading = run(capsys, data_dir, "list", "ratings")
     assert reading[0] == 0  # reading needs no lock
     assert database_path(data_dir).read_bytes() == before
+
+
+def _noted(data_dir) -> list[tuple[str, int]]:
+    """What the logbook noted of the calendar exports: (UID, SEQUENCE) of each event."""
+    with sqlite3.connect(database_path(data_dir)) as connection:
+        return connection.execute(
+            "SELECT uid, sequence FROM calendar_events ORDER BY uid"
+        ).fetchall()
+
+
+def _sequences(path) -> dict[str, int]:
+    text = path.read_text(encoding="utf-8")
+    return {e.uid.value: int(e.sequence.value) for e in vobject.readOne(text).vevent_list}
+
+
+def test_ics_export_works_while_the_window_holds_the_logbook(capsys, data_dir, tmp_path):
+    run(capsys, data_dir, "add", "goal", "Pass PSPO II", "--due", "2027-06-01")
+    first = tmp_path / "first.ics"
+    assert run(capsys, data_dir, "export", "ics", str(first))[0] == 0
+    assert [seq for _, seq in _noted(data_dir)] == [0]
+    run(capsys, data_dir, "edit", "goal", "1", "--due", "2027-09-01")
+    before = _noted(data_dir)
+    under_window = tmp_path / "under-window.ics"
+    with instance_lock(data_dir, timeout_s=1):  # as the open window holds it
+        code, out, err = run(capsys, data_dir, "export", "ics", str(under_window))
+    assert (code, err) == (0, "")
+    assert "the PO Tracker window has open" in out and "File > Export dates" in out
+    assert _noted(data_dir) == before  # nothing written to the logbook
+    # The moved goal already has its higher SEQUENCE, and the next noted export agrees.
+    assert list(_sequences(under_window).values()) == [1]
+    later = tmp_path / "later.ics"
+    code, out, _ = run(capsys, data_dir, "export", "ics", str(later))
+    assert code == 0 and "window" not in out
+    assert _sequences(later) == _sequences(under_window)
+    assert [seq for _, seq in _noted(data_dir)] == [1]

@@ -3,7 +3,7 @@
 The file goes through ``files.write_atomic_with``: the target is checked first (never the
 logbook, a folder or a link), the figure is written to a private temporary file in the same
 folder, then renamed into place: a reader never sees half a file, and an export that fails
-leaves nothing behind.
+leaves nothing behind. What goes into each format is ``file_formats``'s business.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from ..files import check_target, write_atomic_with
+from .file_formats import write_figure
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
@@ -51,9 +52,7 @@ def save_figure(
     figure.set_size_inches(_size(old_size, width, height))
     try:
         return write_atomic_with(
-            target,
-            lambda out: figure.savefig(out, format=fmt, dpi=dpi, metadata=_metadata(fmt)),
-            force=force,
+            target, lambda out: write_figure(figure, out, fmt, dpi), force=force
         )
     finally:
         figure.set_size_inches(old_size)
@@ -67,12 +66,3 @@ def _size(old, width, height) -> tuple[float, float]:
     if height is None:
         return (width, old[1] * width / old[0])
     return (width, height)
-
-
-def _metadata(fmt: str) -> dict:
-    # No creation date: the same chart exports to the same bytes, which backups like.
-    if fmt == "pdf":
-        return {"Creator": "PO Tracker", "CreationDate": None}
-    if fmt == "svg":
-        return {"Creator": "PO Tracker", "Date": None}
-    return {"Software": "PO Tracker"}

@@ -6,6 +6,8 @@ Save it with ``export.save_figure(build_report(data), "report.pdf")``.
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.figure import Figure
 
 from . import radar
@@ -76,33 +78,57 @@ def _credentials(ax, lines: tuple[CredentialLine, ...], theme: Theme) -> None:
         )
         return
     y = 0.97
-    for line in lines[:8]:
+    for shown, line in enumerate(lines[:8]):
+        name = _name_lines(line.name)
+        extra = name.count("\n") * NAME_LINE
+        has_credits = bool(line.credits_needed) and line.status != "expired"
+        needed = 0.125 + extra + (0.055 if has_credits else 0)
+        if y - needed < -0.02 and shown:
+            # No room for one more without leaving the column: say how many are left.
+            ax.text(0.07, y, f"and {len(lines) - shown} more", fontsize=FONT_NOTE, va="top")
+            return
         colour = _status_colour(line.status, theme)
         ax.text(0, y, "●", color=colour, fontsize=FONT_TICK, va="top")
-        detail = STATUS_TEXT.get(line.status, line.status)
-        if line.status == "expired" and line.expires:
-            detail = f"expired on {fmt_date(line.expires)}"
-        elif line.expires:
-            gone = line.status == "grace"
-            detail += f", {'expired' if gone else 'expires'} {fmt_date(line.expires)}"
-        if line.fee and line.status != "lifetime":
-            detail += f", fee {line.fee}"
-        if line.credits_needed and line.status != "expired":
-            detail += (
-                f"\n{line.credits_earned or 0:g} of {line.credits_needed:g} "
-                f"{line.credit_unit or 'credits'} earned in this cycle"
-            )
-        ax.text(0.07, y, line.name, fontsize=FONT_TICK, fontweight="bold", va="top")
+        ax.text(0.07, y, name, fontsize=FONT_TICK, fontweight="bold", va="top", linespacing=1.1)
         ax.text(
             0.07,
-            y - 0.065,
-            detail,
+            y - 0.065 - extra,
+            _credential_detail(line),
             fontsize=FONT_NOTE,
             va="top",
             color=theme.muted,
             linespacing=1.2,
         )
-        y -= 0.125 + (0.055 if line.credits_needed and line.status != "expired" else 0)
+        y -= needed
+
+
+NAME_WIDTH = 28  # characters per line of a name: 28 capital Xs in bold fit the column
+NAME_LINE = 0.05  # the height of one more line of a name, in the column's units
+
+
+def _name_lines(name: str) -> str:
+    """A long credential name wrapped to the column, at most two lines."""
+    lines = textwrap.wrap(name, NAME_WIDTH) or [name]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: NAME_WIDTH - 1].rstrip() + "…"]
+    return "\n".join(lines)
+
+
+def _credential_detail(line: CredentialLine) -> str:
+    detail = STATUS_TEXT.get(line.status, line.status)
+    if line.status == "expired" and line.expires:
+        detail = f"expired on {fmt_date(line.expires)}"
+    elif line.expires:
+        gone = line.status == "grace"
+        detail += f", {'expired' if gone else 'expires'} {fmt_date(line.expires)}"
+    if line.fee and line.status != "lifetime":
+        detail += f", fee {line.fee}"
+    if line.credits_needed and line.status != "expired":
+        detail += (
+            f"\n{line.credits_earned or 0:g} of {line.credits_needed:g} "
+            f"{line.credit_unit or 'credits'} earned in this cycle"
+        )
+    return detail
 
 
 def _actions(ax, actions: tuple[str, ...], theme: Theme) -> None:

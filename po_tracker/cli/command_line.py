@@ -27,6 +27,7 @@ HANDLERS = {
     "stage": "commands:stage",
     "renew": "commands:renew",
     "delete": "commands:delete",
+    "edit": "commands:edit",
     "list": "reports:list_entries",
     "search": "reports:search_entries",
     "status": "reports:status",
@@ -45,6 +46,7 @@ HANDLERS = {
 # never write at the same time.
 WRITES = {
     "add",
+    "edit",
     "rate",
     "journal",
     "stage",
@@ -55,6 +57,10 @@ WRITES = {
     "backup",
     "restore",
 }
+# Commands that write when they can and read when the window holds the logbook:
+# "export ics" records what the calendar said, to number its changes next time (see
+# services/exchange/calendar_history.py); under the window it exports without recording.
+RECORDS_IF_FREE = {"export ics"}
 
 
 def _command_key(args) -> str:
@@ -198,6 +204,8 @@ def _run(args, data_dir: Path) -> int:
     # A read creates or migrates the file when it is new or from an older version: that
     # is a write too, and never happens under a running window.
     writes = _writes(args) or fresh_file or not _schema_is_current(data_dir)
+    if not writes and _command_key(args) in RECORDS_IF_FREE:
+        return _write_if_free(args, data_dir)
     if not writes:
         return _with_logbook(args, Logbook(data_dir, writes=False), fresh_dir, fresh_file)
     refuse_unwritable(data_dir, fresh_dir)
@@ -216,12 +224,24 @@ def _run(args, data_dir: Path) -> int:
                 _remove_new_logbook(data_dir, fresh_dir)
 
 
+def _write_if_free(args, data_dir: Path) -> int:
+    """A write when no window holds the logbook, else a read (``RECORDS_IF_FREE``)."""
+    from ..services.storage.writer_lock import LockHeldError, instance_lock
+
+    try:
+        lock = instance_lock(data_dir, timeout_s=0)
+    except LockHeldError:
+        return _with_logbook(args, Logbook(data_dir, writes=False), False, False)
+    with lock:
+        return _with_logbook(args, Logbook(data_dir, writes=True), False, False)
+
+
 def _writes(args) -> bool:
     if args.command == "framework":
         return args.action == "import"
     if args.command == "check":
         return args.repair
-    return args.command in WRITES
+    return args.command in WRITES or _command_key(args) in WRITES
 
 
 def _schema_is_current(data_dir: Path) -> bool:

@@ -1,103 +1,34 @@
-"""Commands that write: add, rate, journal, stage, delete."""
+"""Commands that write: add, edit, rate, journal, stage, delete, renew."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import date
 
 from ..services.errors import ValidationError
-from ..services.logbook import (
-    certifications,
-    contacts,
-    events,
-    experience,
-    goals,
-    profile,
-    ratings,
-    training,
-)
+from ..services.logbook import certifications, profile, ratings
 from ..services.logbook import journal_entries as journal
-from ..services.logbook.service_by_kind import LOG_SERVICES
+from ..services.logbook.service_by_kind import INPUT_TYPES, LOG_SERVICES, as_input
+from .entry_options import collected, given
 from .output import summary
 
 SERVICES = LOG_SERVICES
 
 
+# The dates ``add`` fills with today when they are left out.
+TODAY_BY_DEFAULT = {"training": "start_date", "event": "event_date", "experience": "start_date"}
+
+
 def _input_for(args):
-    today = date.today()
     kind = args.kind
-    if kind == "certification":
-        earned = args.earned or (today if args.status == "earned" else None)
-        fee, fee_currency = certifications.parse_fee(args.renewal_fee, "--renewal-fee")
-        return certifications.CertificationInput(
-            name=args.name,
-            status=args.status,
-            custom=args.custom,
-            issuer=args.issuer,
-            earned_on=earned,
-            expires_on=args.expires,
-            credential_number=args.credential_id,
-            verification_url=args.url,
-            cost_amount=args.cost,
-            cost_currency=args.currency,
-            notes=args.note,
-            renewal_fee_amount=fee,
-            renewal_fee_currency=fee_currency,
-        )
-    if kind == "training":
-        return training.TrainingInput(
-            title=args.title,
-            hours=args.hours,
-            start_date=args.date or today,
-            end_date=args.end,
-            provider=args.provider,
-            format=args.format,
-            status=args.status,
-            skills=tuple(args.skill),
-            credentials=tuple(args.credential),
-            cost_amount=args.cost,
-            cost_currency=args.currency,
-            notes=args.note,
-        )
-    if kind == "event":
-        return events.EventInput(
-            title=args.title,
-            event_type=args.event_type,
-            event_date=args.date or today,
-            hours=args.hours,
-            contacts=tuple(args.met),
-            location=args.location,
-            online=args.online,
-            takeaways=args.takeaways,
-            follow_up_on=args.follow_up,
-            notes=args.note,
-        )
-    if kind == "experience":
-        return experience.ExperienceInput(
-            role=args.role,
-            start_date=args.start or today,
-            end_date=args.end,
-            organization=args.organization,
-            sprints=args.sprints,
-            products_owned=args.products,
-            team_size=args.team_size,
-            ceremonies_facilitated=args.facilitated,
-            people_mentored=args.mentored,
-            notes=args.note,
-        )
-    if kind == "goal":
-        return goals.GoalInput(
-            text=args.text,
-            target_date=args.due,
-            status=args.status,
-            skill=args.skill,
-            credential=args.credential,
-            requirement=args.requirement,
-            notes=args.note,
-        )
-    return contacts.ContactInput(
-        name=args.name, organization=args.organization, role=args.role, notes=args.note
-    )
+    values = collected(kind, args)
+    today = date.today()
+    if kind in TODAY_BY_DEFAULT:
+        values[TODAY_BY_DEFAULT[kind]] = values[TODAY_BY_DEFAULT[kind]] or today
+    if kind == "certification" and values["earned_on"] is None and values["status"] == "earned":
+        values["earned_on"] = today
+    return INPUT_TYPES[kind](**values)
 
 
 def _create(db, kind: str, data) -> int:
@@ -110,6 +41,29 @@ def _create(db, kind: str, data) -> int:
 
 def add(args, db) -> int:
     return _create(db, args.kind, _input_for(args))
+
+
+def edit(args, db) -> int:
+    """Changes the fields given, through the service's own update: the same checks and
+    messages as ``add`` and the window, and the same effects (search index, start view,
+    the next calendar export)."""
+    kind = args.kind
+    changes = given(kind, args)
+    if not changes:
+        raise ValidationError.single(
+            "edit", f"nothing to change: give at least one option (po-tracker edit {kind} --help)"
+        )
+    if changes.get("text") == "-" and kind == "journal":
+        changes["text"] = _read_stdin()
+    if "links" in changes:
+        changes["links"] = tuple(_link(text) for text in changes["links"])
+    service = SERVICES[kind]
+    with db.write() as session:
+        current = as_input(kind, service.get(session, args.id))
+        item = service.update(session, args.id, dataclasses.replace(current, **changes))
+        line = summary(kind, item)
+    print(f"Updated {kind} {line}")
+    return 0
 
 
 def rate(args, db) -> int:

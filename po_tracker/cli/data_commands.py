@@ -100,9 +100,18 @@ def export_ics(args, db) -> int:
     from ..services.exchange import calendar_export
 
     check_target(args.file, force=args.force)
-    with db.read() as session:
-        calendar_export.export_ics(session, Path(args.file), force=args.force)
+    # The logbook records what the calendar said, to number its changes next time; while
+    # the window holds the logbook, the same file is written without that record.
+    with db.write() if db.writes else db.read() as session:
+        calendar_export.export_ics(session, Path(args.file), force=args.force, record=db.writes)
     print(f"Exported your renewal deadlines, goal dates and follow-ups to {args.file}")
+    if not db.writes:
+        print(
+            "Not noted in your logbook, which the PO Tracker window has open: a date in this"
+            " file that stops applying before the next noted export will not be sent as"
+            " cancelled. Export from the window (File > Export dates to a calendar) to have"
+            " it noted."
+        )
     return 0
 
 

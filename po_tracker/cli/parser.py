@@ -4,21 +4,12 @@ then check them with the same rules as the window."""
 from __future__ import annotations
 
 import argparse
-import math
 import re
-from datetime import date
 
 from .. import __version__
 from ..app_errors import AppError
-from ..services.validation import EARLIEST, LATEST, out_of_range, parse_iso_date, strict_number
-from ..vocabulary import (
-    CERTIFICATION_STATUSES,
-    EVENT_TYPES,
-    GOAL_STATUSES,
-    RATING_SOURCES,
-    TRAINING_FORMATS,
-    TRAINING_STATUSES,
-)
+from .entry_options import add_options, edit_options
+from .values import data_folder, iso_date, number, whole_number
 
 LIST_KINDS = {
     "certifications": "certification",
@@ -35,10 +26,6 @@ LIST_KINDS = {
 }
 
 
-# SQLite's integers are 64-bit.
-MAX_INTEGER = 2**63 - 1
-
-
 class UsageError(AppError):
     """A command-line argument that cannot be parsed; exit status 2."""
 
@@ -52,50 +39,6 @@ class Parser(argparse.ArgumentParser):
             option = missing.group(1)
             message += f" (a value that begins with '-' is written {option}=VALUE)"
         raise UsageError(message)
-
-
-def iso_date(text: str) -> date:
-    try:
-        value = parse_iso_date("date", text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD, not {text!r}") from None
-    # The same bounds as every date the services accept.
-    if not EARLIEST <= value <= LATEST:
-        raise argparse.ArgumentTypeError(out_of_range(value))
-    return value
-
-
-def number(text: str) -> float:
-    try:
-        value = strict_number(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"must be a plain decimal number such as 12 or 1.5, not {text!r}"
-        ) from None
-    if not math.isfinite(value):  # more digits than a float holds
-        raise argparse.ArgumentTypeError(f"is too large: {text}")
-    return value
-
-
-def whole_number(text: str) -> int:
-    try:
-        value = int(strict_number(text.strip(), whole=True))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number such as 3, not {text!r}"
-        ) from None
-    if abs(value) > MAX_INTEGER:
-        raise argparse.ArgumentTypeError(f"is too large: {text}")
-    return value
-
-
-def data_folder(text: str) -> str:
-    """An empty ``--data-dir`` is a mistake (an unset shell variable), never the default."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError(
-            "must name a folder; leave --data-dir out to use the default one"
-        )
-    return text
 
 
 DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"
@@ -114,121 +57,35 @@ def _leaf(subparsers, name: str, **kwargs) -> Parser:
     return parser
 
 
+ADD_HELP = {
+    "certification": "a certification earned, in progress or planned",
+    "training": "a course, workshop, book, webinar or self-study",
+    "event": "a meetup, conference, workshop, forum, webinar, mentoring",
+    "experience": "a stretch of product work",
+    "goal": "a goal of the development plan",
+    "contact": "a person in your network",
+}
+EDITABLE = (*ADD_HELP, "rating", "journal")
+
+
 def _add_parsers(commands) -> None:
     add = commands.add_parser("add", help="log an entry").add_subparsers(
         dest="kind", required=True, metavar="KIND", parser_class=Parser
     )
-    p = _leaf(add, "certification", help="a certification earned, in progress or planned")
-    p.add_argument("name", metavar="NAME", help="a catalog credential such as CSPO or pspo-i")
-    p.add_argument("--status", default="earned", choices=CERTIFICATION_STATUSES)
-    p.add_argument("--earned", type=iso_date, metavar="DATE", help="default: today, if earned")
-    p.add_argument(
-        "--expires", type=iso_date, metavar="DATE", help="default: from the catalog's renewal cycle"
-    )
-    p.add_argument("--credential-id", default="", metavar="ID")
-    p.add_argument("--custom", action="store_true", help="NAME is not in the catalog")
-    p.add_argument("--issuer", default="")
-    p.add_argument("--url", default="", help="verification URL")
-    p.add_argument("--cost", type=number)
-    p.add_argument("--currency")
-    p.add_argument(
-        "--renewal-fee",
-        metavar="FEE",
-        help='what you pay to renew, e.g. "USD 100" (default: the catalog\'s)',
-    )
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "training", help="a course, workshop, book, webinar or self-study")
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--hours", type=number, required=True)
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="start date; default: today")
-    p.add_argument("--end", type=iso_date, metavar="DATE")
-    p.add_argument("--provider", default="")
-    p.add_argument("--format", default="course", choices=TRAINING_FORMATS)
-    p.add_argument("--status", default="completed", choices=TRAINING_STATUSES)
-    p.add_argument("--skill", action="append", default=[], metavar="SKILL")
-    p.add_argument(
-        "--credential",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="a credential it earns renewal credits for (repeat for several; default: all)",
-    )
-    p.add_argument("--cost", type=number)
-    p.add_argument("--currency")
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "event", help="a meetup, conference, workshop, forum, webinar, mentoring")
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--type", required=True, choices=EVENT_TYPES, dest="event_type")
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument("--hours", type=number, default=0.0)
-    p.add_argument(
-        "--met",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="a person met there (repeat for several)",
-    )
-    p.add_argument("--location", default="")
-    p.add_argument("--online", action="store_true")
-    p.add_argument("--takeaways", default="")
-    p.add_argument("--follow-up", type=iso_date, metavar="DATE")
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "experience", help="a stretch of product work")
-    p.add_argument("role", metavar="ROLE")
-    p.add_argument("--start", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument("--end", type=iso_date, metavar="DATE", help="empty while ongoing")
-    p.add_argument("--organization", default="")
-    p.add_argument("--sprints", type=whole_number, default=0)
-    p.add_argument("--products", type=whole_number, default=0)
-    p.add_argument("--team-size", type=whole_number, default=0)
-    p.add_argument(
-        "--facilitated", type=whole_number, default=0, help="stand-ups and refinements facilitated"
-    )
-    p.add_argument("--mentored", type=whole_number, default=0, help="people mentored")
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "goal", help="a goal of the development plan")
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--due", type=iso_date, metavar="DATE")
-    p.add_argument("--status", default="open", choices=GOAL_STATUSES)
-    p.add_argument("--skill")
-    p.add_argument("--credential")
-    p.add_argument(
-        "--requirement",
-        help="years-experience, sprints-as-po, people-mentored, training-hours-12m or events-12m",
-    )
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "contact", help="a person in your network")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--organization", default="")
-    p.add_argument("--role", default="")
-    p.add_argument("--note", default="")
+    for kind, help_text in ADD_HELP.items():
+        add_options(_leaf(add, kind, help=help_text), kind)
+    edit = commands.add_parser(
+        "edit", help="change fields of an entry (the options of add, only those given)"
+    ).add_subparsers(dest="kind", required=True, metavar="KIND", parser_class=Parser)
+    for kind in EDITABLE:
+        p = _leaf(edit, kind, help=f"change a {kind}: only the options given change")
+        p.add_argument("id", type=whole_number, metavar="ID")
+        edit_options(p, kind)
 
 
 def _other_parsers(commands) -> None:
-    p = _leaf(commands, "rate", help="rate a skill from 1 to 5")
-    p.add_argument("skill", metavar="SKILL")
-    p.add_argument("level", type=whole_number, metavar="LEVEL")
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument("--source", default="self", choices=RATING_SOURCES)
-    p.add_argument("--note", default="")
-
-    p = _leaf(commands, "journal", help="write a journal entry")
-    p.add_argument("text", metavar="TEXT", help="Markdown; - reads standard input")
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="the day it is about")
-    p.add_argument("--title", default="")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG")
-    p.add_argument(
-        "--link",
-        action="append",
-        default=[],
-        metavar="KIND:ID",
-        help="link to another entry, e.g. training:3",
-    )
+    add_options(_leaf(commands, "rate", help="rate a skill from 1 to 5"), "rating")
+    add_options(_leaf(commands, "journal", help="write a journal entry"), "journal")
 
     p = _leaf(commands, "renew", help="log the renewal of a held certification")
     p.add_argument("credential", metavar="CREDENTIAL", help="e.g. CSPO; renews its whole group")

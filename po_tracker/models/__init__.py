@@ -1,6 +1,7 @@
 """SQLAlchemy ORM classes. No Qt and no services here."""
 
-from .base import Base, utc_now
+from .base import Base, new_uuid, utc_now
+from .calendar import CalendarEvent
 from .framework import (
     Credential,
     RenewalGroup,
@@ -26,6 +27,7 @@ from .settings import Setting
 
 __all__ = [
     "Base",
+    "CalendarEvent",
     "Certification",
     "CertificationRenewal",
     "Contact",
@@ -53,6 +55,7 @@ __all__ = [
     "TrainingSession",
     "event_contacts",
     "journal_entry_tags",
+    "new_uuid",
     "training_skills",
     "utc_now",
 ]

@@ -3,9 +3,10 @@ name (and later drop) every constraint."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -31,3 +32,17 @@ class Timestamped:
 
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Identified:
+    """A UUID that names the entry wherever it travels: calendar events take their UID
+    from it, and the JSON interchange carries it, so an entry keeps its identity across
+    exports, imports into a new folder and other logbooks (row ids do not). Nullable in
+    the file only because SQLite cannot add a NOT NULL column without a constant
+    default; every row gets one (the migration filled the older ones)."""
+
+    uuid: Mapped[str | None] = mapped_column(String(36), default=new_uuid, index=True, unique=True)

@@ -14,11 +14,11 @@ from ..vocabulary import (
     RATING_SOURCES,
     sql_in,
 )
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 from .framework import Credential, Skill, Stage
 
 
-class SkillRating(Timestamped, Base):
+class SkillRating(Identified, Timestamped, Base):
     __tablename__ = "skill_ratings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,7 +38,7 @@ class SkillRating(Timestamped, Base):
     )
 
 
-class ExperienceEntry(Timestamped, Base):
+class ExperienceEntry(Identified, Timestamped, Base):
     """A dated stretch of product work: a role, or a period with its counts."""
 
     __tablename__ = "experience_entries"
@@ -67,7 +67,7 @@ class ExperienceEntry(Timestamped, Base):
     )
 
 
-class Goal(Timestamped, Base):
+class Goal(Identified, Timestamped, Base):
     """A line of the development plan, serving a skill, a credential or a requirement."""
 
     __tablename__ = "goals"

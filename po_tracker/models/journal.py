@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..vocabulary import LOG_KINDS, sql_in
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 
 journal_entry_tags = Table(
     "journal_entry_tags",
@@ -27,7 +27,7 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
 
-class JournalEntry(Timestamped, Base):
+class JournalEntry(Identified, Timestamped, Base):
     __tablename__ = "journal_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,11 +19,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..vocabulary import CERTIFICATION_STATUSES, TRAINING_FORMATS, TRAINING_STATUSES, sql_in
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 from .framework import Credential, Skill
 
 
-class Certification(Timestamped, Base):
+class Certification(Identified, Timestamped, Base):
     __tablename__ = "certifications"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,7 +98,7 @@ training_skills = Table(
 )
 
 
-class TrainingSession(Timestamped, Base):
+class TrainingSession(Identified, Timestamped, Base):
     __tablename__ = "trainings"
 
     id: Mapped[int] = mapped_column(primary_key=True)

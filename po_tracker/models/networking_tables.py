@@ -16,10 +16,11 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from ..names import name_key as key_of_name
 from ..vocabulary import EVENT_TYPES, sql_in
-from .base import Base, Timestamped
+from .base import Base, Identified, Timestamped
 from .framework import Credential
 
 event_contacts = Table(
@@ -31,7 +32,12 @@ event_contacts = Table(
 )
 
 
-class Contact(Timestamped, Base):
+def _key_of_inserted_row(context) -> str | None:
+    name = context.get_current_parameters().get("name")
+    return key_of_name(name) if isinstance(name, str) else None
+
+
+class Contact(Identified, Timestamped, Base):
     __tablename__ = "contacts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,15 +45,23 @@ class Contact(Timestamped, Base):
     organization: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # ``names.name_key(name)``: what "--met NAME" and imports match people by. Set on
+    # every insert, bulk ones included, and whenever the ORM sets ``name``.
+    name_key: Mapped[str | None] = mapped_column(String(200), default=_key_of_inserted_row)
 
     events: Mapped[list[NetworkingEvent]] = relationship(
         secondary=event_contacts, back_populates="contacts"
     )
 
-    __table_args__ = (Index("ix_contacts_name", "name"),)
+    __table_args__ = (Index("ix_contacts_name", "name"), Index("ix_contacts_name_key", "name_key"))
+
+    @validates("name")
+    def _keep_name_key(self, _field: str, value: str) -> str:
+        self.name_key = key_of_name(value) if isinstance(value, str) else None
+        return value
 
 
-class NetworkingEvent(Timestamped, Base):
+class NetworkingEvent(Identified, Timestamped, Base):
     __tablename__ = "networking_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -194,7 +194,8 @@ class DataActions(QObject):
         def work():
             from ..services.exchange import calendar_export
 
-            with database.read() as session:
+            # A write: the logbook records what the calendar said, to update it next time.
+            with database.write() as session:
                 return calendar_export.export_ics(session, target, force=True)
 
         self._run("Exporting…", work, lambda path: self._say(f"Exported dates to {path}"))

@@ -282,6 +282,11 @@ def documents(draw, max_entries=4):
     for key, (by, build) in ORDER.items():
         count = draw(st.integers(0, max_entries))
         document[key] = _canonical([build(draw, slugs) for _ in range(count)], by)
+        identities = draw(
+            st.lists(st.uuids(version=4), min_size=count, max_size=count, unique=True)
+        )
+        for entry, identity in zip(document[key], identities, strict=True):
+            entry["uuid"] = str(identity)
         slugs["contacts"] = len(document["contacts"])
     _link_journal(draw, document)
     stages = [s["slug"] for s in framework["stages"]]

@@ -4,22 +4,24 @@ losing entries, and bad documents thrown at random change nothing."""
 from __future__ import annotations
 
 import copy
-import json
 from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from po_tracker.paths import database_path
-from po_tracker.resources import resource_path
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.exchange import interchange
 from po_tracker.services.exchange.interchange_schema import schema_errors
 from po_tracker.services.storage.opening import open_logbook
-from tests.interchange.helpers import base_document, fresh_logbook, snapshot
+from tests.interchange.helpers import (
+    base_document,
+    fresh_logbook,
+    shipped_schema_validator,
+    snapshot,
+)
 from tests.interchange.strategies import documents
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -125,15 +127,9 @@ def test_a_document_without_framework_keeps_the_logbook_framework(db):
 
 @cache
 def _reference_validator() -> Draft202012Validator:
-    schemas = [
-        json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
-        for name in ("export.schema.json", "framework.schema.json")
-    ]
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas
-    )
-    Draft202012Validator.check_schema(schemas[0])
-    return Draft202012Validator(schemas[0], registry=registry)
+    """jsonschema on the files as shipped: a $ref is looked up as a file of that name
+    next to the schema, and formats are asserted (as the app does)."""
+    return shipped_schema_validator()
 
 
 JSON_VALUES = st.recursive(

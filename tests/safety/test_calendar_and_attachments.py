@@ -36,17 +36,20 @@ def test_calendar_has_renewals_goals_and_follow_ups_as_all_day_events(session, t
     path = calendar_export.export_ics(session, tmp_path / "po.ics", now=NOW)
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     found = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
-    assert sorted(found) == ["Follow up: Meetup", "Goal due: Pass PSPO II", "Renew CSPO"]
-    renewal = found["Renew CSPO"]
+    renewal_line = "Scrum Alliance renewal: 0 of 20 SEUs by 2027-03-01, USD 100"
+    assert sorted(found) == ["Follow up: Meetup", "Goal due: Pass PSPO II", renewal_line]
+    renewal = found[renewal_line]
     assert renewal.decoded("dtstart") == cert.expires == date(2027, 3, 1)
     assert renewal.decoded("dtend") == date(2027, 3, 2)
-    assert str(renewal["uid"]) == f"certification-{cert.id}-renewal@po-tracker.invalid"
+    assert str(renewal["uid"]).endswith("-renewal-scrum-alliance@po-tracker.invalid")
+    assert f"-{cert.id}-" not in str(renewal["uid"]), "never a row number"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     again = calendar_export.build_calendar(session, now=NOW)
     assert again == path.read_bytes(), "same data, same file: stable UIDs"
 
 
 def test_calendar_export_never_overwrites_without_force(session, tmp_path):
+    _log_dates(session)
     target = tmp_path / "po.ics"
     target.write_text("mine")
     with pytest.raises(FileExistsRefused):

@@ -48,6 +48,8 @@ def test_a_dangling_reference_is_reported_and_every_export_still_works(
 ):
     _logbook(capsys, data_dir)
     assert run(capsys, data_dir, "rate", "communication", "3", "--date", "2025-01-03")[0] == 0
+    # A date for the calendar, which refuses to be empty.
+    assert run(capsys, data_dir, "add", "goal", "Run a workshop", "--due", "2027-01-04")[0] == 0
     _sql(data_dir, "UPDATE skill_ratings SET skill_id = 99999")
     code, out, _ = run(capsys, data_dir, "check")
     assert code == 1 and "skill_ratings row 1 points at a missing skills" in out

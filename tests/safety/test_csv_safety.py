@@ -93,7 +93,7 @@ def test_one_bad_row_and_nothing_is_imported(db, tmp_path):
         csv_import.import_csv(session, "training", path)
     messages = [str(error) for error in caught.value.errors]
     assert messages == [
-        "row 22, column start_date: must be a date as YYYY-MM-DD, not '2025-02-30'",
+        "row 22, column start_date: is not a real date ('2025-02-30')",
         "row 22, column hours: must not be negative (got -3)",
     ]
     assert backup.content_fingerprint(db.path) == before

@@ -297,3 +297,26 @@ def test_preferences_change_weights_and_backup_limits(qtbot, context):
     assert dialog.error.isVisibleTo(dialog) and "above zero" in dialog.error.text()
     with context.reading() as session:
         assert profile.get(session).weights["skills"] == 60  # nothing written
+
+
+def test_preferences_set_the_calendars_reminders_and_renewal_lead_time(qtbot, context):
+    from po_tracker.services.exchange import calendar_preferences
+    from po_tracker.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.reminders.text() == "30, 7"
+    dialog.reminders.setText("7; 45")
+    dialog.lead.setValue(14)
+    dialog.accept()
+    with context.reading() as session:
+        saved = calendar_preferences.get(session)
+    assert (saved.reminder_days, saved.renewal_lead_days) == ((45, 7), 14)
+    dialog = PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    assert (dialog.reminders.text(), dialog.lead.value()) == ("45, 7", 14)
+    dialog.reminders.setText("next week")
+    dialog.accept()
+    assert dialog.error.isVisibleTo(dialog) and "whole numbers of days" in dialog.error.text()
+    with context.reading() as session:
+        assert calendar_preferences.get(session).reminder_days == (45, 7)  # nothing written

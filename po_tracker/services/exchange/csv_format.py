@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from types import ModuleType
 from typing import Any
 
@@ -111,7 +111,9 @@ def _item_text(item) -> str:
         return _claim_text(item)
     if isinstance(item, journal.EntryRef):
         return f"{item.kind}:{item.id}"
-    return str(item)
+    # A name may hold the separator ("Smith; Jones Ltd"): it is escaped as "\;", and a
+    # backslash as "\\", so the list splits back into the same items.
+    return str(item).replace("\\", "\\\\").replace(";", "\\;")
 
 
 def to_cell(value) -> str | int | float:
@@ -123,7 +125,10 @@ def to_cell(value) -> str | int | float:
     if isinstance(value, int | float):
         return value
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
+        # Stored as UTC without a zone: written with its offset, so no program reads it
+        # as local time.
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -158,7 +163,21 @@ def parse_number(cell: str) -> float | int | None:
 
 
 def parse_list(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in restore_text(cell).split(";") if part.strip())
+    r"""Items split at each ";" that is not escaped as "\;". A backslash before anything
+    but ";" or another backslash is kept as typed."""
+    items, current = [], []
+    chars = iter(restore_text(cell))
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current.append(following if following in ("\\", ";") else char + following)
+        elif char == ";":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return tuple(item.strip() for item in items if item.strip())
 
 
 def parse_claims(cell: str) -> tuple[CreditClaim, ...]:

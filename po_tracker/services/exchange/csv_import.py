@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections
 import csv
 import dataclasses
+import re
 import typing
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..career.credit_claims import CreditClaim
 from ..errors import FieldError, ValidationError
-from ..validation import parse_iso_date
+from .csv_dates import ACCEPTED, DateOrderError, column_order, parse_date
 from .csv_export import columns as export_columns
 from .csv_format import (
     NOT_IMPORTED,
@@ -51,22 +52,59 @@ class ImportReport:
     rows: int
     dry_run: bool
     ids: tuple[int, ...]
+    # Cells imported as they are that a spreadsheet may have changed: worth a look.
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         verb = "Would add" if self.dry_run else "Added"
-        return f"{verb} {self.rows} {self.kind} entr{'y' if self.rows == 1 else 'ies'}."
+        head = f"{verb} {self.rows} {self.kind} entr{'y' if self.rows == 1 else 'ies'}."
+        return "\n".join((head, *self.warnings))
+
+
+# Identifiers a spreadsheet turns into a number or a date when it opens the file: a long
+# number shortened to "1.23457E+11", "3/4" made a date. Imported as they are (they may be
+# right), but said, since the file no longer holds what the app wrote.
+IDENTIFIER_COLUMNS = ("credential_number",)
+_MANGLED = (
+    (
+        re.compile(r"^[+-]?\d+([.,]\d+)?E[+-]?\d+$", re.IGNORECASE),
+        "a number a spreadsheet shortened",
+    ),
+    (
+        re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}( 00:00(:00)?)?$"),
+        "a date a spreadsheet made of it",
+    ),
+)
+
+
+def _flags(header: list[str], rows) -> tuple[str, ...]:
+    found = []
+    for column in IDENTIFIER_COLUMNS:
+        if column not in header:
+            continue
+        at = header.index(column)
+        for number, row in enumerate(rows, start=2):
+            cell = row[at].strip() if at < len(row) else ""
+            for pattern, what in _MANGLED:
+                if pattern.match(cell):
+                    found.append(
+                        f"Row {number}, column {column}: {cell!r} looks like {what};"
+                        " check it against the original."
+                    )
+    return tuple(found)
 
 
 def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -> ImportReport:
     log = kind_named(kind)
-    header, rows = _read_rows(Path(path))
+    header, rows = _read_rows(Path(path), _known_columns(log))
     _check_header(log, header)
     inputs = _validated_inputs(session, log, header, rows)
+    flags = _flags(header, rows)
     if dry_run:
-        return ImportReport(log.name, len(inputs), True, ())
+        return ImportReport(log.name, len(inputs), True, (), flags)
     with session.begin_nested():
         ids = tuple(log.module.create(session, data).id for data in inputs)
-    return ImportReport(log.name, len(inputs), False, ids)
+    return ImportReport(log.name, len(inputs), False, ids, flags)
 
 
 # --- reading the file ----------------------------------------------------------------------
@@ -97,13 +135,29 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _separator(lines: list[str], known: set[str]) -> str:
+    """The separator that makes the most of the first row's cells known column names:
+    a spreadsheet in a locale with a decimal comma saves CSV with semicolons."""
+    first = next((line for line in lines if line.strip()), "")
+
+    def known_cells(separator: str) -> int:
+        cells = next(csv.reader([first], delimiter=separator), [])
+        return sum(cell.strip().lower() in known for cell in cells)
+
+    return max(SEPARATORS, key=known_cells)  # ties go to the comma, listed first
+
+
+def _read_rows(path: Path, known: set[str]) -> tuple[list[str], list[list[str]]]:
     text = _read_text(path)
     if "\x00" in text:
         raise _fail(f"{path} contains NUL characters; it is not a CSV text file")
     # Only ever raised, never lowered: a journal entry may be longer than csv's default.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, delimiter=_separator(lines, known), strict=True)
     try:
         records = []
         for record in reader:
@@ -123,9 +177,13 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
     return [name.strip().lower() for name in records[0]], records[1:]
 
 
+def _known_columns(log: LogKind) -> set[str]:
+    return {field.name for field in dataclasses.fields(log.input_type)} | set(export_columns(log))
+
+
 def _check_header(log: LogKind, header: list[str]) -> None:
     fields = {field.name for field in dataclasses.fields(log.input_type)}
-    known = fields | set(export_columns(log))
+    known = _known_columns(log)
     errors = []
     counts = collections.Counter(header)
     for name in sorted(n for n, seen in counts.items() if seen > 1):
@@ -134,6 +192,10 @@ def _check_header(log: LogKind, header: list[str]) -> None:
         if name not in known:
             valid = ", ".join(sorted(fields - NOT_IMPORTED))
             errors.append(FieldError(f"column {name!r}", f"is not a {log.name} field ({valid})"))
+    if len(header) == 1 and errors:
+        separators = ", ".join(SEPARATORS.values())
+        errors.append(FieldError("file", f"the first row has one column: cells must be "
+                                         f"separated by {separators}"))  # fmt: skip
     for field in dataclasses.fields(log.input_type):
         required = field.default is dataclasses.MISSING
         if required and field.default_factory is dataclasses.MISSING and field.name not in header:
@@ -145,11 +207,31 @@ def _check_header(log: LogKind, header: list[str]) -> None:
 # --- rows to the services' input -----------------------------------------------------------
 
 
+def _date_orders(hints: dict, header: list[str], rows) -> dict[str, str | None]:
+    """How each date column writes day and month (see ``csv_dates``)."""
+    orders, errors = {}, []
+    for index, name in enumerate(header):
+        if name not in hints or not _is_date(hints[name]):
+            continue
+        try:
+            orders[name] = column_order(row[index] for row in rows if index < len(row))
+        except DateOrderError as error:
+            errors.append(FieldError(f"column {name}", f"{error}; write dates as {ACCEPTED}"))
+    if errors:
+        raise ValidationError(errors)
+    return orders
+
+
+def _is_date(hint) -> bool:
+    return hint is date or date in typing.get_args(hint)
+
+
 def _validated_inputs(session: Session, log: LogKind, header: list[str], rows) -> list[Any]:
     hints = typing.get_type_hints(log.input_type)
+    orders = _date_orders(hints, header, rows)
     inputs, errors = [], []
     for number, row in enumerate(rows, start=2):  # row 1 is the header, as a spreadsheet shows
-        data, unreadable = _to_input(log, hints, header, row, number)
+        data, unreadable = _to_input(log, hints, header, row, number, orders)
         errors.extend(unreadable)
         if data is None:
             continue
@@ -177,7 +259,7 @@ def _capped(errors: list[FieldError]) -> list[FieldError]:
     return errors[:MAX_REPORTED] + [FieldError("file", f"and {rest} more problems")]
 
 
-def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], number: int):
+def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], number: int, orders):
     """The row as the service's Input (unreadable cells as None, so the service still
     checks the others) and the cells that could not be read."""
     if len(row) > len(header):
@@ -190,14 +272,15 @@ def _to_input(log: LogKind, hints: dict, header: list[str], row: list[str], numb
             continue
         try:
             # An empty required cell reaches the service as None, whose check names it.
-            values[field.name] = _convert(hints[field.name], cells[field.name])
+            order = orders.get(field.name)
+            values[field.name] = _convert(hints[field.name], cells[field.name], order)
         except ValueError as error:
             values[field.name] = () if typing.get_origin(hints[field.name]) is tuple else None
             problems.append(FieldError(f"row {number}, column {field.name}", str(error)))
     return log.input_type(**values), problems
 
 
-def _convert(hint, cell: str):
+def _convert(hint, cell: str, order: str | None = None):
     """A cell as the Input field's type; ValueError says what is wrong with it."""
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
@@ -213,8 +296,5 @@ def _convert(hint, cell: str):
     if base in (int, float):
         return parse_number(cell)
     if base is date:
-        try:
-            return parse_iso_date("date", cell)
-        except ValidationError:
-            raise ValueError(f"must be a date as YYYY-MM-DD, not {cell!r}") from None
+        return parse_date(cell, order)
     raise ValueError(f"cannot be read from a CSV cell ({hint})")

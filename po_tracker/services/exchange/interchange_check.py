@@ -31,7 +31,7 @@ from ..limits import (
 from ..logbook.experience import COUNTS
 from ..logbook.journal_entries import MAX_BODY
 from ..validation import Checker, strict_date
-from .interchange_export import LIST_OF_KIND, SPECS, TIMESTAMPS, plain
+from .interchange_export import IDENTITY, LIST_OF_KIND, SPECS, TIMESTAMPS, plain
 
 MAX_ERRORS = 20
 
@@ -297,14 +297,26 @@ def _timestamp(c: EntryCheck, name: str) -> str | None:
     return value
 
 
+def _identity(c: EntryCheck, seen: set[str]) -> str | None:
+    """The schema checked its form; two entries of one list cannot be one entry."""
+    value = c.entry.get(IDENTITY)
+    if value is not None:
+        if value in seen:
+            c.fail(IDENTITY, f"is used by another entry of this list (got {value!r})")
+        seen.add(value)
+    return value
+
+
 def clean_lists(document: dict, context: Context, errors: list[FieldError]) -> dict:
     lists = {}
     for spec in SPECS:
         cleaned = lists[spec.key] = []
+        seen: set[str] = set()
         for index, entry in enumerate(document.get(spec.key, [])):
             c = EntryCheck(entry, context)
             values = {"ref": entry["ref"], **plain_dict(CLEANERS[spec.key](c))}
             values.update({name: _timestamp(c, name) for name in TIMESTAMPS})
+            values[IDENTITY] = _identity(c, seen)
             cleaned.append(values)
             _collect(errors, f"{spec.key}[{index}]", c.errors)
     return lists

@@ -42,6 +42,9 @@ from ..framework import document as framework_io
 from .interchange_read import FORMAT, VERSION
 
 TIMESTAMPS = ("created_at", "updated_at")
+# The entry's own identity: carried so that it survives a move to another logbook, but,
+# like the timestamps, not part of what makes two entries the same.
+IDENTITY = "uuid"
 
 
 @dataclass(frozen=True)
@@ -196,8 +199,8 @@ def _rows(session: Session, spec: ListSpec) -> list:
 
 
 def _entry(spec: ListSpec, ref: int, row, slugs) -> dict:
-    entry: dict = {"ref": ref}
     mapping = row._mapping
+    entry: dict = {"ref": ref, IDENTITY: mapping[IDENTITY]}
     for field, column, kind in spec.slugs:
         entry[field] = slugs[kind].get(mapping[column])
     for field in spec.fields:

@@ -1,7 +1,8 @@
 """Which entries of a document the logbook already holds, so that importing the same
 file twice adds nothing the second time.
 
-Two entries are the same when every field but ``ref`` and the timestamps is equal, and
+Two entries are the same when every field but ``ref``, ``uuid`` and the timestamps is
+equal, and
 what they point at is the same too (an event's contacts, a journal entry's links),
 compared by content rather than by ref or id. The match counts copies: a logbook with
 one copy of an entry skips one copy in the document and adds the others, so two
@@ -14,7 +15,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .interchange_export import LIST_OF_KIND, SPECS, TIMESTAMPS, Entries
+from .interchange_export import IDENTITY, LIST_OF_KIND, SPECS, TIMESTAMPS, Entries
 
 # Journal entries link to journal entries, possibly in a cycle: a link names its
 # journal target by the target's content without links.
@@ -28,7 +29,7 @@ class Matches:
 
 
 def _key(entry: dict, **replaced) -> str:
-    content = {k: v for k, v in entry.items() if k != "ref" and k not in TIMESTAMPS}
+    content = {k: v for k, v in entry.items() if k not in ("ref", IDENTITY) and k not in TIMESTAMPS}
     content.update(replaced)
     return json.dumps(content, sort_keys=True, ensure_ascii=False)
 

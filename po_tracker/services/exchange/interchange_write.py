@@ -19,11 +19,19 @@ from ...models import (
     TrainingCredit,
     event_contacts,
     journal_entry_tags,
+    new_uuid,
     training_skills,
     utc_now,
 )
 from ..framework import document as framework_io
-from .interchange_export import FRAMEWORK_MODELS, LIST_OF_KIND, SPECS, TIMESTAMPS, ListSpec
+from .interchange_export import (
+    FRAMEWORK_MODELS,
+    IDENTITY,
+    LIST_OF_KIND,
+    SPECS,
+    TIMESTAMPS,
+    ListSpec,
+)
 from .interchange_match import Matches
 
 
@@ -43,6 +51,7 @@ def apply(session: Session, cleaned, matches: Matches) -> None:
     now = utc_now()
     for spec in SPECS:
         rows = [_row(spec, entry, ids, slugs, now) for entry in added[spec.key]]
+        _keep_identities_unique(session, spec, rows)
         _insert(session, spec.model.__table__, rows)
     _insert_renewals(session, added["certifications"], ids)
     _insert_trainings(session, added["trainings"], ids, slugs)
@@ -100,7 +109,19 @@ def _row(spec: ListSpec, entry: dict, ids, slugs, now: datetime) -> dict:
     for field in TIMESTAMPS:
         value = entry[field]
         row[field] = datetime.fromisoformat(value.removesuffix("Z")) if value else now
+    row[IDENTITY] = entry[IDENTITY]
     return row
+
+
+def _keep_identities_unique(session: Session, spec: ListSpec, rows: list[dict]) -> None:
+    """An added entry keeps the file's uuid unless the logbook already gives it to
+    another entry (an entry edited since that export is added as a new one): then, and
+    when the file has none, it gets a new one."""
+    column = spec.model.__table__.c[IDENTITY]
+    taken = set(session.scalars(select(column).where(column.is_not(None))))
+    for row in rows:
+        if row[IDENTITY] is None or row[IDENTITY] in taken:
+            row[IDENTITY] = new_uuid()
 
 
 def _claims(entries, ids: dict[int, int], owner: str, slugs) -> list[dict]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...models import Contact as ContactRow
 from ...models import NetworkingEvent, event_contacts
+from ...names import name_key
 from ..limits import MAX_NAME, MAX_TEXT
 from ..validation import Checker
 from .crud import delete_row, get_row, in_order
@@ -63,11 +64,14 @@ def validate(session: Session, data: ContactInput) -> None:
 
 
 def find_or_create(session: Session, name: str) -> ContactRow:
-    """The contact with this name (any case), or a new one: "--met Alice" twice is one
-    person."""
+    """The contact with this name, or a new one: "--met Émilie" and "--met ÉMILIE" are
+    one person, whatever the script and however the accents were typed (``name_key``)."""
     cleaned = _clean(ContactInput(name))["name"]
     row = session.scalars(
-        select(ContactRow).where(func.lower(ContactRow.name) == cleaned.lower()).limit(1)
+        select(ContactRow)
+        .where(ContactRow.name_key == name_key(cleaned))
+        .order_by(ContactRow.id)
+        .limit(1)
     ).first()
     if row is None:
         row = ContactRow(name=cleaned)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ...models import EventCredit
 from ...models import NetworkingEvent as EventRow
+from ...names import name_key
 from ...vocabulary import EVENT_TYPES
 from ..career.credit_claims import CreditClaim, claims_to_dto, clean_claims
 from ..limits import MAX_CONTACTS_PER_EVENT, MAX_NAME, MAX_TEXT
@@ -76,7 +77,11 @@ def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
     names = [check.text("contacts", name, required=True, limit=MAX_NAME) for name in met]
     claims = clean_claims(session, check, data.credits)
     check.done()
-    return values, list(dict.fromkeys(names)), claims
+    # One person typed twice ("Zoë, ZOË") is linked once, under the first spelling.
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name_key(name), name)
+    return values, list(unique.values()), claims
 
 
 def validate(session: Session, data: EventInput) -> None:

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from ...services.logbook import contacts
 from ...services.logbook.events import EventInput
 from ...vocabulary import EVENT_TYPES
 from ..widgets.fields import hours_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit
+from ..widgets.names_completer import NamesCompleter
 from .entry_dialog import EntryDialog
 
 
@@ -34,9 +34,7 @@ class EventDialog(EntryDialog):
         self.online = form.add_row("online", "", QCheckBox("&Online"))
         self.people = QLineEdit()
         self.people.setPlaceholderText("Names, separated by commas")
-        completer = QCompleter(people, self.people)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.people.setCompleter(completer)
+        self.people.setCompleter(NamesCompleter(people, self.people))
         form.add_row("contacts", "&People met:", self.people)
         self.takeaways = form.add_row("takeaways", "Take&aways:", notes_edit())
         self.follow_up = form.add_row(

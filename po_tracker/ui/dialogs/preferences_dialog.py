@@ -1,6 +1,6 @@
 """Preferences that the data depends on: how much each component weighs in the
-readiness score, and how many backups are kept. They live in the logbook, not in the
-window's settings, so they travel with the data."""
+readiness score, how many backups are kept, and how the calendar export reminds. They
+live in the logbook, not in the window's settings, so they travel with the data."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
 )
 
 from ...services.errors import ValidationError
+from ...services.exchange import calendar_preferences
 from ...services.limits import MAX_WEIGHT
 from ...services.logbook import profile
 from ...services.storage import backup_rotation
@@ -82,6 +84,7 @@ class PreferencesDialog(FitsScreen, QDialog):
             keep_form.addRow(caption, spin)
             self.keep[name] = spin
         layout.addLayout(keep_form)
+        self._add_calendar(layout)
         self.error = QLabel()
         self.error.setStyleSheet(error_style(self))
         self.error.hide()
@@ -98,11 +101,40 @@ class PreferencesDialog(FitsScreen, QDialog):
         )
         layout.addWidget(buttons)
 
+    def _add_calendar(self, layout) -> None:
+        with self.context.reading() as session:
+            prefs = calendar_preferences.get(session)
+        intro = QLabel(
+            "<b>Calendar export</b><br>When its reminders go off before a renewal or a "
+            "goal date, and how early a renewal is put in the calendar."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.reminders = QLineEdit(", ".join(str(day) for day in prefs.reminder_days))
+        self.reminders.setPlaceholderText("no reminder")
+        self.reminders.setToolTip("Days before the date, separated by commas: 30, 7")
+        self.lead = QSpinBox()
+        self.lead.setRange(0, calendar_preferences.MAX_DAYS)
+        self.lead.setSuffix(" days before the expiry")
+        self.lead.setValue(prefs.renewal_lead_days)
+        for label, field in (
+            ("&Reminders, days before:", self.reminders),
+            ("Rene&wals:", self.lead),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        layout.addLayout(form)
+
     def restore_defaults(self) -> None:
         for name, spin in self.spins.items():
             spin.setValue(DEFAULT_WEIGHTS[name])
         for name, spin in self.keep.items():
             spin.setValue(getattr(backup_rotation.RotationLimits(), name))
+        defaults = calendar_preferences.CalendarPreferences()
+        self.reminders.setText(", ".join(str(day) for day in defaults.reminder_days))
+        self.lead.setValue(defaults.renewal_lead_days)
 
     def accept(self) -> None:
         weights = {name: spin.value() for name, spin in self.spins.items()}
@@ -110,9 +142,14 @@ class PreferencesDialog(FitsScreen, QDialog):
             limits = backup_rotation.RotationLimits(
                 **{name: spin.value() for name, spin in self.keep.items()}
             )
+            calendar = calendar_preferences.CalendarPreferences(
+                calendar_preferences.parse_days(self.reminders.text(), "reminders"),
+                self.lead.value(),
+            )
             with self.context.writing() as session:
                 profile.set_weights(session, weights)
                 backup_rotation.set_limits(session, limits)
+                calendar_preferences.set_preferences(session, calendar)
         except ValidationError as error:
             self.error.setText(error.errors[0].message.capitalize())
             self.error.show()
