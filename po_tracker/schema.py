@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0008"
 
 # Written into every logbook's header (PRAGMA application_id, "POTR") from revision 0005 on,
 # so that `file`, other tools and the app itself can tell a logbook from any SQLite file.
@@ -44,6 +44,9 @@ TABLES_AT = {
     "0005": _TABLES_0004,
     "0006": _TABLES_0004 | {"renewal_groups", "certification_renewals"},
 }
+TABLES_AT["0008"] = TABLES_AT["0006"] | {
+    "wins", "win_contacts", "win_requirements", "win_skills", "feedback", "feedback_skills",
+}  # fmt: skip
 # The first revision that writes APPLICATION_ID; older logbooks carry 0 there.
 ID_SINCE = "0005"
 

@@ -28,6 +28,22 @@ LOG_KINDS = (
     "experience",
     "journal",
     "goal",
+    "win",
+    "feedback",
+)
+# Who gave a piece of feedback, as seen from the user.
+FEEDBACK_ROLES = ("manager", "peer", "stakeholder", "report", "mentor", "customer")
+# A stage's numeric requirements, which a win can be evidence for (the same keys as the
+# stage's columns and the framework file).
+STAGE_REQUIREMENTS = (
+    "years_experience",
+    "sprints_as_po",
+    "people_mentored",
+    "team_size",
+    "products_owned",
+    "ceremonies_facilitated",
+    "training_hours_12m",
+    "events_12m",
 )
 LEVEL_MIN, LEVEL_MAX = 1, 5
 # What each skill level means, shown wherever a level is chosen, so that two ratings

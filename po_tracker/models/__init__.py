@@ -1,6 +1,7 @@
 """SQLAlchemy ORM classes. No Qt and no services here."""
 
 from .base import Base, utc_now
+from .evidence import Feedback, FeedbackSkill, Win, WinRequirement, win_contacts, win_skills
 from .framework import (
     Credential,
     RenewalGroup,
@@ -32,6 +33,8 @@ __all__ = [
     "Credential",
     "EventCredit",
     "ExperienceEntry",
+    "Feedback",
+    "FeedbackSkill",
     "Goal",
     "JournalEntry",
     "JournalLink",
@@ -51,8 +54,12 @@ __all__ = [
     "Tag",
     "TrainingCredit",
     "TrainingSession",
+    "Win",
+    "WinRequirement",
     "event_contacts",
     "journal_entry_tags",
     "training_skills",
     "utc_now",
+    "win_contacts",
+    "win_skills",
 ]

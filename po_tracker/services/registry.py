@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import certifications, contacts, events, experience, goals, journal, ratings, training
+from . import (
+    certifications,
+    contacts,
+    events,
+    experience,
+    feedback,
+    goals,
+    journal,
+    ratings,
+    training,
+    wins,
+)
 
 LOG_SERVICES = {
     "certification": certifications,
@@ -16,6 +27,8 @@ LOG_SERVICES = {
     "experience": experience,
     "journal": journal,
     "goal": goals,
+    "win": wins,
+    "feedback": feedback,
 }
 
 INPUT_TYPES = {
@@ -27,6 +40,8 @@ INPUT_TYPES = {
     "experience": experience.ExperienceInput,
     "journal": journal.JournalInput,
     "goal": goals.GoalInput,
+    "win": wins.WinInput,
+    "feedback": feedback.FeedbackInput,
 }
 
 
