@@ -10,11 +10,13 @@ from ..services import (
     contacts,
     events,
     experience,
+    feedback,
     goals,
     journal,
     profile,
     ratings,
     training,
+    wins,
 )
 from ..services.errors import ValidationError
 from ..services.registry import LOG_SERVICES
@@ -95,8 +97,51 @@ def _input_for(args):
             requirement=args.requirement,
             notes=args.note,
         )
+    if kind == "win":
+        return _win_input(args, today)
+    if kind == "feedback":
+        return _feedback_input(args, today)
     return contacts.ContactInput(
         name=args.name, organization=args.organization, role=args.role, notes=args.note
+    )
+
+
+def _win_input(args, today: date) -> wins.WinInput:
+    name, before, after, unit = ("", None, None, "")
+    if args.metric is not None:
+        name, before, after, unit = wins.parse_metric(args.metric, "--metric")
+    return wins.WinInput(
+        title=args.title,
+        win_date=args.date or today,
+        description=args.did,
+        impact=args.impact,
+        metric_name=name,
+        metric_before=before,
+        metric_after=after,
+        metric_unit=unit,
+        skills=tuple(args.skill),
+        requirements=tuple(args.requirement),
+        contacts=tuple(args.people),
+        notes=args.note,
+    )
+
+
+def _feedback_input(args, today: date) -> feedback.FeedbackInput:
+    levels = []
+    for text in args.skill:
+        item = feedback.parse_skill_level(text)
+        levels.append(
+            item if item.level is not None else feedback.SkillLevel(item.skill, args.level)
+        )
+    if args.level is not None and not args.skill:
+        raise ValidationError.single("--level", "goes with --skill: name the skill it is for")
+    return feedback.FeedbackInput(
+        quote=args.quote,
+        giver=args.giver,
+        giver_role=args.role,
+        given_on=args.date or today,
+        skills=tuple(levels),
+        notes=args.note,
     )
 
 

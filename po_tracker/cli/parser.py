@@ -13,6 +13,7 @@ from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_numbe
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
+    FEEDBACK_ROLES,
     GOAL_STATUSES,
     RATING_SOURCES,
     TRAINING_FORMATS,
@@ -28,6 +29,8 @@ LIST_KINDS = {
     "experience": "experience",
     "journal": "journal",
     "goals": "goal",
+    "wins": "win",
+    "feedback": "feedback",
     "skills": "skill",
     "stages": "stage",
     "credentials": "credential",
@@ -201,10 +204,51 @@ def _add_parsers(commands) -> None:
     )
     p.add_argument("--note", default="")
 
+    _evidence_parsers(add)
+
     p = _leaf(add, "contact", help="a person in your network")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--organization", default="")
     p.add_argument("--role", default="")
+    p.add_argument("--note", default="")
+
+
+def _evidence_parsers(add) -> None:
+    p = _leaf(add, "win", help="something you did and what came of it")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--did", default="", metavar="TEXT", help="what you did")
+    p.add_argument("--impact", default="", metavar="TEXT", help="the outcome and its impact")
+    p.add_argument(
+        "--metric", metavar='"NAME: BEFORE -> AFTER UNIT"', help='e.g. "Lead time: 12 -> 5 days"'
+    )
+    p.add_argument("--skill", action="append", default=[], metavar="SKILL")
+    p.add_argument(
+        "--requirement",
+        action="append",
+        default=[],
+        metavar="REQ",
+        help="a stage requirement it shows, e.g. team-size or people-mentored (repeat)",
+    )
+    p.add_argument(
+        "--with", action="append", default=[], metavar="NAME", dest="people",
+        help="a person involved (repeat for several)",
+    )  # fmt: skip
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "feedback", help="what someone said about your work")
+    p.add_argument("quote", metavar="QUOTE")
+    p.add_argument("--from", required=True, metavar="NAME", dest="giver", help="who said it")
+    p.add_argument("--role", required=True, choices=FEEDBACK_ROLES, help="their role to you")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument(
+        "--skill", action="append", default=[], metavar="SKILL",
+        help='a skill it speaks to; "SKILL=N" gives the level they saw (repeat)',
+    )  # fmt: skip
+    p.add_argument(
+        "--level", type=whole_number, metavar="N",
+        help="the level (1-5) they saw in every --skill that names none",
+    )  # fmt: skip
     p.add_argument("--note", default="")
 
 

@@ -16,7 +16,18 @@ from datetime import date, datetime
 from types import ModuleType
 from typing import Any
 
-from . import certifications, contacts, events, experience, goals, journal, ratings, training
+from . import (
+    certifications,
+    contacts,
+    events,
+    experience,
+    feedback,
+    goals,
+    journal,
+    ratings,
+    training,
+    wins,
+)
 from .credit_claims import CreditClaim
 from .errors import ValidationError
 from .validation import strict_number
@@ -58,6 +69,8 @@ KINDS: dict[str, LogKind] = {
         LogKind("experience", experience, experience.ExperienceInput, "experience.csv"),
         LogKind("journal", journal, journal.JournalInput, "journal.csv"),
         LogKind("goal", goals, goals.GoalInput, "goals.csv"),
+        LogKind("win", wins, wins.WinInput, "wins.csv"),
+        LogKind("feedback", feedback, feedback.FeedbackInput, "feedback.csv"),
     )
 }
 # Links name entries by id in the logbook they came from; in another one they would
@@ -99,6 +112,8 @@ def _claim_text(claim: CreditClaim) -> str:
 def _item_text(item) -> str:
     if isinstance(item, CreditClaim):
         return _claim_text(item)
+    if isinstance(item, feedback.SkillLevel):
+        return str(item)
     if isinstance(item, journal.EntryRef):
         return f"{item.kind}:{item.id}"
     return str(item)
@@ -149,6 +164,14 @@ def parse_number(cell: str) -> float | int | None:
 
 def parse_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in restore_text(cell).split(";") if part.strip())
+
+
+def parse_skill_levels(cell: str) -> tuple[feedback.SkillLevel, ...]:
+    """ "Leadership=4; Communication" as skills with their levels."""
+    try:
+        return tuple(feedback.parse_skill_level(part) for part in parse_list(cell))
+    except ValidationError as error:
+        raise ValueError(error.errors[0].message) from None
 
 
 def parse_claims(cell: str) -> tuple[CreditClaim, ...]:

@@ -30,9 +30,11 @@ from .csv_format import (
     parse_claims,
     parse_list,
     parse_number,
+    parse_skill_levels,
     restore_text,
 )
 from .errors import FieldError, ValidationError
+from .feedback import SkillLevel
 from .validation import parse_iso_date
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -191,6 +193,8 @@ def _convert(hint, cell: str):
     """A cell as the Input field's type; ValueError says what is wrong with it."""
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
+        if item is SkillLevel:
+            return parse_skill_levels(cell)
         return parse_claims(cell) if item is CreditClaim else parse_list(cell)
     optional = type(None) in typing.get_args(hint)
     base = next((arg for arg in typing.get_args(hint) if arg is not type(None)), hint)
