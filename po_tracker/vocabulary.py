@@ -45,6 +45,17 @@ STAGE_REQUIREMENTS = (
     "training_hours_12m",
     "events_12m",
 )
+# How the window and the documents name them (the readiness report's words).
+STAGE_REQUIREMENT_LABELS = {
+    "years_experience": "Years in product roles",
+    "sprints_as_po": "Sprints as Product Owner",
+    "people_mentored": "People mentored",
+    "team_size": "Largest team led",
+    "products_owned": "Products owned at once",
+    "ceremonies_facilitated": "Ceremonies facilitated",
+    "training_hours_12m": "Training hours in 12 months",
+    "events_12m": "Networking events in 12 months",
+}
 LEVEL_MIN, LEVEL_MAX = 1, 5
 # What each skill level means, shown wherever a level is chosen, so that two ratings
 # made months apart mean the same thing.

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self._action(
                 spec.title,
                 lambda _=False, k=spec.key: self.show_page(k),
-                f"Ctrl+{number}",
+                f"Ctrl+{number % 10}",  # the tenth page is Ctrl+0
                 view_menu,
             )
         view_menu.addSeparator()
