@@ -332,6 +332,7 @@ def _exchange_parsers(commands) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--force", action="store_true", help=force_help)
     _chart_parsers(export)
+    _document_parsers(export)
 
     imports = commands.add_parser("import", help="read entries from a file").add_subparsers(
         dest="exchange_format", required=True, metavar="FORMAT", parser_class=Parser
@@ -357,6 +358,26 @@ def _chart_parsers(export) -> None:
     p = _leaf(export, "report", help="the one-page progress report for a review (PDF)")
     p.add_argument("file", metavar="FILE", help="ends in .pdf (or .png, .svg)")
     _picture_options(p)
+
+
+def _document_parsers(export) -> None:
+    """``export case`` and ``export review`` (handled in ``document_commands``)."""
+    p = _leaf(export, "case", help="your promotion case: Markdown, PDF or Word (.md .pdf .docx)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--stage", metavar="STAGE", help="default: your target stage")
+    p.add_argument("--since", type=iso_date, metavar="DATE", help="evidence from this day on")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    _document_options(p)
+    p = _leaf(export, "review", help="what happened in a period, for a review (.md or .pdf)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--since", type=iso_date, metavar="DATE", required=True)
+    p.add_argument("--until", type=iso_date, metavar="DATE", help="default: today")
+    _document_options(p)
+
+
+def _document_options(p) -> None:
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="for a PDF (a4)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
 def _picture_options(p) -> None:
