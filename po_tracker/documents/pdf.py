@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from .blocks import Bullets, Document, Heading, Paragraph, Quote
 
-PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+PAPERS = {"a4": (210 / 25.4, 297 / 25.4), "letter": (8.5, 11.0)}  # inches
 MARGIN = 0.85  # inches on every side
 INK, MUTED, ACCENT, RULE = "#1f2328", "#59636e", "#0b5394", "#d0d7de"
 # Average advance of a DejaVu Sans character, as a share of the font size: what wrapping
