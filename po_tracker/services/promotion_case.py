@@ -93,7 +93,9 @@ def _stage_id(session: Session, stage: str | None) -> int:
     stage_id = target_stage_id(session)
     if stage_id is None:
         raise ValidationError.single(
-            "stage", "no target stage is set; set one (po-tracker stage --target STAGE) or name one"
+            "stage",
+            "no target stage is set; choose one first (on the Career path page, or with"
+            " po-tracker stage --target STAGE)",
         )
     return stage_id
 
