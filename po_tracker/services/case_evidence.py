@@ -215,3 +215,22 @@ def others_levels(session: Session, period: Period) -> dict[int, OthersView]:
         )
     )
     return {skill_id: OthersView(float(avg), count) for skill_id, avg, count in rows}
+
+
+def self_levels(session: Session, as_of: date) -> dict[int, int]:
+    """Each skill's latest self-rating on or before ``as_of``."""
+    rank = (
+        select(SkillRating.skill_id, SkillRating.level)
+        .where(SkillRating.source == "self", SkillRating.rated_on <= as_of)
+        .add_columns(
+            func.row_number()
+            .over(
+                partition_by=SkillRating.skill_id,
+                order_by=(SkillRating.rated_on.desc(), SkillRating.id.desc()),
+            )
+            .label("rank")
+        )
+        .subquery()
+    )
+    rows = session.execute(select(rank.c.skill_id, rank.c.level).where(rank.c.rank == 1))
+    return dict(rows.all())

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import ExperienceEntry, Goal, SkillRating
+from ..models import ExperienceEntry, Goal
 from ..vocabulary import STAGE_REQUIREMENT_LABELS
 from . import lookup
 from . import profile as profile_service
@@ -22,6 +22,7 @@ from .case_evidence import (
     counts_by_skill,
     feedback_by_skill,
     others_levels,
+    self_levels,
     training_by_skill,
     wins_by_requirement,
     wins_by_skill,
@@ -100,25 +101,6 @@ def _stage_id(session: Session, stage: str | None) -> int:
     return stage_id
 
 
-def _self_levels(session: Session, as_of: date) -> dict[int, int]:
-    """Each skill's latest self-rating on or before ``as_of``."""
-    rank = (
-        select(SkillRating.skill_id, SkillRating.level)
-        .where(SkillRating.source == "self", SkillRating.rated_on <= as_of)
-        .add_columns(
-            func.row_number()
-            .over(
-                partition_by=SkillRating.skill_id,
-                order_by=(SkillRating.rated_on.desc(), SkillRating.id.desc()),
-            )
-            .label("rank")
-        )
-        .subquery()
-    )
-    rows = session.execute(select(rank.c.skill_id, rank.c.level).where(rank.c.rank == 1))
-    return dict(rows.all())
-
-
 def _open_goals(session: Session) -> tuple[dict, dict, dict]:
     """Open goals by the skill, the requirement and the credential they serve."""
     rows = session.execute(
@@ -192,7 +174,7 @@ def build(
 def _skill_cases(session, requirements, period: Period, goals) -> tuple[SkillCase, ...]:
     wins, given = wins_by_skill(session, period), feedback_by_skill(session, period)
     learned, counts = training_by_skill(session, period), counts_by_skill(session, period)
-    others, own = others_levels(session, period), _self_levels(session, period.until)
+    others, own = others_levels(session, period), self_levels(session, period.until)
     cases = []
     for target in requirements.skills:
         count = counts.get(target.skill_id)
