@@ -89,6 +89,7 @@ class CareerPage(RefreshWhenShown, QWidget):
         self.evidence.setObjectName("stage_evidence")
         self.evidence.setAccessibleName("Evidence for the chosen stage")
         self.detail_tabs = QTabWidget()
+        self.detail_tabs.setAccessibleName("Requirements and evidence")
         self.detail_tabs.addTab(self.details, "Re&quirements")
         self.detail_tabs.addTab(self.evidence, "E&vidence")
         self.detail_tabs.currentChanged.connect(lambda _index: self._show_evidence())
