@@ -59,7 +59,7 @@ def timed(action, repeats: int, reset=None) -> float:
 
 def open_window(data_dir: Path):
     from po_tracker.app import _make_application
-    from po_tracker.services.integrity import open_checked
+    from po_tracker.services.storage.checked_open import open_checked
     from po_tracker.ui.background import wait_for_background
     from po_tracker.ui.context import AppContext
     from po_tracker.ui.main_window import MainWindow
@@ -194,7 +194,8 @@ def in_session(context, work, repeats: int) -> float:
 
 
 def measure(data_dir: Path, repeats: int) -> dict:
-    from po_tracker.services import search, status
+    from po_tracker.services.career import status
+    from po_tracker.services.search import full_text as search
 
     app, window, context = open_window(data_dir)
     firsts = visit_every_page(window)

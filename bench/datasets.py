@@ -6,6 +6,7 @@ empty logbook to import into."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -43,7 +44,7 @@ def prepare(sizes: list[int], root: Path, empty: Path) -> dict[int, Dataset]:
 
 
 def _new_logbook(data_dir: Path) -> None:
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.storage.opening import open_logbook
 
     open_logbook(data_dir).close()
 
@@ -62,21 +63,27 @@ def _take_daily_backup(path: Path) -> None:
     """The first start of a day copies the whole file in the background, which would
     load the machine during the first timed start; it is taken here, untimed. The
     start-ups measured are the other starts of the day."""
-    from po_tracker.services import backup
+    from po_tracker.services.storage import backup
 
     backup.maybe_daily_backup(path, datetime.now(UTC))
 
 
-def forget_start_view(path: Path) -> None:
+def forget_start_view(path: Path, env: dict[str, str]) -> None:
     """What the dashboard showed at the last start goes, as after a change to the data
-    or on a new day: the next start computes everything (the revision is not raised,
-    so nothing else about the logbook changes)."""
-    connection = sqlite3.connect(path)
+    or on a new day: the next start computes everything. It is a cache outside the
+    logbook, so nothing about the logbook changes."""
+    from po_tracker.paths import ENV_CACHE_DIR
+    from po_tracker.services.storage import start_view
+
+    previous = os.environ.get(ENV_CACHE_DIR)
+    os.environ[ENV_CACHE_DIR] = env[ENV_CACHE_DIR]  # the children's cache folder
     try:
-        with connection:
-            connection.execute("DELETE FROM start_view")
+        start_view.forget(path)
     finally:
-        connection.close()
+        if previous is None:
+            del os.environ[ENV_CACHE_DIR]
+        else:
+            os.environ[ENV_CACHE_DIR] = previous
 
 
 def _export(data_dir: Path, target: Path) -> None:

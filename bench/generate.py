@@ -42,8 +42,8 @@ from po_tracker.models import (
     journal_entry_tags,
     training_skills,
 )
-from po_tracker.services import profile
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import profile
+from po_tracker.services.storage.opening import open_logbook
 
 # Share of the entries per kind; MODELS holds the table each kind is stored in.
 SHARES = {"journal": 0.31, "rating": 0.25, "training": 0.15, "event": 0.15, "contact": 0.04,
@@ -378,7 +378,8 @@ def _journal(gen: _Generator) -> None:
 def content_digest(data_dir) -> str:
     """SHA-256 of every table's rows (search index included), to check that one seed
     gives the same logbook. Rows are sorted, so the digest does not depend on the order
-    SQLite happens to return them in."""
+    SQLite happens to return them in. The data revision is left out: it is a random
+    token, new with every write, not content."""
     from po_tracker.paths import database_path
 
     digest = hashlib.sha256()
@@ -386,7 +387,7 @@ def content_digest(data_dir) -> str:
     try:
         tables = connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'data_revision' ORDER BY name"
         ).fetchall()
         for (table,) in tables:
             rows = connection.execute(f'SELECT * FROM "{table}"').fetchall()

@@ -74,6 +74,8 @@ def child_env(extra: dict[str, str], config_home: Path) -> dict[str, str]:
     env.update(extra)
     # The window's settings (last page, geometry, welcome shown) stay out of the user's.
     env["XDG_CONFIG_HOME"] = str(config_home)
+    # So is what the app caches (the dashboard's start view), kept beside them.
+    env["PO_TRACKER_CACHE_DIR"] = str(config_home / "cache")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH"))))
     env.pop("PO_TRACKER_DATA_DIR", None)
     env.pop("MPLBACKEND", None)

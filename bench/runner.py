@@ -79,7 +79,7 @@ class Bench:
             # the day, data unchanged), then one that must compute everything (the first
             # start of a day, or after a change), which leaves the view for the next.
             self.timed_start(dataset, size, "")
-            datasets.forget_start_view(dataset.database)
+            datasets.forget_start_view(dataset.database, self.env)
             self.timed_start(dataset, size, "cold_")
         outcome = run(floor("window_chart.py"), self.env)
         floors[("b", 0)].append(outcome.since_spawn("charts"))

@@ -13,6 +13,6 @@ if getattr(sys, "frozen", False):
     cache.mkdir(parents=True, exist_ok=True)
     os.environ["MPLCONFIGDIR"] = str(cache)
 
-from po_tracker.cli import main  # noqa: E402
+from po_tracker.launcher import main  # noqa: E402
 
 sys.exit(main())

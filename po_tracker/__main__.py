@@ -1,5 +1,5 @@
 import sys
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 
 sys.exit(main())

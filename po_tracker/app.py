@@ -2,7 +2,7 @@
 
 The window is shown before the logbook is opened: its first frame costs only Qt. Right
 after it, the dashboard shows what it showed at the day's last start if the data has not
-changed since (``services.start_view``, read with plain sqlite3); meanwhile the integrity
+changed since (``services.storage.start_view``, read with plain sqlite3); meanwhile the integrity
 check and the ORM's import run off the UI thread, then the logbook opens and the pages
 work. matplotlib is imported only when a chart must be drawn anew.
 """
@@ -58,8 +58,9 @@ def _open_checked(window, data_dir: Path, check=None):
 
     from .paths import database_path
     from .schema import SchemaError
-    from .services import backup
-    from .services.integrity import DamagedDatabaseError, open_checked, raise_if_damaged
+    from .services.storage import backup
+    from .services.storage.checked_open import open_checked, raise_if_damaged
+    from .services.storage.integrity import DamagedDatabaseError
     from .ui.dialogs.recovery_dialog import offer_restore
 
     try:
@@ -103,11 +104,11 @@ def open_into(window, data_dir: Path, demo: bool = False, context=None, check=No
 # What opening the logbook and showing the dashboard import: loaded off the UI thread
 # while the start view is on screen, so the window stays responsive meanwhile.
 OPENING_MODULES = (
-    "po_tracker.services.backup",
-    "po_tracker.services.logbook",
-    "po_tracker.services.status",
-    "po_tracker.services.recent",
-    "po_tracker.services.chart_data",
+    "po_tracker.services.storage.backup",
+    "po_tracker.services.storage.opening",
+    "po_tracker.services.career.status",
+    "po_tracker.services.logbook.recent",
+    "po_tracker.services.charts_data.chart_data",
 )
 
 
@@ -118,7 +119,7 @@ def _prepare_open(path: Path):
     import threading
     from importlib import import_module
 
-    from .services.integrity import quick_check
+    from .services.storage.integrity import quick_check
 
     found = []
     checker = None
@@ -164,7 +165,7 @@ def start(window, data_dir: Path, demo: bool = False) -> None:
 def _show_start_view(window, context, path: Path) -> bool:
     from datetime import date
 
-    from .services import start_view
+    from .services.storage import start_view
 
     kept = start_view.load(path, date.today())
     return kept is not None and window.show_start_view(context, kept)

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from .app_errors import AppError
 from .db import Database
 from .demo_content import (
     ASSESSMENT_EVERY_DAYS,
@@ -45,20 +46,20 @@ from .models import (
     TrainingSession,
     Win,
 )
-from .services import (
+from .services.logbook import (
     certifications,
     contacts,
     events,
     experience,
-    feedback,
     goals,
-    journal,
     profile,
     ratings,
     training,
     wins,
 )
-from .services.journal import EntryRef
+from .services.logbook import feedback_entries as feedback
+from .services.logbook import journal_entries as journal
+from .services.logbook.journal_entries import EntryRef
 
 SEED = 20_240_611
 # Moving into fintech (Ledgerly) made the user rate their technical understanding lower
@@ -78,7 +79,7 @@ MODELS = {
 }
 
 
-class DemoError(Exception):
+class DemoError(AppError):
     """The logbook already holds entries; the demo fills an empty one only."""
 
 

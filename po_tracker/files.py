@@ -21,13 +21,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from .app_errors import AppError
 from .paths import database_path, known_data_dirs, lock_path
 
 # Data folders this process opened; checked as well as the user's usual ones.
 _guarded: set[Path] = set()
 
 
-class TargetRefused(ValueError):
+class TargetRefused(AppError, ValueError):
     """A target that must not be written; nothing was written. Exit status 2."""
 
 

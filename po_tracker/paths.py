@@ -1,7 +1,8 @@
 """Where the user's data lives: one folder for the database, backups and attachments.
 
 Resolution order: an explicit ``--data-dir``, then ``PO_TRACKER_DATA_DIR``, then the
-platform's user data folder (platformdirs).
+platform's user data folder (platformdirs). What is kept only for speed lives apart, in
+the user's cache folder (``cache_dir``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 APP_NAME = "po-tracker"
 ENV_DATA_DIR = "PO_TRACKER_DATA_DIR"
+ENV_CACHE_DIR = "PO_TRACKER_CACHE_DIR"
 DATABASE_NAME = "po-tracker.sqlite3"
 BACKUPS_FOLDER = "backups"
 ATTACHMENTS_FOLDER = "attachments"
@@ -30,6 +32,18 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """What the app keeps only to be faster (the dashboard's start view): never the
+    user's data, and deleting it changes nothing but speed. ``PO_TRACKER_CACHE_DIR``, else
+    the platform's user cache folder."""
+    from_env = os.environ.get(ENV_CACHE_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def known_data_dirs() -> list[Path]:

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from .app_errors import AppError
+
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
 SCHEMA_HEAD = "0008"
 
@@ -43,16 +45,19 @@ TABLES_AT = {
     "0004": _TABLES_0004,
     "0005": _TABLES_0004,
     "0006": _TABLES_0004 | {"renewal_groups", "certification_renewals"},
+    "0007": (_TABLES_0004 - {"start_view"}) | {"renewal_groups", "certification_renewals"},
 }
-TABLES_AT["0008"] = TABLES_AT["0006"] | {
+TABLES_AT["0008"] = TABLES_AT["0007"] | {
     "wins", "win_contacts", "win_requirements", "win_skills", "feedback", "feedback_skills",
 }  # fmt: skip
 # The first revision that writes APPLICATION_ID; older logbooks carry 0 there.
 ID_SINCE = "0005"
 
 
-class SchemaError(Exception):
+class SchemaError(AppError):
     """The database cannot be brought to this version's schema; nothing was changed."""
+
+    exit_status = 1
 
 
 class NewerDatabaseError(SchemaError):

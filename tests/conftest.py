@@ -13,7 +13,15 @@ import pytest  # noqa: E402
 # Fails any test that opens a connection to a non-local address: the app makes none.
 pytest_plugins = ["network_guard"]
 
-from po_tracker.services.logbook import open_logbook  # noqa: E402
+from po_tracker.services.storage.opening import open_logbook  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Each test keeps what the app caches in its own folder, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PO_TRACKER_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

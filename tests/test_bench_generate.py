@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from bench.generate import MODELS, SHARES, content_digest, entry_counts, generate, main
-from po_tracker.services import search
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.search import full_text as search
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.vocabulary import LOG_KINDS
 
 ENTRIES = 1000

@@ -8,16 +8,8 @@ from datetime import date
 import pytest
 
 from po_tracker.charts import registry
-from po_tracker.services import (
-    certifications,
-    events,
-    framework_edit,
-    profile,
-    ratings,
-    skill_standing,
-    training,
-)
-from po_tracker.services.chart_data import (
+from po_tracker.services.career import skill_standing
+from po_tracker.services.charts_data.chart_data import (
     activity_data,
     chart_data,
     learning_data,
@@ -27,9 +19,11 @@ from po_tracker.services.chart_data import (
     report_data,
     trends_data,
 )
-from po_tracker.services.chart_data_radar import read_radar
+from po_tracker.services.charts_data.chart_data_radar import read_radar
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.integrity import connect_readonly
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.logbook import certifications, events, profile, ratings, training
+from po_tracker.services.storage.integrity import connect_readonly
 
 AS_OF = date(2025, 6, 30)
 
@@ -183,6 +177,9 @@ def test_report_matches_the_status(log):
 
 
 def test_an_empty_log_gives_drawable_data(session):
+    from po_tracker.services.charts_data.chart_data import BUILDERS
+
+    assert tuple(BUILDERS) == registry.names()  # one list of charts, the registry's
     for name in registry.names():
         data = chart_data(session, name, AS_OF)
         assert type(data).__name__ == registry.get(name).data_type

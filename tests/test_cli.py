@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from po_tracker import __version__
-from po_tracker.cli import main
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):
@@ -248,7 +248,7 @@ def test_console_script_and_module_entry_points(tmp_path):
 
 
 def test_reading_a_new_folder_waits_for_the_lock_like_a_write(capsys, data_dir, monkeypatch):
-    from po_tracker.services.single_instance import instance_lock
+    from po_tracker.services.storage.writer_lock import instance_lock
 
     data_dir.mkdir()
     monkeypatch.setattr("po_tracker.cli.command_line.LOCK_WAIT_S", 0.2)
@@ -398,7 +398,7 @@ def test_an_unexpected_error_is_one_line_and_a_crash_report(capsys, data_dir, mo
 
 
 def test_ctrl_c_before_the_commit_changes_nothing(capsys, data_dir, monkeypatch):
-    from po_tracker.services import goals
+    from po_tracker.services.logbook import goals
 
     run(capsys, data_dir, "journal", "kept", "--date", "2025-01-02")
     before = digest(data_dir / "po-tracker.sqlite3")
@@ -440,8 +440,8 @@ def _cli(*args, stdout=subprocess.PIPE):
 
 
 def test_a_closed_pipe_exits_quietly(capsys, data_dir):
-    from po_tracker.services import journal
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.logbook import journal_entries as journal
+    from po_tracker.services.storage.opening import open_logbook
 
     db = open_logbook(data_dir)
     with db.write() as session:

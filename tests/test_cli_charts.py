@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from po_tracker.charts import registry
-from po_tracker.cli import main
 from po_tracker.cli.chart_commands import REPORT_SIZE
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):
@@ -110,7 +110,7 @@ def test_report_is_an_a4_page_and_the_size_constant_agrees():
 
 def test_fresh_process_loads_no_qt(tmp_path):
     code = (
-        "import sys; from po_tracker.cli import main;"
+        "import sys; from po_tracker.launcher import main;"
         f"rc = main(['--data-dir', {str(tmp_path / 'd')!r}, 'export', 'chart', 'radar',"
         f" {str(tmp_path / 'r.png')!r}]);"
         "print(rc, [m for m in ('PySide6', 'matplotlib.pyplot') if m in sys.modules])"
@@ -123,7 +123,7 @@ def test_radar_export_of_an_existing_logbook_reads_without_sqlalchemy(capsys, lo
     """The radar reads plain SQL through a read-only connection: a fresh process draws it
     without importing SQLAlchemy, a third of the command's time."""
     code = (
-        "import sys; from po_tracker.cli import main;"
+        "import sys; from po_tracker.launcher import main;"
         f"rc = main(['--data-dir', {str(logged)!r}, 'export', 'chart', 'radar',"
         f" {str(tmp_path / 'r.png')!r}]);"
         "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 import json
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import database_path
-from po_tracker.services.single_instance import instance_lock
+from po_tracker.services.storage.writer_lock import instance_lock
 
 
 def run(capsys, data_dir, *args):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 
 
 def run(capsys, data_dir, *args):

@@ -10,9 +10,10 @@ import pytest
 
 from bench.generate import content_digest
 from po_tracker.demo import DemoError, fill_demo_profile
-from po_tracker.services import contacts, recent, search
-from po_tracker.services.logbook import open_logbook
-from po_tracker.services.registry import LOG_SERVICES, as_input
+from po_tracker.services.logbook import contacts, recent
+from po_tracker.services.logbook.service_by_kind import LOG_SERVICES, as_input
+from po_tracker.services.search import full_text as search
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.vocabulary import EVENT_TYPES, LOG_KINDS
 
 TODAY = date(2026, 6, 15)
@@ -99,7 +100,7 @@ def test_it_fills_an_empty_logbook_only(demo):
 
 def test_the_status_report_shows_a_po_close_to_senior(demo):
     status = pytest.importorskip(
-        "po_tracker.services.status", reason="the status report (issue 2) is not built yet"
+        "po_tracker.services.career.status", reason="the status report (issue 2) is not built yet"
     )
     db, _, _ = demo
     with db.read() as session:

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from po_tracker.services import framework_edit, journal_prompts
 from po_tracker.services.errors import NotFoundError, ValidationError
-from po_tracker.services.journal_prompts import PromptInput, TemplateInput
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.logbook import journal_prompts
+from po_tracker.services.logbook.journal_prompts import PromptInput, TemplateInput
 
 
 def fields(error: ValidationError) -> dict[str, str]:
@@ -144,7 +145,7 @@ def test_a_removed_skill_unties_its_template(session):
 
 
 def test_a_retired_skill_keeps_its_ties_on_update(session):
-    from po_tracker.services import ratings
+    from po_tracker.services.logbook import ratings
 
     ratings.create(
         session, ratings.RatingInput(skill="Leadership", level=3, rated_on=date(2026, 1, 5))

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from po_tracker.services import events, goals, journal, log_tables, ratings, training
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.log_tables import SPECS, TableQuery, entry_ids
-from po_tracker.services.registry import LOG_SERVICES
+from po_tracker.services.logbook import events, goals, log_tables, ratings, training
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.log_tables import SPECS, TableQuery, entry_ids
+from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 
 TODAY = date(2026, 6, 1)
 

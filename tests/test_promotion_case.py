@@ -11,10 +11,11 @@ from datetime import date
 import docx
 import pytest
 
-from po_tracker.cli import main
-from po_tracker.services import feedback, goals, profile, ratings, training, wins
-from po_tracker.services.feedback import FeedbackInput, SkillLevel
-from po_tracker.services.wins import WinInput
+from po_tracker.launcher import main
+from po_tracker.services.logbook import feedback_entries as feedback
+from po_tracker.services.logbook import goals, profile, ratings, training, wins
+from po_tracker.services.logbook.feedback_entries import FeedbackInput, SkillLevel
+from po_tracker.services.logbook.wins import WinInput
 
 AS_OF = "2025-06-30"
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from po_tracker.cli import main
-from po_tracker.services import events, feedback, journal, ratings, training, wins
-from po_tracker.services.feedback import FeedbackInput
-from po_tracker.services.wins import WinInput
+from po_tracker.launcher import main
+from po_tracker.services.logbook import events, ratings, training, wins
+from po_tracker.services.logbook import feedback_entries as feedback
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.feedback_entries import FeedbackInput
+from po_tracker.services.logbook.wins import WinInput
 
 IN, BEFORE, AFTER = date(2025, 4, 10), date(2025, 3, 31), date(2025, 7, 1)
 

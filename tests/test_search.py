@@ -8,9 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from po_tracker.services import certifications, events, framework_io, journal, ratings, search
-from po_tracker.services import training as training_service
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.framework import document as framework_io
+from po_tracker.services.logbook import certifications, events, ratings
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook import training as training_service
+from po_tracker.services.search import full_text as search
 
 D = date(2025, 3, 1)
 

@@ -6,19 +6,19 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import (
+from po_tracker.services.career.credit_claims import CreditClaim
+from po_tracker.services.errors import NotFoundError, ValidationError
+from po_tracker.services.logbook import (
     certifications,
     contacts,
     events,
     experience,
     goals,
-    journal,
     profile,
     ratings,
     training,
 )
-from po_tracker.services.credit_claims import CreditClaim
-from po_tracker.services.errors import NotFoundError, ValidationError
+from po_tracker.services.logbook import journal_entries as journal
 
 D = date(2025, 3, 1)
 

@@ -19,7 +19,7 @@ QUERIES = {
     " ORDER BY entry_date DESC, id DESC LIMIT 200",
     "monthly_sums": "SELECT strftime('%Y-%m', start_date), sum(hours) FROM trainings"
     " GROUP BY 1 ORDER BY 1",
-    # The app's search statement (services/search.py), word for word.
+    # The app's search statement (services/search/full_text.py), word for word.
     "fts_match": "SELECT rowid, title, entry_date,"
     " snippet(search_index, -1, '[', ']', '…', 12)"
     " FROM search_index WHERE search_index MATCH ?"

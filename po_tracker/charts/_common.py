@@ -17,15 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.transforms import ScaledTranslation
 
-from .theme import (
-    DEFAULT_SIZE,
-    FONT_LABEL,
-    FONT_NOTE,
-    FONT_SUBTITLE,
-    FONT_TITLE,
-    LIGHT,
-    Theme,
-)
+from .theme import DEFAULT_SIZE, FONT_LABEL, FONT_NOTE, FONT_SUBTITLE, FONT_TITLE, LIGHT, Theme
 
 MONO = "DejaVu Sans Mono"
 HEADER_SUBTITLE_IN = 0.42  # from the top of the figure to the top of the subtitle

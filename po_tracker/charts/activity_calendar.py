@@ -13,12 +13,13 @@ from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from . import registry
 from ._common import chart, fmt_date, message_figure, new_figure, set_title
 from .data import ActivityCalendarData
 from .streaks import week_streaks
 from .theme import FONT_LABEL, FONT_NOTE, FONT_TICK, Theme
 
-TITLE = "Activity calendar"
+TITLE = registry.title("activity")
 # Entries per day: 0 | 1 | 2 | 3-4 | 5-7 | 8 or more, one colour each.
 BOUNDS = (-0.5, 0.5, 1.5, 2.5, 4.5, 7.5, 1e9)
 BIN_LABELS = ("0", "1", "2", "3-4", "5-7", "8+")

@@ -6,7 +6,7 @@ the moves, side stages in the column after the stage that leads to them, above a
 the ladder, ordered by the rows of their neighbours so that edges cross little.
 
 Anything with ``stages`` (each with ``slug`` and ``path``) and ``moves`` (pairs of slugs)
-can be laid out: ``charts.data.CareerMapData`` and ``services.career_map.StageGraph``.
+can be laid out: ``charts.data.CareerMapData`` and ``services.career.stage_graph.StageGraph``.
 Rows grow upwards (a side stage above the ladder has a positive row); a screen whose y
 axis points down flips the sign.
 """

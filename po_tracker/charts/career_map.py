@@ -12,12 +12,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from . import registry
 from ._common import chart, message_figure, new_figure, set_title, wrap
 from .career_layout import layout
 from .data import CareerMapData
 from .theme import FONT_LEGEND, FONT_TICK, Theme
 
-TITLE = "Career map"
+TITLE = registry.title("career-map")
 BOX_W, BOX_H = 0.9, 0.8  # in column and row units
 
 

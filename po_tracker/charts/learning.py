@@ -8,6 +8,7 @@ import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.figure import Figure
 
+from . import registry
 from ._common import (
     chart,
     date_axis,
@@ -22,7 +23,7 @@ from ._common import (
 from .data import CreditCycle, LearningData
 from .theme import FONT_NOTE, FONT_TICK, Theme
 
-TITLE = "Learning and credits"
+TITLE = registry.title("learning")
 MAX_CREDENTIALS = 4  # the ones expiring first; more would not fit a slide
 
 

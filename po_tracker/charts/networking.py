@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from . import registry
 from ._common import (
     chart,
     date_axis,
@@ -19,7 +20,7 @@ from .data import NetworkingData
 from .learning import stacked_bars
 from .theme import Theme
 
-TITLE = "Networking"
+TITLE = registry.title("networking")
 
 
 def _people(ax, data: NetworkingData, theme: Theme) -> None:

@@ -8,13 +8,14 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from . import registry
 from ._common import PlacedLayout, chart, fmt_date, header, message_figure, wrap
 from .data import RadarData
 from .theme import FONT_LABEL, FONT_LEGEND, FONT_NOTE, FONT_TICK, Theme
 
 MAX_LEVEL = 5
 LABEL_PAD = 12  # points between the outer ring and a skill label
-TITLE = "Skills radar"
+TITLE = registry.title("radar")
 
 
 def levels(values, missing: float = 0.0) -> np.ndarray:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from . import registry
 from ._common import (
     chart,
     date_axis,
@@ -18,7 +19,7 @@ from ._common import (
 from .data import ReadinessHistoryData
 from .theme import FONT_NOTE, Theme
 
-TITLE = "Readiness over time"
+TITLE = registry.title("readiness")
 STYLES = ("--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (3, 1)))
 
 

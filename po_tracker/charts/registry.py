@@ -1,4 +1,6 @@
-"""The charts by name, for the Charts page and ``po-tracker export chart --list``.
+"""The charts by name: the one list the command line (``export chart``, ``--list``), the
+Charts page, the dashboard, the report and the chart data builders all read. A chart's
+name, title, description, data and options are said here and nowhere else.
 
 Chart modules are imported on first use, so listing them does not load matplotlib.
 """
@@ -16,8 +18,12 @@ from .theme import LIGHT, Theme
 class ChartInfo:
     name: str
     module: str
+    title: str  # its heading in the window and the report
     description: str
     data_type: str  # the class in ``po_tracker.charts.data`` that the chart draws
+    # What the user can choose for it: "since" (the data starts there), "skills",
+    # "earlier" (an earlier profile on the radar), "stacked", "credential".
+    options: tuple[str, ...] = ()
 
     def build(self, data: Any, *, theme: Theme = LIGHT, size=None):
         return import_module(f"{__package__}.{self.module}").build(data, theme=theme, size=size)
@@ -27,33 +33,57 @@ CHARTS: dict[str, ChartInfo] = {
     c.name: c
     for c in (
         ChartInfo(
-            "radar", "radar", "skill levels now, at the target stage and earlier", "RadarData"
+            "radar",
+            "radar",
+            "Skills radar",
+            "skill levels now, at the target stage and earlier",
+            "RadarData",
+            ("earlier",),
         ),
-        ChartInfo("skill-trends", "skill_trends", "each skill's rating over time", "TrendData"),
+        ChartInfo(
+            "skill-trends",
+            "skill_trends",
+            "Skill levels over time",
+            "each skill's rating over time",
+            "TrendData",
+            ("skills", "since"),
+        ),
         ChartInfo(
             "readiness",
             "readiness_history",
+            "Readiness over time",
             "monthly readiness toward the target stage",
             "ReadinessHistoryData",
+            ("since", "stacked"),
         ),
         ChartInfo(
             "activity",
             "activity_calendar",
+            "Activity calendar",
             "calendar heatmap of logged activity with weekly streaks",
             "ActivityCalendarData",
+            ("since",),
         ),
         ChartInfo(
             "learning",
             "learning",
+            "Learning and credits",
             "training and event hours per month; renewal credits per credential",
             "LearningData",
+            ("since", "credential"),
         ),
         ChartInfo(
-            "networking", "networking", "events per month by type and people met", "NetworkingData"
+            "networking",
+            "networking",
+            "Networking",
+            "events per month by type and people met",
+            "NetworkingData",
+            ("since",),
         ),
         ChartInfo(
             "career-map",
             "career_map",
+            "Career map",
             "the stage graph with your route to the target",
             "CareerMapData",
         ),
@@ -70,6 +100,15 @@ def get(name: str) -> ChartInfo:
         return CHARTS[name]
     except KeyError:
         raise ValueError(f"unknown chart {name!r}; choose from {', '.join(CHARTS)}") from None
+
+
+def title(name: str) -> str:
+    return get(name).title
+
+
+def taking(option: str) -> tuple[str, ...]:
+    """The charts that offer ``option`` (``taking("since")``: those with a "From" date)."""
+    return tuple(c.name for c in CHARTS.values() if option in c.options)
 
 
 def build(name: str, data: Any, *, theme: Theme = LIGHT, size=None):

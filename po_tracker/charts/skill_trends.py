@@ -15,11 +15,12 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
+from . import registry
 from ._common import chart, date_axis, message_figure, new_figure, set_title, style_axes, wrap
 from .data import TrendData
 from .theme import FONT_NOTE, FONT_TICK, Theme
 
-TITLE = "Skill levels over time"
+TITLE = registry.title("skill-trends")
 SHARED_AXES_MAX = 4
 
 

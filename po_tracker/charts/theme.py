@@ -130,5 +130,3 @@ DARK = Theme(
     current="#56B4E9",
     heat=("#2D333B", "#1E4A6B", "#1F6797", "#2B86C2", "#56B4E9", "#A6D8F5"),
 )
-
-THEMES = {"light": LIGHT, "dark": DARK}

@@ -70,11 +70,11 @@ def _chart_data(db, name: str, as_of: date):
     if name == "radar":
         # Plain SQL on a read-only connection: the export then imports neither SQLAlchemy
         # nor the models, a third of its time in a fresh process.
-        from ..services.chart_data_radar import read_radar
+        from ..services.charts_data.chart_data_radar import read_radar
 
         with db.plain_read() as connection:
             return read_radar(connection, as_of)
-    from ..services.chart_data import chart_data
+    from ..services.charts_data.chart_data import chart_data
 
     with db.read() as session:
         return chart_data(session, name, as_of)
@@ -103,7 +103,7 @@ def export_chart(args, db) -> int:
 def export_report(args, db) -> int:
     target = check_file(args.file, args.force)
     dpi, width, height = check_size(args, REPORT_SIZE)
-    from ..services.chart_data_skills import report_data
+    from ..services.charts_data.chart_data_skills import report_data
 
     with db.read() as session:
         data = report_data(session, args.as_of or date.today())

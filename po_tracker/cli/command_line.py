@@ -14,11 +14,8 @@ from importlib import import_module
 from pathlib import Path
 
 from .. import commits
-from ..files import TargetRefused
+from ..app_errors import AppError
 from ..paths import database_path, ensure_private_dir, resolve_data_dir
-from ..schema import SchemaError
-from ..services.errors import BackupError, NotFoundError, ValidationError
-from ..services.single_instance import LockHeldError
 from .parser import UsageError, build_parser
 
 # Imported when a command runs, so that opening the window pays for none of them.
@@ -78,14 +75,18 @@ def _fail(message: str, code: int) -> int:
     return _said(f"error: {message}", code)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str], open_window) -> int:
     """Runs one command. Whatever happens, the user gets one line, never a traceback, and
-    the exit status says whether the data changed (see ``_finish``)."""
+    the exit status says whether the data changed (see ``_finish``). ``open_window(args)``
+    starts the window (or its self-test) when the arguments name no command: the launcher
+    passes it, so the command line never imports the window."""
     data_dir = None
     before = commits.count()
     try:
-        _refuse_undecodable(sys.argv[1:] if argv is None else argv)
+        _refuse_undecodable(argv)
         args = build_parser().parse_args(argv)
+        if args.self_test or args.command is None:
+            return open_window(args)
         if args.command is not None and not getattr(args, "list_charts", False):
             data_dir = resolve_data_dir(args.data_dir)
         return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
@@ -113,14 +114,6 @@ def _refuse_undecodable(argv: list[str]) -> None:
 
 
 def _dispatch(args, data_dir: Path | None) -> int:
-    if args.self_test:
-        from ..ui.self_test import run
-
-        return run()
-    if args.command is None:
-        from ..app import main as open_window
-
-        return open_window(args)
     if data_dir is None:
         # Listing the charts reads no data: it must not create a logbook either.
         from .chart_commands import export_chart
@@ -128,16 +121,10 @@ def _dispatch(args, data_dir: Path | None) -> int:
         return export_chart(args, None)
     try:
         return _run(args, data_dir)
-    except (
-        ValidationError,
-        NotFoundError,
-        TargetRefused,
-        FileNotFoundError,
-        BackupError,
-    ) as error:
+    except AppError as error:  # expected: bad input, a logbook that cannot be used
+        return _fail(str(error), error.exit_status)
+    except FileNotFoundError as error:
         return _fail(str(error), 2)
-    except (SchemaError, LockHeldError) as error:
-        return _fail(str(error), 1)
 
 
 def _finish(code: int, committed: bool) -> int:
@@ -194,7 +181,7 @@ def _said(message: str, code: int) -> int:
 
 
 def _run(args, data_dir: Path) -> int:
-    from ..services.single_instance import instance_lock
+    from ..services.storage.writer_lock import instance_lock
 
     fresh_dir = not data_dir.exists()
     fresh_file = not database_path(data_dir).exists()
@@ -255,7 +242,7 @@ class Logbook:
     def open(self):
         """The ``Database``, opened on the first call."""
         if self._database is None:
-            from ..services.integrity import open_checked
+            from ..services.storage.checked_open import open_checked
 
             self._database = open_checked(self.data_dir, verify=self.writes)
         return self._database
@@ -270,7 +257,8 @@ class Logbook:
     def plain_read(self) -> Iterator[sqlite3.Connection]:
         """A read-only ``sqlite3`` connection holding one read transaction, so every
         statement sees the same state even while the window writes."""
-        from ..services.integrity import connect_readonly, refuse_if_foreign
+        from ..services.storage.checked_open import refuse_if_foreign
+        from ..services.storage.integrity import connect_readonly
 
         refuse_if_foreign(self.path)
         connection = connect_readonly(self.path)
@@ -287,7 +275,8 @@ class Logbook:
     def raise_if_damaged(self) -> None:
         """After a read failed on the file: the integrity check it skipped, so damage is
         reported as a checked open reports it, with the newest good backup."""
-        from ..services.integrity import quick_check, raise_if_damaged
+        from ..services.storage.checked_open import raise_if_damaged
+        from ..services.storage.integrity import quick_check
 
         raise_if_damaged(self.path, quick_check(self.path))
 

@@ -5,21 +5,21 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from ..services import (
+from ..services.errors import ValidationError
+from ..services.logbook import (
     certifications,
     contacts,
     events,
     experience,
-    feedback,
     goals,
-    journal,
     profile,
     ratings,
     training,
     wins,
 )
-from ..services.errors import ValidationError
-from ..services.registry import LOG_SERVICES
+from ..services.logbook import feedback_entries as feedback
+from ..services.logbook import journal_entries as journal
+from ..services.logbook.service_by_kind import LOG_SERVICES
 from .output import summary
 
 SERVICES = LOG_SERVICES
@@ -221,7 +221,7 @@ def delete(args, db) -> int:
 
 
 def renew(args, db) -> int:
-    from ..services import certification_renewal
+    from ..services.logbook import certification_renewal
 
     fee, currency = certifications.parse_fee(args.fee, "--fee")
     with db.write() as session:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..files import check_folder_target, check_target
 from ..paths import database_path
-from ..services import backup
+from ..services.storage import backup
 
 
 def backup_now(args, db) -> int:
@@ -32,8 +32,9 @@ def check(args, db) -> int:
     """Reads the file through a read-only connection of its own: a damaged logbook is
     examined without ever being opened for writing. Exit 0 when sound (or repaired),
     1 when something is wrong, with what to do about it."""
-    from ..services import logbook_repair
-    from ..services.integrity import full_check, raise_if_damaged, refuse_if_foreign
+    from ..services.storage import logbook_repair
+    from ..services.storage.checked_open import raise_if_damaged, refuse_if_foreign
+    from ..services.storage.integrity import full_check
 
     result = full_check(db.path)
     damaged = [p for p in result.problems if "points at a missing" not in p]
@@ -70,7 +71,7 @@ def _print_problems(problems) -> None:
 
 
 def _repair(db, findings, dangling) -> int:
-    from ..services import logbook_repair
+    from ..services.storage import logbook_repair
 
     saved = backup.take_backup(db.path, reason="pre-repair")
     print(f"Backed up to {saved} first.")
@@ -86,7 +87,7 @@ def _repair(db, findings, dangling) -> int:
 
 
 def export_csv(args, db) -> int:
-    from ..services import csv_export
+    from ..services.exchange import csv_export
 
     check_folder_target(args.dir)
     with db.read() as session:
@@ -96,7 +97,7 @@ def export_csv(args, db) -> int:
 
 
 def export_ics(args, db) -> int:
-    from ..services import calendar_export
+    from ..services.exchange import calendar_export
 
     check_target(args.file, force=args.force)
     with db.read() as session:
@@ -106,7 +107,7 @@ def export_ics(args, db) -> int:
 
 
 def import_csv(args, db) -> int:
-    from ..services import csv_import
+    from ..services.exchange import csv_import
 
     if args.dry_run:
         with db.read() as session:

@@ -13,7 +13,7 @@ REVIEW_FORMATS = (".md", ".pdf")
 
 
 def _target(args, allowed: tuple[str, ...]):
-    from ..documents import export
+    from ..documents import formats as export
 
     try:
         return export.check(args.file, force=args.force, allowed=allowed)
@@ -22,8 +22,9 @@ def _target(args, allowed: tuple[str, ...]):
 
 
 def export_case(args, db) -> int:
-    from ..documents import case_document, export
-    from ..services import promotion_case
+    from ..documents import case_document
+    from ..documents import formats as export
+    from ..services.career import promotion_case
 
     _target(args, CASE_FORMATS)
     as_of = args.as_of or date.today()
@@ -35,8 +36,9 @@ def export_case(args, db) -> int:
 
 
 def export_review(args, db) -> int:
-    from ..documents import export, review_document
-    from ..services import review_digest
+    from ..documents import formats as export
+    from ..documents import review_document
+    from ..services.career import review_digest
 
     _target(args, REVIEW_FORMATS)
     until = args.until or date.today()

@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from .. import __version__
+from ..app_errors import AppError
 from ..services.validation import EARLIEST, LATEST, parse_iso_date, strict_number
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
@@ -41,7 +42,7 @@ LIST_KINDS = {
 MAX_INTEGER = 2**63 - 1
 
 
-class UsageError(Exception):
+class UsageError(AppError):
     """A command-line argument that cannot be parsed; exit status 2."""
 
 

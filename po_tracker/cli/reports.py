@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from ..files import check_target, write_atomic
-from ..services import framework_io, search
 from ..services.errors import ValidationError
+from ..services.framework import document as framework_io
+from ..services.search import full_text as search
 from .commands import SERVICES
 from .output import print_json, print_lines, printable, summary
 from .parser import LIST_KINDS
@@ -57,7 +58,7 @@ def search_entries(args, db) -> int:
 
 
 def status(args, db) -> int:
-    from ..services import status as standing
+    from ..services.career import status as standing
 
     with db.read() as session:
         report = standing.build(session, args.as_of or date.today())
@@ -74,7 +75,7 @@ def _write_json(path: str, document: dict, force: bool) -> None:
 
 
 def export_json(args, db) -> int:
-    from ..services import interchange
+    from ..services.exchange import interchange
 
     check_target(args.file, force=args.force)  # before any work: a refusal writes nothing
     with db.read() as session:
@@ -85,7 +86,7 @@ def export_json(args, db) -> int:
 
 
 def import_json(args, db) -> int:
-    from ..services import interchange
+    from ..services.exchange import interchange
 
     document = interchange.read_document(Path(args.file))
     if args.dry_run:
@@ -93,7 +94,7 @@ def import_json(args, db) -> int:
             plan = interchange.import_document(session, document, dry_run=True)
         print("Dry run, nothing changed. " + plan.summary())
         return 0
-    from ..services import backup
+    from ..services.storage import backup
 
     # The backup is taken once the whole file has passed, so a bad one costs none.
     with db.write() as session:
@@ -120,7 +121,7 @@ def framework(args, db) -> int:
             f"{len(document['skills'])} skills, {len(document['credentials'])} credentials."
         )
         return 0
-    from ..services import backup
+    from ..services.storage import backup
 
     backup.take_backup(db.path, reason="pre-import")
     with db.write() as session:

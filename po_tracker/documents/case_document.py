@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ..services.case_evidence import Evidence
-from ..services.promotion_case import NOTABLE_GAP, PromotionCase, RequirementCase, SkillCase
+from ..services.career.case_evidence import Evidence
+from ..services.career.promotion_case import NOTABLE_GAP, PromotionCase, RequirementCase, SkillCase
 from .blocks import Block, Bullets, Document, Heading, Paragraph, Quote
 
 

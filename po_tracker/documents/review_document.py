@@ -3,7 +3,7 @@ total and the entries behind it, in date order."""
 
 from __future__ import annotations
 
-from ..services.review_digest import Line, ReviewDigest
+from ..services.career.review_digest import Line, ReviewDigest
 from .blocks import Block, Bullets, Document, Heading, Paragraph, Quote
 
 

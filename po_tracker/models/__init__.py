@@ -1,7 +1,7 @@
 """SQLAlchemy ORM classes. No Qt and no services here."""
 
 from .base import Base, utc_now
-from .evidence import Feedback, FeedbackSkill, Win, WinRequirement, win_contacts, win_skills
+from .evidence_tables import Feedback, FeedbackSkill, Win, WinRequirement, win_contacts, win_skills
 from .framework import (
     Credential,
     RenewalGroup,
@@ -15,14 +15,14 @@ from .framework import (
 from .growth import ExperienceEntry, Goal, Profile, SkillRating
 from .journal import JournalEntry, JournalLink, Tag, journal_entry_tags
 from .journal_templates import JournalPrompt, JournalTemplate
-from .learning import (
+from .learning_tables import (
     Certification,
     CertificationRenewal,
     TrainingCredit,
     TrainingSession,
     training_skills,
 )
-from .networking import Contact, EventCredit, NetworkingEvent, event_contacts
+from .networking_tables import Contact, EventCredit, NetworkingEvent, event_contacts
 from .settings import Setting
 
 __all__ = [

@@ -7,7 +7,13 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..vocabulary import DEFAULT_WEIGHTS, GOAL_REQUIREMENTS, GOAL_STATUSES, RATING_SOURCES, sql_in
+from ..vocabulary import (
+    DEFAULT_WEIGHTS,
+    GOAL_REQUIREMENTS,
+    GOAL_STATUSES,
+    RATING_SOURCES,
+    sql_in,
+)
 from .base import Base, Timestamped
 from .framework import Credential, Skill, Stage
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..app_errors import AppError
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -14,7 +16,7 @@ class FieldError:
         return f"{self.field}: {self.message}"
 
 
-class ValidationError(ValueError):
+class ValidationError(AppError, ValueError):
     """Bad input; nothing was written. Holds every field at fault, so a dialog can show
     each message next to its field."""
 
@@ -27,11 +29,11 @@ class ValidationError(ValueError):
         return cls(FieldError(field, message))
 
 
-class NotFoundError(LookupError):
+class NotFoundError(AppError, LookupError):
     """The entry asked for does not exist (any more)."""
 
 
-class BackupError(Exception):
+class BackupError(AppError):
     """A backup could not be made or verified, or a file is not a usable backup. Nothing
     was replaced. (Here, not in backup.py, so the command line can catch it without
     importing the backup machinery at start-up.)"""

@@ -13,7 +13,7 @@ def start_daily_backup(window) -> None:
     def backup_if_due():
         from datetime import UTC, datetime
 
-        from ..services import backup
+        from ..services.storage import backup
 
         return backup.maybe_daily_backup(path, datetime.now(UTC))
 

@@ -71,16 +71,10 @@ class DataActions(QObject):
         run_in_background(self, work, finished)
 
     def _report_error(self, error: Exception) -> None:
-        from ..files import TargetRefused
-        from ..schema import SchemaError
-        from ..services import backup
+        from ..app_errors import AppError
 
-        known = ValidationError | TargetRefused | OSError | backup.BackupError | SchemaError
-        text = (
-            str(error)
-            if isinstance(error, known)
-            else f"Something went wrong: {error}"
-        )
+        known = isinstance(error, AppError | OSError)
+        text = str(error) if known else f"Something went wrong: {error}"
         QMessageBox.warning(self.window, "PO Tracker", text)
 
     def _say(self, text: str) -> None:
@@ -101,7 +95,7 @@ class DataActions(QObject):
 
     # -- backup and restore --------------------------------------------------------------
     def back_up(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         path = self.context.database.path
         self._run(
@@ -111,7 +105,7 @@ class DataActions(QObject):
         )
 
     def restore(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         database = self.context.database
         chosen = self._open_path(
@@ -160,7 +154,7 @@ class DataActions(QObject):
             import json
 
             from ..files import write_atomic
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             with database.read() as session:
                 document = interchange.export_document(session)
@@ -180,7 +174,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import csv_export
+            from ..services.exchange import csv_export
 
             with database.read() as session:
                 return csv_export.export_csv(session, Path(folder))
@@ -198,7 +192,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import calendar_export
+            from ..services.exchange import calendar_export
 
             with database.read() as session:
                 return calendar_export.export_ics(session, target, force=True)
@@ -213,7 +207,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def check():
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             document = interchange.read_document(source)
             with database.read() as session:
@@ -222,7 +216,7 @@ class DataActions(QObject):
         self._run("Checking the file…", check, lambda found: self._confirm_json(*found))
 
     def _confirm_json(self, document, plan) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         answer = QMessageBox.question(
             self.window,
@@ -234,7 +228,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import interchange
+            from ..services.exchange import interchange
 
             backup.take_backup(database.path, reason="pre-import")
             with database.write() as session:
@@ -243,7 +237,7 @@ class DataActions(QObject):
         self._run("Importing…", work, self._imported)
 
     def import_csv(self) -> None:
-        from ..services import backup
+        from ..services.storage import backup
 
         kind, ok = QInputDialog.getItem(
             self.window, "Import a CSV file", "Which log does the file hold?", LOG_KINDS, 0, False
@@ -256,7 +250,7 @@ class DataActions(QObject):
         database = self.context.database
 
         def work():
-            from ..services import csv_import
+            from ..services.exchange import csv_import
 
             with database.read() as session:
                 csv_import.import_csv(session, kind, source, dry_run=True)

@@ -28,7 +28,11 @@ def isolate_settings(data_dir: Path) -> None:
 
 
 def remove_folder(data_dir: Path) -> None:
-    """The demo's logbook, backups and settings: made for this run only."""
+    """The demo's logbook, backups, settings and kept start view: made for this run only."""
+    from ..paths import database_path
+    from ..services.storage.start_view import forget
+
+    forget(database_path(data_dir))
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -90,7 +90,7 @@ def _in_background(parent: QWidget, context, path: Path, build, paper: str, on_d
     database = context.database
 
     def work():
-        from ..documents import export
+        from ..documents import formats as export
 
         with database.read() as session:
             document = build(session)
@@ -114,7 +114,7 @@ def export_case(parent: QWidget, context, on_done=None, period=None) -> None:
 
     def build(session):
         from ..documents import case_document
-        from ..services import promotion_case
+        from ..services.career import promotion_case
 
         return case_document.build_document(promotion_case.build(session, until, since=since))
 
@@ -138,7 +138,7 @@ def export_review(parent: QWidget, context, on_done=None, period=None) -> None:
 
     def build(session):
         from ..documents import review_document
-        from ..services import review_digest
+        from ..services.career import review_digest
 
         return review_document.build_document(review_digest.build(session, since, until))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 def offer_first_run(window) -> None:
-    from ..services import onboarding
+    from ..services.logbook import onboarding
 
     context = window.context
     with context.reading() as session:

@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
 
     def reopen_logbook(self) -> None:
         """After a restore: the same window over the restored file."""
-        from ..services.integrity import open_checked
+        from ..services.storage.checked_open import open_checked
 
         database = open_checked(self.context.database.path.parent)
         self.context.database = database

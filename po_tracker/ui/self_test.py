@@ -18,17 +18,17 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _log_one_of_each(database) -> None:
-    from ..services import (
+    from ..services.logbook import (
         certifications,
         contacts,
         events,
         experience,
         goals,
-        journal,
         profile,
         ratings,
         training,
     )
+    from ..services.logbook import journal_entries as journal
 
     day = date.today() - timedelta(days=30)
     with database.write() as session:
@@ -59,7 +59,7 @@ def _render_chart(database, folder: Path) -> Path:
     from ..charts.data import RadarData
     from ..charts.export import save_figure
     from ..charts.registry import build
-    from ..services import skill_standing
+    from ..services.career import skill_standing
 
     with database.read() as session:
         standing = skill_standing.standings(session, date.today())
@@ -100,8 +100,8 @@ def run() -> int:
     step = "starting"
     try:
         with tempfile.TemporaryDirectory(prefix="po-tracker-self-test-") as folder:
-            from ..services import status
-            from ..services.logbook import open_logbook
+            from ..services.career import status
+            from ..services.storage.opening import open_logbook
 
             step = "creating the logbook through the migrations"
             database = open_logbook(Path(folder) / "data")

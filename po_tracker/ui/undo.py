@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from ..services.errors import NotFoundError, ValidationError
-from ..services.registry import LOG_SERVICES, as_input
+from ..services.logbook.service_by_kind import LOG_SERVICES, as_input
 
 
 class _EntryCommand(QUndoCommand):
@@ -108,7 +108,7 @@ class RenewCertification(_EntryCommand):
         self.message = ""
 
     def redo(self) -> None:
-        from ..services import certification_renewal
+        from ..services.logbook import certification_renewal
 
         def step():
             with self.context.writing() as session:
@@ -120,7 +120,7 @@ class RenewCertification(_EntryCommand):
         self._safely(step, "redo")
 
     def undo(self) -> None:
-        from ..services import certification_renewal
+        from ..services.logbook import certification_renewal
 
         def step():
             with self.context.writing() as session:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from po_tracker.documents import case_document
-from po_tracker.services.case_evidence import Evidence, OthersView
-from po_tracker.services.promotion_case import PromotionCase, RequirementCase, SkillCase
+from po_tracker.services.career.case_evidence import Evidence, OthersView
+from po_tracker.services.career.promotion_case import PromotionCase, RequirementCase, SkillCase
 
 DAY = date(2025, 6, 30)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from cases import EMPTY, LARGE, SMALL
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -38,13 +36,11 @@ def test_small_data(name, theme):
 
 
 @pytest.mark.parametrize("name", registry.names())
-def test_ten_year_log_renders_quickly(name):
-    data = LARGE[name]()
-    started = time.perf_counter()
-    figure = registry.build(name, data)
+def test_ten_year_log_is_aggregated_before_drawing(name):
+    # Speed itself is measured by the benchmark (bench/); here, the cause of slowness:
+    # a chart that draws one artist per entry instead of aggregating first.
+    figure = registry.build(name, LARGE[name]())
     _draw(figure)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5.0, f"{name} took {elapsed:.1f} s"
     artists = sum(len(ax.get_children()) for ax in figure.axes)
     assert artists < 3000, f"{name} drew {artists} artists: aggregate before drawing"
 

@@ -11,7 +11,7 @@ from matplotlib.text import Text
 
 from po_tracker.charts import registry
 from po_tracker.charts.theme import LIGHT
-from po_tracker.services.chart_data import chart_data
+from po_tracker.services.charts_data.chart_data import chart_data
 
 
 @pytest.mark.parametrize("name", registry.names())

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import certifications, events, experience, ratings, training
-from po_tracker.services.credit_claims import CreditClaim
+from po_tracker.services.career.credit_claims import CreditClaim
+from po_tracker.services.logbook import certifications, events, experience, ratings, training
 
 
 class Log:

@@ -20,16 +20,12 @@ from po_tracker.models import (
     StageSkillTarget,
     TrainingSession,
 )
-from po_tracker.services import (
-    framework_edit,
-    framework_io,
-    goals,
-    profile,
-    readiness,
-    renewal,
-)
+from po_tracker.services.career import readiness, renewal
+from po_tracker.services.career.renewal_rules import RenewalRule
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.renewal_rules import RenewalRule
+from po_tracker.services.framework import document as framework_io
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.logbook import goals, profile
 
 
 def _count(session, model) -> int:

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from po_tracker.services import lookup, profile, readiness, renewal
-from po_tracker.services.readiness_facts import experience_days, gather_facts
+from po_tracker.services.career import readiness, renewal
+from po_tracker.services.career.readiness_facts import experience_days, gather_facts
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile
 
 AS_OF = date(2025, 6, 30)
 SKILLS = ("Communication", "Stakeholder management", "Leadership", "Customer focus")

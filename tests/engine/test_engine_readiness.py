@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import framework_edit, profile, readiness
-from po_tracker.services.readiness_facts import experience_days, window_12m
+from po_tracker.services.career import readiness
+from po_tracker.services.career.readiness_facts import experience_days, window_12m
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.logbook import profile
 
 AS_OF = date(2024, 12, 31)
 
@@ -209,7 +211,7 @@ def test_actions_say_one_in_the_singular(session, log, stage):
 
 
 def test_leading_requirements_come_from_the_experience_log(session, log):
-    from po_tracker.services import experience
+    from po_tracker.services.logbook import experience
 
     framework_edit.add_stage(session, "Leader")
     framework_edit.set_requirement(session, "Leader", "team_size", 8)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import framework_edit, renewal
+from po_tracker.services.career import renewal
+from po_tracker.services.framework import edit as framework_edit
 
 # CSPO: 24-month validity, 20 SEUs. Earned 2023-03-01 -> cycle 2023-03-01..2025-03-01.
 EARNED = date(2023, 3, 1)

@@ -10,9 +10,10 @@ from datetime import date
 import pytest
 
 from po_tracker.models import Certification, CertificationRenewal
-from po_tracker.services import certification_renewal, renewal, status
+from po_tracker.services.career import renewal, status
+from po_tracker.services.career.renewal_due import renewals_due
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.renewal_due import renewals_due
+from po_tracker.services.logbook import certification_renewal
 
 
 def _one(session, as_of, name):
@@ -59,7 +60,7 @@ def test_the_group_total_follows_scrum_alliances_table(session, log, held, neede
 
 
 def test_a_user_fee_replaces_the_catalog_fee(session, log):
-    from po_tracker.services import certifications
+    from po_tracker.services.logbook import certifications
 
     certifications.create(
         session,
@@ -193,7 +194,7 @@ def test_status_json_says_the_group_once(session, log):
 
 
 def test_a_training_limited_to_one_credential_counts_only_there(session, log):
-    from po_tracker.services import training
+    from po_tracker.services.logbook import training
 
     log.cert("CSPO", date(2025, 3, 1))
     log.cert("PMI-ACP", date(2025, 3, 1))
@@ -210,7 +211,7 @@ def test_a_lifetime_credential_refuses_an_expiry_but_a_custom_one_keeps_it(sessi
     with pytest.raises(ValidationError, match="PSPO I is a lifetime credential"):
         log.cert("PSPO I", date(2024, 1, 1), expires=date(2026, 1, 1))
     assert session.query(Certification).count() == 0
-    from po_tracker.services import certifications
+    from po_tracker.services.logbook import certifications
 
     custom = certifications.create(
         session,

@@ -8,7 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from po_tracker.models import Stage
-from po_tracker.services import career_route, framework_edit, lookup, profile, readiness
+from po_tracker.services.career import readiness
+from po_tracker.services.career import route as career_route
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile
 
 AS_OF = date(2025, 1, 1)
 

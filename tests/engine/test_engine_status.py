@@ -7,14 +7,11 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import (
-    framework_edit,
-    lookup,
-    profile,
-    readiness,
-    readiness_history,
-    status,
-)
+from po_tracker.services.career import readiness, status
+from po_tracker.services.career import readiness_timeline as readiness_history
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile
 
 AS_OF = date(2025, 1, 15)
 KEYS = {

@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from po_tracker.services import framework_edit, framework_io
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.framework import document as framework_io
+from po_tracker.services.framework import edit as framework_edit
 
 
 def _by_slug(document: dict, kind: str, slug: str) -> dict:

@@ -11,8 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from po_tracker.paths import database_path
-from po_tracker.services import interchange
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.exchange import interchange
+from po_tracker.services.storage.opening import open_logbook
 
 
 @cache

@@ -9,9 +9,8 @@ from datetime import date, datetime
 
 from hypothesis import strategies as st
 
-from po_tracker.services.interchange_export import plain
-
-from .helpers import base_document
+from po_tracker.services.exchange.interchange_export import plain
+from tests.interchange.helpers import base_document
 
 TEXT = st.text(
     # No surrogates and no control characters: the app refuses both (tested elsewhere).

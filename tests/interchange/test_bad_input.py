@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from po_tracker.services import interchange, json_files
 from po_tracker.services.errors import ValidationError
-
-from .helpers import base_document, snapshot, write_json
+from po_tracker.services.exchange import interchange
+from po_tracker.services.storage import json_files
+from tests.interchange.helpers import base_document, snapshot, write_json
 
 
 def _valid() -> dict:

@@ -8,10 +8,13 @@ from datetime import date
 
 import pytest
 
-from po_tracker.services import contacts, feedback, interchange, journal, wins
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.feedback import FeedbackInput, SkillLevel
-from po_tracker.services.wins import WinInput
+from po_tracker.services.exchange import interchange
+from po_tracker.services.logbook import contacts, wins
+from po_tracker.services.logbook import feedback_entries as feedback
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.feedback_entries import FeedbackInput, SkillLevel
+from po_tracker.services.logbook.wins import WinInput
 
 from .helpers import fresh_logbook, snapshot, write_json
 

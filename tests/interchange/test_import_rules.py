@@ -14,13 +14,12 @@ from referencing import Registry, Resource
 
 from po_tracker.paths import database_path
 from po_tracker.resources import resource_path
-from po_tracker.services import interchange
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.interchange_schema import schema_errors
-from po_tracker.services.logbook import open_logbook
-
-from .helpers import base_document, fresh_logbook, snapshot
-from .strategies import documents
+from po_tracker.services.exchange import interchange
+from po_tracker.services.exchange.interchange_schema import schema_errors
+from po_tracker.services.storage.opening import open_logbook
+from tests.interchange.helpers import base_document, fresh_logbook, snapshot
+from tests.interchange.strategies import documents
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -7,21 +7,20 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 
-from po_tracker.services import (
+from po_tracker.services.career.credit_claims import CreditClaim
+from po_tracker.services.exchange import interchange
+from po_tracker.services.logbook import (
     certifications,
     events,
     experience,
     goals,
-    interchange,
-    journal,
     profile,
     ratings,
     training,
 )
-from po_tracker.services.credit_claims import CreditClaim
-
-from .helpers import fresh_logbook, snapshot, write_json
-from .strategies import documents
+from po_tracker.services.logbook import journal_entries as journal
+from tests.interchange.helpers import fresh_logbook, snapshot, write_json
+from tests.interchange.strategies import documents
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -96,7 +95,7 @@ def test_any_valid_log_round_trips_losslessly(document):
 
 
 def test_renewal_history_and_fees_round_trip(db, tmp_path):
-    from po_tracker.services import certification_renewal
+    from po_tracker.services.logbook import certification_renewal
 
     with db.write() as session:
         cert = certifications.CertificationInput(

@@ -9,8 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from po_tracker.services import journal, training
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook import training
+from po_tracker.services.storage.opening import open_logbook
 
 
 def main() -> None:

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from po_tracker.paths import database_path
-from po_tracker.services import journal, training
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook import training
+from po_tracker.services.storage.opening import open_logbook
 
 DAY = date(2025, 3, 1)
 

@@ -13,11 +13,12 @@ from safety_helpers import add_entries, digest
 
 from po_tracker.files import FileExistsRefused
 from po_tracker.paths import database_path
-from po_tracker.services import backup, backup_rotation, journal
-from po_tracker.services.backup_rotation import Dated, RotationLimits
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.integrity import read_revision
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.storage import backup, backup_rotation
+from po_tracker.services.storage.backup_rotation import Dated, RotationLimits
+from po_tracker.services.storage.integrity import read_revision
+from po_tracker.services.storage.opening import open_logbook
 
 NOW = datetime(2026, 11, 28, 10, 15, tzinfo=UTC)
 
@@ -167,7 +168,7 @@ def test_an_unreadable_manifest_means_nothing_is_deleted(closed_logbook, data_di
 
 
 def _keep(data_dir, daily: int) -> None:
-    from po_tracker.services.logbook import open_logbook as _open
+    from po_tracker.services.storage.opening import open_logbook as _open
 
     db = _open(data_dir)
     with db.write() as session:

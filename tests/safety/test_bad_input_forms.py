@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import database_path
 
 

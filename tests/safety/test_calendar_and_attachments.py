@@ -10,8 +10,10 @@ import icalendar
 import pytest
 
 from po_tracker.files import FileExistsRefused
-from po_tracker.services import attachments, calendar_export, certifications, events, goals
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.exchange import calendar_export
+from po_tracker.services.logbook import certifications, events, goals
+from po_tracker.services.storage import attachments
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from po_tracker.paths import database_path
-from po_tracker.services.integrity import connect_readonly, full_check, quick_check
+from po_tracker.services.storage.integrity import connect_readonly, full_check, quick_check
 
 KILLS = 50
 WRITER = Path(__file__).with_name("crash_writer.py")

@@ -14,9 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from po_tracker.files import FileExistsRefused
-from po_tracker.services import backup, csv_export, csv_import, training
-from po_tracker.services.csv_format import KINDS, neutralise, restore_text
 from po_tracker.services.errors import ValidationError
+from po_tracker.services.exchange import csv_export, csv_import
+from po_tracker.services.exchange.csv_format import KINDS, neutralise, restore_text
+from po_tracker.services.logbook import training
+from po_tracker.services.storage import backup
 
 HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+1", "-2", "@SUM(A1:A9)", "\tx", "\rx"]
 

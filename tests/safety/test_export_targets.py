@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from po_tracker import files
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import backups_dir, database_path, lock_path
-from po_tracker.services import csv_export
+from po_tracker.services.exchange import csv_export
 
 # Each command that writes a file, with the extension its target must have.
 FILE_COMMANDS = {

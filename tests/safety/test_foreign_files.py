@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import backups_dir, database_path
 from po_tracker.schema import APPLICATION_ID
 

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from po_tracker.cli import main
+from po_tracker.launcher import main
 from po_tracker.paths import backups_dir, database_path, lock_path
-from po_tracker.services.single_instance import LockHeldError, instance_lock
+from po_tracker.services.storage.writer_lock import LockHeldError, instance_lock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file semantics")
 

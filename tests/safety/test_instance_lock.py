@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from po_tracker.services.single_instance import (
+from po_tracker.services.storage.writer_lock import (
     InstanceLock,
     LockHeldError,
     instance_lock,
@@ -57,7 +57,7 @@ def _our_holder(path: Path) -> subprocess.Popen:
     return _holder(
         f"""
         import sys
-        from po_tracker.services.single_instance import InstanceLock
+        from po_tracker.services.storage.writer_lock import InstanceLock
         lock = InstanceLock({str(path)!r}).acquire(1)
         print("locked", flush=True)
         sys.stdin.read()

@@ -10,9 +10,10 @@ import network_guard
 import pytest
 from safety_helpers import add_entries
 
-from po_tracker.services import backup, csv_export
-from po_tracker.services.logbook import open_logbook
-from po_tracker.services.single_instance import instance_lock
+from po_tracker.services.exchange import csv_export
+from po_tracker.services.storage import backup
+from po_tracker.services.storage.opening import open_logbook
+from po_tracker.services.storage.writer_lock import instance_lock
 
 
 def mode(path: Path) -> int:

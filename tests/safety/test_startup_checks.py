@@ -14,14 +14,14 @@ from po_tracker import schema
 from po_tracker.db import create_private_file, make_engine
 from po_tracker.paths import database_path, ensure_private_dir
 from po_tracker.schema import NewerDatabaseError
-from po_tracker.services import backup, integrity
-from po_tracker.services.integrity import DamagedDatabaseError, full_check, quick_check
+from po_tracker.services.storage import backup, checked_open, integrity
+from po_tracker.services.storage.integrity import DamagedDatabaseError, full_check, quick_check
 
 
 @pytest.fixture
 def damaged(data_dir):
     """A logbook with a good backup, then a page of its journal damaged."""
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.storage.opening import open_logbook
 
     db = open_logbook(data_dir)
     add_entries(db, 60)
@@ -37,7 +37,7 @@ def test_a_damaged_page_is_found_and_the_file_never_opened_for_writing(damaged, 
     before = digest(path)
     assert not quick_check(path).ok and not full_check(path).ok
     with pytest.raises(DamagedDatabaseError) as caught:
-        integrity.open_checked(data_dir)
+        checked_open.open_checked(data_dir)
     assert caught.value.backup == good
     message = str(caught.value)
     assert "damaged" in message and str(good) in message and "po-tracker restore" in message
@@ -50,7 +50,7 @@ def test_a_damaged_header_is_found_too(closed_logbook, data_dir):
     closed_logbook.write_bytes(bytes(data))
     before = digest(closed_logbook)
     with pytest.raises(DamagedDatabaseError, match="No good backup"):
-        integrity.open_checked(data_dir)
+        checked_open.open_checked(data_dir)
     assert digest(closed_logbook) == before
 
 
@@ -59,7 +59,7 @@ def test_restoring_the_offered_backup_recovers(damaged, data_dir):
     result = backup.restore(path, good)
     assert result.safety_backup is None, "a damaged file cannot be backed up; it is moved aside"
     assert len(result.moved_aside) >= 1
-    db = integrity.open_checked(data_dir)
+    db = checked_open.open_checked(data_dir)
     db.close()
     assert full_check(path).ok
 
@@ -70,7 +70,7 @@ def test_a_newer_database_is_left_byte_for_byte(closed_logbook, data_dir):
     connection.close()
     before = digest(closed_logbook)
     with pytest.raises(NewerDatabaseError, match="newer version"):
-        integrity.open_checked(data_dir)
+        checked_open.open_checked(data_dir)
     assert digest(closed_logbook) == before
     assert backup.list_backups(data_dir) == []
 
@@ -104,13 +104,13 @@ def test_a_failed_migration_leaves_the_old_file_and_its_backup(data_dir, monkeyp
 
     monkeypatch.setattr(alembic.command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError, match="simulated"):
-        integrity.open_checked(data_dir)
+        checked_open.open_checked(data_dir)
     assert integrity.read_revision(path) == "0001"
     assert backup.content_fingerprint(path) == before
     (saved,) = backup.list_backups(data_dir)
     assert saved.reason == "pre-migration" and backup.verify(saved.path) == "0001"
     monkeypatch.undo()
-    integrity.open_checked(data_dir).close()
+    checked_open.open_checked(data_dir).close()
     assert integrity.read_revision(path) == schema.SCHEMA_HEAD
 
 

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from po_tracker.services import lookup, profile, ratings
-from po_tracker.services.readiness import readiness_for
+from po_tracker.services.career.readiness import readiness_for
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.pages.career_page import CareerPage
 from po_tracker.ui.undo import AddEntry
 
@@ -87,8 +88,8 @@ def test_graph_and_legend_use_the_career_map_charts_colours(page):
 
 
 def test_the_evidence_tab_lists_each_skills_evidence_for_any_stage(page, context):
-    from po_tracker.services import wins
-    from po_tracker.services.wins import WinInput
+    from po_tracker.services.logbook import wins
+    from po_tracker.services.logbook.wins import WinInput
 
     with context.writing() as session:
         wins.create(session, WinInput("Ran the first PI planning", date.today(),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from po_tracker.services import certifications
 from po_tracker.services.dates import add_months
+from po_tracker.services.logbook import certifications
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 
 

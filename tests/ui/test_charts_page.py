@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from po_tracker.charts import registry
 from po_tracker.demo import fill_demo_profile
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.pages.charts_page import ChartsPage
 from po_tracker.ui.pages.dashboard_page import DashboardPage

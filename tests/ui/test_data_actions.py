@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from po_tracker.services import backup, ratings
+from po_tracker.services.logbook import ratings
+from po_tracker.services.storage import backup
 from po_tracker.ui.background import wait_for_background
 from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.undo import AddEntry

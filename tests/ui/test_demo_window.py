@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui import demo_mode
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ import docx
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from po_tracker.services import profile
+from po_tracker.services.logbook import profile
 from po_tracker.ui.background import wait_for_background
 from po_tracker.ui.document_export import PeriodDialog
 from po_tracker.ui.main_window import MainWindow

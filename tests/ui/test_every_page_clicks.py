@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from po_tracker.demo import fill_demo_profile
-from po_tracker.services.logbook import open_logbook
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.navigation import PAGES

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from po_tracker.services import training
+from po_tracker.services.logbook import training
 from po_tracker.ui.main_window import MainWindow
 
 

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from po_tracker.models import SkillRating
-from po_tracker.services import framework_edit, framework_io, lookup, profile, ratings
-from po_tracker.services.readiness_facts import load_requirements
-from po_tracker.services.renewal_rules import RenewalRule
+from po_tracker.services.career.readiness_facts import load_requirements
+from po_tracker.services.career.renewal_rules import RenewalRule
+from po_tracker.services.framework import document as framework_io
+from po_tracker.services.framework import edit as framework_edit
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.dialogs.framework_dialog import FrameworkDialog
 
 LEFT = Qt.MouseButton.LeftButton

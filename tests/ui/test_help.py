@@ -36,10 +36,10 @@ def test_about_names_the_versions_and_the_data_folder(qtbot, context):
 
 
 def test_guide_covers_first_steps_readiness_and_every_chart(qtbot):
-    from po_tracker.ui.pages.charts_page import TITLES
+    from po_tracker.charts import registry
 
     dialog = GuideDialog()
     qtbot.addWidget(dialog)
     text = dialog.text.toPlainText()
     assert "First steps" in text and "How readiness is computed" in text
-    assert all(title in text for title in TITLES.values())
+    assert all(registry.title(name) in text for name in registry.names())

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_tracker.services import journal, log_tables, training
-from po_tracker.services.journal import EntryRef, JournalInput
-from po_tracker.services.log_tables import TableQuery
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook import log_tables, training
+from po_tracker.services.logbook.journal_entries import EntryRef, JournalInput
+from po_tracker.services.logbook.log_tables import TableQuery
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.pages.journal_page import JournalPage
 

@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from po_tracker.services import certifications, contacts, log_tables, ratings, skill_standing
-from po_tracker.services.log_tables import TableQuery
-from po_tracker.services.registry import LOG_SERVICES
+from po_tracker.services.career import skill_standing
+from po_tracker.services.logbook import certifications, contacts, log_tables, ratings
+from po_tracker.services.logbook.log_tables import TableQuery
+from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
 from po_tracker.ui.pages.goals_panel import GoalsPanel
@@ -261,7 +262,7 @@ def test_contact_lists_the_events_where_they_were_met(qtbot, context, fill_dialo
 def test_undo_that_the_framework_no_longer_allows_is_reported_not_crashed(
     qtbot, context, fill_dialog, answer_yes
 ):
-    from po_tracker.services import framework_edit
+    from po_tracker.services.framework import edit as framework_edit
 
     page = RatingHistory(context)
     qtbot.addWidget(page)
@@ -301,7 +302,7 @@ def test_a_future_rating_date_is_refused_and_the_message_goes_once_fixed(
 
 
 def test_a_long_column_is_capped_and_the_main_column_keeps_room(qtbot, context):
-    from po_tracker.services import training
+    from po_tracker.services.logbook import training
     from po_tracker.ui.widgets.column_fit import COLUMN_CAP
 
     with context.writing() as session:

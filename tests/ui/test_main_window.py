@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from po_tracker.services import lookup, onboarding, profile, ratings
+from po_tracker.services.framework import lookup
+from po_tracker.services.logbook import onboarding, profile, ratings
 from po_tracker.ui.dialogs.search_dialog import SearchDialog
 from po_tracker.ui.dialogs.self_assessment_dialog import SelfAssessmentDialog
 from po_tracker.ui.dialogs.welcome_dialog import WelcomeDialog
@@ -91,7 +92,7 @@ def test_first_run_sets_stages_and_offers_a_self_assessment(window, context, mon
 
 
 def test_each_new_logbook_gets_its_own_welcome(qtbot, window, monkeypatch, tmp_path):
-    from po_tracker.services.logbook import open_logbook
+    from po_tracker.services.storage.opening import open_logbook
     from po_tracker.ui.context import AppContext
 
     shown = []
@@ -277,7 +278,7 @@ def test_demo_profile_fills_every_page(window, context):
 
 
 def test_preferences_change_weights_and_backup_limits(qtbot, context):
-    from po_tracker.services import backup_rotation
+    from po_tracker.services.storage import backup_rotation
     from po_tracker.ui.dialogs.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog(context)

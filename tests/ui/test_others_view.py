@@ -8,8 +8,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from po_tracker.services import feedback, ratings, skill_standing
-from po_tracker.services.feedback import FeedbackInput, SkillLevel
+from po_tracker.services.career import skill_standing
+from po_tracker.services.logbook import feedback_entries as feedback
+from po_tracker.services.logbook import ratings
+from po_tracker.services.logbook.feedback_entries import FeedbackInput, SkillLevel
 from po_tracker.ui.pages.skills_page import SkillsTable
 
 TODAY = date.today()

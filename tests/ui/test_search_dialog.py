@@ -7,7 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from po_tracker.services import journal, training
+from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook import training
 from po_tracker.ui.dialogs.search_dialog import HTML_ROLE, SearchDialog
 
 

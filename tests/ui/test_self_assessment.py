@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from po_tracker.services import ratings
+from po_tracker.services.logbook import ratings
 from po_tracker.ui.dialogs.self_assessment_dialog import SelfAssessmentDialog
 from po_tracker.vocabulary import LEVEL_MEANINGS
 

@@ -10,9 +10,10 @@ from PySide6.QtCore import QSettings
 
 from po_tracker import app as app_module
 from po_tracker.demo import fill_demo_profile
-from po_tracker.services import start_view, training
-from po_tracker.services.logbook import open_logbook
-from po_tracker.services.training import TrainingInput
+from po_tracker.services.logbook import training
+from po_tracker.services.logbook.training import TrainingInput
+from po_tracker.services.storage import start_view
+from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui.background import wait_for_background
 from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.pages import dashboard_page

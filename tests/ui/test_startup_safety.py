@@ -10,9 +10,9 @@ from safety.safety_helpers import corrupt_page, root_page
 
 from po_tracker import app as app_module
 from po_tracker.paths import database_path
-from po_tracker.services import backup
-from po_tracker.services.logbook import open_logbook
-from po_tracker.services.single_instance import LockHeldError, instance_lock
+from po_tracker.services.storage import backup
+from po_tracker.services.storage.opening import open_logbook
+from po_tracker.services.storage.writer_lock import LockHeldError, instance_lock
 from po_tracker.ui.background import wait_for_background
 from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.single_instance import InstanceGuard, hand_over

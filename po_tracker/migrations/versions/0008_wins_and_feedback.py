@@ -1,14 +1,15 @@
 """wins and feedback: the evidence a promotion case is built from
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-03
 
 Six new tables (wins with their skills, requirements and people; feedback with the
-skills it speaks to), each with the three revision triggers of 0004; wins and feedback
-join the full-text index (kind codes 9 and 10, see 0002), and a renamed contact renames
-the feedback they gave in the index. Journal entries may now link to wins and feedback:
-``journal_links`` is recreated for its wider CHECK, and gets its revision triggers back.
+skills it speaks to), each with the three revision triggers (a random token, as 0007 made
+them); wins and feedback join the full-text index (kind codes 9 and 10, see 0002), and a
+renamed contact renames the feedback they gave in the index. Journal entries may now
+link to wins and feedback: ``journal_links`` is recreated for its wider CHECK, and gets
+its revision triggers back.
 The SQL is written out here, not imported, so this revision stays what it was.
 """
 
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -58,7 +59,7 @@ def _revision_triggers(table: str) -> None:
     for event in EVENTS:
         op.execute(
             f"CREATE TRIGGER {table}_revision_{event.lower()} AFTER {event} ON {table}"
-            " BEGIN UPDATE data_revision SET value = value + 1; END"
+            " BEGIN UPDATE data_revision SET value = random(); END"
         )
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
-from ...services import lookup
-from ...services.certifications import CertificationInput, parse_fee
 from ...services.errors import ValidationError
+from ...services.framework import lookup
+from ...services.logbook.certifications import CertificationInput, parse_fee
 from ...vocabulary import CERTIFICATION_STATUSES
 from ..widgets.fields import cost_fields
 from ..widgets.form import OptionalDateEdit

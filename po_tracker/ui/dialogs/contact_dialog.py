@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from ...services.contacts import ContactInput
+from ...services.logbook.contacts import ContactInput
 from ..widgets.fields import notes_edit
 from .entry_dialog import EntryDialog
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ValidationError
-from ...services.registry import LOG_SERVICES
+from ...services.logbook.service_by_kind import LOG_SERVICES
 from ..widgets.fit import FitsScreen
 from ..widgets.form import FormPanel, error_style
 

@@ -5,8 +5,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit
 
-from ...services import contacts
-from ...services.events import EventInput
+from ...services.logbook import contacts
+from ...services.logbook.events import EventInput
 from ...vocabulary import EVENT_TYPES
 from ..widgets.fields import hours_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit
 
-from ...services.experience import ExperienceInput
+from ...services.logbook.experience import ExperienceInput
 from ..widgets.fields import count_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit
 from .entry_dialog import EntryDialog

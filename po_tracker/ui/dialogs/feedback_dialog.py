@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from ...services import contacts, lookup
-from ...services.feedback import FeedbackInput, SkillLevel
+from ...services.framework import lookup
+from ...services.logbook import contacts
+from ...services.logbook.feedback_entries import FeedbackInput, SkillLevel
 from ...vocabulary import FEEDBACK_ROLES, LEVEL_MEANINGS
 from ..widgets.fields import notes_edit
 from ..widgets.form import DateEdit

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import backup, framework_edit, framework_io
 from ...services.errors import FieldError, ValidationError
+from ...services.framework import document as framework_io
+from ...services.framework import edit as framework_edit
+from ...services.storage import backup
 from ..widgets.fit import FitsScreen
 from ..widgets.framework_catalog import CredentialEditor, SkillEditor
 from ..widgets.framework_common import (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from ...services import lookup
-from ...services.goals import GoalInput
+from ...services.framework import lookup
+from ...services.logbook.goals import GoalInput
 from ...vocabulary import GOAL_REQUIREMENTS, GOAL_STATUSES
 from ..widgets.fields import notes_edit, optional_combo, optional_value
 from ..widgets.form import OptionalDateEdit

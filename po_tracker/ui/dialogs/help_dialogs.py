@@ -59,10 +59,8 @@ table of numbers to copy or save as CSV.</p>
 
 
 def guide_html() -> str:
-    from ..pages.charts_page import TITLES
-
     charts = "".join(
-        f"<li><b>{escape(TITLES.get(name, name))}</b>: "
+        f"<li><b>{escape(registry.title(name))}</b>: "
         f"{escape(registry.get(name).description)}</li>"
         for name in registry.names()
     )

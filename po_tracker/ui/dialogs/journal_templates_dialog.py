@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import journal_prompts, lookup
 from ...services.errors import ValidationError
-from ...services.journal_prompts import PromptInput, TemplateInput
+from ...services.framework import lookup
+from ...services.logbook import journal_prompts
+from ...services.logbook.journal_prompts import PromptInput, TemplateInput
 from ..widgets.fields import optional_combo, optional_value
 from ..widgets.fit import FitsScreen
 from ..widgets.form import FormPanel, error_style

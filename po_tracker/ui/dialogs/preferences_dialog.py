@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import backup_rotation, profile
 from ...services.errors import ValidationError
+from ...services.logbook import profile
+from ...services.storage import backup_rotation
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..widgets.fit import FitsScreen
 from ..widgets.form import error_style

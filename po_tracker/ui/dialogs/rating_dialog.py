@@ -4,8 +4,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
-from ...services import lookup
-from ...services.ratings import RatingInput
+from ...services.framework import lookup
+from ...services.logbook.ratings import RatingInput
 from ...vocabulary import LEVEL_MAX, LEVEL_MIN, RATING_SOURCES
 from ..widgets.fields import notes_edit
 from ..widgets.form import DateEdit

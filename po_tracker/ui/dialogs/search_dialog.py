@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import search
 from ...services.errors import ValidationError
+from ...services.search import full_text as search
 from ..navigation import PAGE_OF_KIND
 from ..widgets.fit import FitsScreen
 from ..widgets.rich_list import HTML_ROLE, RichTextDelegate

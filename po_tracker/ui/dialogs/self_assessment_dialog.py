@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import ratings as rating_service
-from ...services import skill_standing
+from ...services.career import skill_standing
 from ...services.errors import ValidationError
-from ...services.ratings import RatingInput
+from ...services.logbook import ratings as rating_service
+from ...services.logbook.ratings import RatingInput
 from ...vocabulary import LEVEL_MAX, LEVEL_MEANINGS
 from ..widgets.fit import FitsScreen
 from ..widgets.form import DateEdit, error_style

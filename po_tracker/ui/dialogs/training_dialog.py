@@ -4,8 +4,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from ...services import lookup
-from ...services.training import TrainingInput
+from ...services.framework import lookup
+from ...services.logbook.training import TrainingInput
 from ...vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
 from ..widgets.fields import CheckList, cost_fields, hours_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...services import lookup, onboarding, profile
+from ...services.framework import lookup
+from ...services.logbook import onboarding, profile
 from ..widgets.fit import FitsScreen
 
 

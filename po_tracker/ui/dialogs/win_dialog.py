@@ -8,9 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
 
-from ...services import contacts, lookup
+from ...services.framework import lookup
+from ...services.logbook import contacts
+from ...services.logbook.wins import WinInput
 from ...services.validation import strict_number
-from ...services.wins import WinInput
 from ...vocabulary import STAGE_REQUIREMENT_LABELS
 from ..widgets.fields import CheckList, notes_edit
 from ..widgets.form import DateEdit

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import career_map, profile
-from ...services.readiness import readiness_for
-from ...services.readiness_facts import LogFacts, gather_facts
+from ...services.career import stage_graph as career_map
+from ...services.career.readiness import readiness_for
+from ...services.career.readiness_facts import LogFacts, gather_facts
+from ...services.logbook import profile
 from ..theme.header import PageHeader
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.stage_graph_view import StageGraphView, role_colours
@@ -166,7 +167,7 @@ class CareerPage(RefreshWhenShown, QWidget):
         if self.detail_tabs.currentWidget() is not self.evidence or self.chosen is None:
             return
         from ...documents import case_document, markdown
-        from ...services import promotion_case
+        from ...services.career import promotion_case
 
         with self.context.reading() as session:
             case = promotion_case.build(session, date.today(), stage=self.chosen)

@@ -4,8 +4,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton
 
-from ...services import certification_renewal
 from ...services.errors import ValidationError
+from ...services.logbook import certification_renewal
 from ..table_models.entry_table_model import Column
 from ..undo import RenewCertification
 from .log_page import LogPage

@@ -36,23 +36,13 @@ from ..widgets.chart_options import ChartOptions
 from ..widgets.chart_view import ChartView, RenderRequest, build_figure, render_figure
 from ..widgets.numbers_table import NumbersTable
 
-TITLES = {
-    "radar": "Skills radar",
-    "skill-trends": "Skill trends",
-    "readiness": "Readiness over time",
-    "activity": "Activity calendar",
-    "learning": "Learning and credits",
-    "networking": "Networking",
-    "career-map": "Career map",
-}
-
 
 def _load(database, name: str, as_of, options: dict, request: RenderRequest):
     """Off the UI thread: the chart's data and the choices its options offer, the
     chart built from them and drawn for ``request``."""
-    from ...services.chart_data import chart_data
-    from ...services.chart_data_logs import renewable_credentials
-    from ...services.skill_standing import standings
+    from ...services.career.skill_standing import standings
+    from ...services.charts_data.chart_data import chart_data
+    from ...services.charts_data.chart_data_logs import renewable_credentials
 
     started = time.perf_counter()
     skills = credentials = None
@@ -110,7 +100,7 @@ class ChartsPage(QWidget):
         charts.setObjectName("chart_list")
         charts.setAccessibleName("Charts")
         for name in registry.names():
-            item = QListWidgetItem(TITLES.get(name, name))
+            item = QListWidgetItem(registry.title(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(registry.get(name).description)
             charts.addItem(item)
@@ -209,7 +199,7 @@ class ChartsPage(QWidget):
         self._generation += 1
         generation, name = self._generation, self.chart
         self.options.set_chart(name)
-        self.description.setText(f"<b>{TITLES[name]}</b>: {registry.get(name).description}")
+        self.description.setText(f"<b>{registry.title(name)}</b>: {registry.get(name).description}")
         options = self.options.values()
         if options.get("skills") == []:
             self.view.show_message("Choose at least one skill in the list above.")
@@ -234,7 +224,7 @@ class ChartsPage(QWidget):
             self.options.set_credentials(result.credentials)
         self.data = result.data
         self.view.show_figure(name, result.figure, result.png, request.key, result.started)
-        self.view.setAccessibleName(f"{TITLES[name]} chart")
+        self.view.setAccessibleName(f"{registry.title(name)} chart")
         self.view.setAccessibleDescription(registry.get(name).description)
         if self.numbers_panel.isVisible():
             self._fill_numbers()
@@ -291,7 +281,7 @@ class ChartsPage(QWidget):
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
-        from ...services import table_csv
+        from ...services.exchange import table_csv
 
         try:
             table_csv.save(path, headers, rows)

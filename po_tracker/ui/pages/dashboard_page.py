@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...charts import registry
 from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
@@ -42,7 +43,7 @@ PAGE_OF_GAP = {
 # The start view part that holds the numbers (the charts' parts are "chart:NAME:SIZE").
 VIEW_PART = "dashboard"
 # The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
-SMALL_CHARTS = {"radar": "Skills radar", "readiness": "Readiness over time"}
+SMALL_CHARTS = ("radar", "readiness")
 # Each drawn at a size designed for a card about a third of the screen high: the radar
 # needs room around its ring for the skill names, the line chart less.
 SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
@@ -85,7 +86,7 @@ def _recent_label(entry) -> str:
 def dashboard_view(report, recent_rows, reminder_rows) -> dict:
     """What the dashboard shows, as plain JSON-ready values: the page shows it, and keeps
     it as the start view of the next start."""
-    from ...services.status import renewal_reminder
+    from ...services.career.status import renewal_reminder
 
     current = report.current_stage or "Current stage not set"
     target = report.target_stage or "no target yet"
@@ -215,7 +216,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.cards["recent"] = self._card("Recent entries", self.recent)
         # Pictures, drawn after the numbers are on screen.
         self.small_charts = {
-            name: self._small_chart(name, title) for name, title in SMALL_CHARTS.items()
+            name: self._small_chart(name, registry.title(name)) for name in SMALL_CHARTS
         }
         startup_probe.expect("charts")
         for links in (self.actions, self.renewals, self.reminders, self.recent):
@@ -311,7 +312,9 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
     def refresh(self) -> None:
         if self.context.database is None:
             return  # showing the start view; refreshed once the logbook is open
-        from ...services import recent, start_view, status
+        from ...services.career import status
+        from ...services.logbook import recent
+        from ...services.storage import start_view
 
         today = date.today()
         with self.context.reading() as session:
@@ -368,7 +371,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         startup_probe.mark("numbers")
 
     def _keep_view(self, view: dict, revision: int, as_of: date) -> None:
-        from ...services import start_view
+        from ...services.storage import start_view
 
         database = self.context.database
         body = json.dumps(view).encode()
@@ -440,8 +443,8 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
 def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, tuple]:
     """Runs off the UI thread: the chart's data, its picture, and the picture kept in
     the start view for the data it was drawn from."""
-    from ...services import start_view
-    from ...services.chart_data import chart_data
+    from ...services.charts_data.chart_data import chart_data
+    from ...services.storage import start_view
     from ..widgets.chart_view import render_png
 
     today = date.today()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import journal, journal_prompts, log_tables
 from ...services.errors import NotFoundError, ValidationError
+from ...services.logbook import journal_entries as journal
+from ...services.logbook import journal_prompts, log_tables
 from ..navigation import PAGE_OF_KIND
 from ..theme.header import PageHeader
 from ..undo import AddEntry, DeleteEntry, EditEntry

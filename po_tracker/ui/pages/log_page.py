@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import log_tables
-from ...services.registry import LOG_SERVICES
+from ...services.logbook import log_tables
+from ...services.logbook.service_by_kind import LOG_SERVICES
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..theme.header import PageHeader

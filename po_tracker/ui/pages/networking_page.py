@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
 
-from ...services import contacts
+from ...services.logbook import contacts
 from ...vocabulary import EVENT_TYPES
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ...services import skill_standing
+from ...services.career import skill_standing
 from ..dialogs.rating_dialog import RatingDialog
 from ..dialogs.self_assessment_dialog import SelfAssessmentDialog
 from ..table_models.entry_table_model import Column, EntryTableModel

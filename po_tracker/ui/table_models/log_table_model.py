@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ...services.log_tables import TableQuery
+from ...services.logbook.log_tables import TableQuery
 from .entry_table_model import CELL_ROLES, ID_ROLE, Column, ColumnsModel, cell_data
 from .row_cache import RowCache
 

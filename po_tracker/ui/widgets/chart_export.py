@@ -80,7 +80,7 @@ def export_report(parent: QWidget, context, on_done=None) -> None:
     database = context.database
 
     def gather():
-        from ...services.chart_data import report_data
+        from ...services.charts_data.chart_data import report_data
 
         with database.read() as session:
             return report_data(session, date.today())

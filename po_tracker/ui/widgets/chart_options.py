@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...charts import registry
 from ...services.dates import add_months
 
 # The charts that take a "From" date (their data starts there).
-TIME_CHARTS = ("skill-trends", "readiness", "activity", "learning", "networking")
+TIME_CHARTS = registry.taking("since")
 EARLIEST = date(1990, 1, 1)  # "From" at this date means: from the first entry
 
 

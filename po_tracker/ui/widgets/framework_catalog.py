@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import framework_edit
-from ...services.renewal_rules import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS, RenewalRule
+from ...services.career.renewal_rules import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS, RenewalRule
+from ...services.framework import edit as framework_edit
 from ...services.validation import MAX_HOURS
 from .fields import notes_edit
 from .form import FormPanel

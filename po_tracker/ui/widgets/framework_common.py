@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import framework_io
 from ...services.errors import FieldError, ValidationError
+from ...services.framework import document as framework_io
 from .form import FormPanel, error_style
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole

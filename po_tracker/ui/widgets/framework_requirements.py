@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import framework_edit
+from ...services.framework import edit as framework_edit
 from ...vocabulary import LEVEL_MAX, LEVEL_MIN
 from .fields import CheckList
 from .form import FormPanel

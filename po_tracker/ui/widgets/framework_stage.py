@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import framework_edit
-from ...services.framework_edit import NUMERIC_REQUIREMENTS
+from ...services.framework import edit as framework_edit
+from ...services.framework.edit import NUMERIC_REQUIREMENTS
 from ...vocabulary import STAGE_PATHS
 from .fields import notes_edit
 from .form import FormPanel

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from ...services.journal import EntryRef, JournalInput
+from ...services.logbook.journal_entries import EntryRef, JournalInput
 from .form import DateEdit, FormPanel
 from .journal_pickers import PromptPicker, TemplatePicker
 from .link_picker import LinkPicker

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.log_tables import TableQuery
+from ...services.logbook.log_tables import TableQuery
 from ..table_models.row_cache import RowCache
 
 ID_ROLE = Qt.ItemDataRole.UserRole

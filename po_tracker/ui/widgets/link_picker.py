@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import search
 from ...services.errors import NotFoundError, ValidationError
-from ...services.journal import EntryRef
-from ...services.registry import LOG_SERVICES
+from ...services.logbook.journal_entries import EntryRef
+from ...services.logbook.service_by_kind import LOG_SERVICES
+from ...services.search import full_text as search
 from ..dialogs.search_dialog import KIND_LABELS
 
 REF_ROLE = Qt.ItemDataRole.UserRole

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...charts.career_layout import layout
-from ...services.career_map import StageGraph
+from ...services.career.stage_graph import StageGraph
 from .chart_view import palette_theme
 
 

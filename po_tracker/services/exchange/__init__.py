@@ -1,0 +1,18 @@
+"""The logbook in and out of files: JSON interchange, CSV per log, iCalendar.
+
+- ``interchange``: export and import of the whole logbook as one JSON document.
+- ``interchange_read``: reading an interchange file, refusing anything unsafe first.
+- ``interchange_schema``: checking a document against ``export.schema.json``, fast.
+- ``interchange_check``: the rules the schema cannot say (dates, references, limits).
+- ``interchange_match``: which entries of a document the logbook already holds.
+- ``interchange_export``: writing the logbook as a document, in canonical order.
+- ``interchange_write``: writing a checked document into the logbook in bulk.
+- ``json_schemas``: validating documents against the shipped JSON Schemas.
+- ``csv_format``: each log's CSV columns and how a value becomes a cell and back.
+- ``csv_export``: one CSV file per log, safe for spreadsheets.
+- ``csv_import``: CSV into one log, all rows checked before any is written.
+- ``calendar_export``: deadlines and follow-ups as an iCalendar file.
+- ``table_csv``: a chart's numbers table as a CSV file.
+
+No imports here: importing the package must not import its modules.
+"""

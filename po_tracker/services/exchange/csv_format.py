@@ -1,0 +1,186 @@
+"""What the CSV export writes and the CSV import reads: one file per log, its columns, and
+how a value becomes a cell and back. Kept in one place so the two always agree.
+
+Formula injection: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@``
+(and some a tab or carriage return) as a formula, so such a text cell gets a leading
+``'`` (OWASP's advice). Text already starting with quotes followed by one of those gets
+one more, and the import strips exactly one, so every text survives a round trip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from types import ModuleType
+from typing import Any
+
+from ..career.credit_claims import CreditClaim
+from ..errors import ValidationError
+from ..logbook import (
+    certifications,
+    contacts,
+    events,
+    experience,
+    goals,
+    ratings,
+    training,
+    wins,
+)
+from ..logbook import feedback_entries as feedback
+from ..logbook import (
+    journal_entries as journal,
+)
+from ..validation import strict_number
+
+_QUOTED_TRIGGER = re.compile(r"^'*[=+\-@\t\r]")
+_QUOTED_TWICE = re.compile(r"^'+[=+\-@\t\r]")
+LIST_SEPARATOR = "; "
+EXCLUDED = "excluded"
+YES, NO = "yes", "no"
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0", ""}
+
+
+@dataclass(frozen=True)
+class LogKind:
+    name: str
+    module: ModuleType
+    input_type: type
+    file_name: str
+    # Columns derived for the export that the import reads although the DTO lacks them.
+    derived: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+
+
+KINDS: dict[str, LogKind] = {
+    kind.name: kind
+    for kind in (
+        LogKind(
+            "certification",
+            certifications,
+            certifications.CertificationInput,
+            "certifications.csv",
+            derived=(("custom", lambda dto: dto.credential_slug is None),),
+        ),
+        LogKind("training", training, training.TrainingInput, "trainings.csv"),
+        LogKind("event", events, events.EventInput, "events.csv"),
+        LogKind("contact", contacts, contacts.ContactInput, "contacts.csv"),
+        LogKind("rating", ratings, ratings.RatingInput, "ratings.csv"),
+        LogKind("experience", experience, experience.ExperienceInput, "experience.csv"),
+        LogKind("journal", journal, journal.JournalInput, "journal.csv"),
+        LogKind("goal", goals, goals.GoalInput, "goals.csv"),
+        LogKind("win", wins, wins.WinInput, "wins.csv"),
+        LogKind("feedback", feedback, feedback.FeedbackInput, "feedback.csv"),
+    )
+}
+# Links name entries by id in the logbook they came from; in another one they would
+# point at the wrong entries, so the import leaves them out.
+NOT_IMPORTED = {"links"}
+
+
+def kind_named(name: str) -> LogKind:
+    key = name.strip().lower().removesuffix(".csv")
+    for kind in KINDS.values():
+        if key in (kind.name, kind.file_name.removesuffix(".csv")):
+            return kind
+    valid = ", ".join(KINDS)
+    raise ValidationError.single("KIND", f"unknown log {name!r}; valid logs: {valid}")
+
+
+# --- text cells ----------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if _QUOTED_TRIGGER.match(text) else text
+
+
+def restore_text(cell: str) -> str:
+    return cell[1:] if _QUOTED_TWICE.match(cell) else cell
+
+
+# --- values to cells -----------------------------------------------------------------------
+
+
+def _claim_text(claim: CreditClaim) -> str:
+    if claim.excluded:
+        return f"{claim.credential}={EXCLUDED}"
+    if claim.credits is None:
+        return claim.credential
+    return f"{claim.credential}={claim.credits:g}"
+
+
+def _item_text(item) -> str:
+    if isinstance(item, CreditClaim):
+        return _claim_text(item)
+    if isinstance(item, feedback.SkillLevel):
+        return str(item)
+    if isinstance(item, journal.EntryRef):
+        return f"{item.kind}:{item.id}"
+    return str(item)
+
+
+def to_cell(value) -> str | int | float:
+    """Numbers stay numbers, so a spreadsheet can add them up; text is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return neutralise(LIST_SEPARATOR.join(_item_text(item) for item in value))
+    return neutralise(str(value))
+
+
+# --- cells to values -----------------------------------------------------------------------
+
+
+def parse_bool(cell: str) -> bool:
+    text = cell.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"must be yes or no, not {cell!r}")
+
+
+def parse_number(cell: str) -> float | int | None:
+    """A whole number comes back as an int; the services check range and kind."""
+    text = cell.strip()
+    if not text:
+        return None
+    try:
+        value = strict_number(text)
+    except ValueError:
+        raise ValueError(
+            f"must be a plain decimal number such as 12 or 1.5, not {cell!r}"
+        ) from None
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def parse_list(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in restore_text(cell).split(";") if part.strip())
+
+
+def parse_skill_levels(cell: str) -> tuple[feedback.SkillLevel, ...]:
+    """ "Leadership=4; Communication" as skills with their levels."""
+    try:
+        return tuple(feedback.parse_skill_level(part) for part in parse_list(cell))
+    except ValidationError as error:
+        raise ValueError(error.errors[0].message) from None
+
+
+def parse_claims(cell: str) -> tuple[CreditClaim, ...]:
+    claims = []
+    for part in parse_list(cell):
+        name, _, amount = part.rpartition("=") if "=" in part else (part, "", "")
+        if amount.strip().lower() == EXCLUDED:
+            claims.append(CreditClaim(name.strip(), excluded=True))
+        else:
+            claims.append(CreditClaim(name.strip(), parse_number(amount) if amount else None))
+    return tuple(claims)

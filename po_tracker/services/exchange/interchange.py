@@ -1,0 +1,151 @@
+"""The JSON interchange format: everything the user logged and their framework, in one
+versioned document (``resources/schema/export.schema.json``, ``docs/interchange.md``).
+
+    document = export_document(session)              # then json.dump it
+    document = read_document(path)                   # size, encoding, JSON, version
+    plan = import_document(session, document, dry_run=True)
+    print(plan.summary())
+
+Import checks the whole document before it writes anything, then writes all of it in the
+caller's transaction; the caller commits, or rolls back on any error. Entries the
+logbook already holds are skipped, so importing a file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy.orm import Session
+
+from ..framework import document as framework_io
+from ..storage.json_files import MAX_BYTES
+from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_profile, collecting
+from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
+from .interchange_export import export_document as export_document
+from .interchange_match import Matches, match
+from .interchange_read import FORMAT, VERSION, check_header
+from .interchange_read import read_document as read_document
+from .interchange_schema import check_schema
+from .interchange_write import apply
+
+__all__ = [
+    "FORMAT",
+    "MAX_BYTES",
+    "VERSION",
+    "ImportPlan",
+    "export_document",
+    "import_document",
+    "read_document",
+    "validate_import",
+]
+
+FRAMEWORK_LISTS = ("skills", "credentials", "stages")
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import adds (or would add, before it is applied), per list of the document."""
+
+    added: dict[str, int]
+    skipped: dict[str, int]
+    # Framework items the document brings in, and stored ones it lacks (those are
+    # retired when entries use them, removed otherwise); None: the document has none.
+    framework_new: dict[str, int] | None
+    framework_dropped: dict[str, int] | None
+    profile: bool
+    applied: bool = False
+    _work: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    def summary(self) -> str:
+        verb = "Added" if self.applied else "Would add"
+        lines = [f"{verb} {self.total_added} entries{_counts(self.added)}."]
+        if self.total_skipped:
+            lines.append(
+                f"Skipped {self.total_skipped} entries already in the logbook"
+                f"{_counts(self.skipped)}."
+            )
+        if self.framework_new is None:
+            lines.append("Framework: kept as it is (the file has none).")
+        else:
+            lines.append(
+                f"Framework: replaced by the file's; new{_counts(self.framework_new, True)},"
+                f" no longer in it{_counts(self.framework_dropped, True)}"
+                " (retired if entries use them, else removed)."
+            )
+        if self.profile:
+            lines.append("Profile: stages and readiness weights set from the file.")
+        return "\n".join(lines)
+
+
+def _counts(counts: dict[str, int], always: bool = False) -> str:
+    parts = [f"{n} {name}" for name, n in counts.items() if n]
+    if not parts:
+        return ": none" if always else ""
+    return ": " + ", ".join(parts)
+
+
+def validate_import(session: Session, document) -> ImportPlan:
+    """Check the whole document and work out what importing it would add; writes
+    nothing. Raises ``ValidationError`` naming each problem (up to 20)."""
+    check_header(document)
+    check_schema(document)
+    framework = document.get("framework")
+    if framework is not None:
+        framework_io.validate_document(framework)
+    context = Context(_slugs(session, framework), {})
+    weights = export_profile(session)["weights"]
+    with collecting() as errors:
+        context.refs = check_refs(document, errors)
+        profile = clean_profile(document.get("profile"), context, weights, errors)
+        lists = clean_lists(document, context, errors)
+    cleaned = Cleaned(framework, profile, lists)
+    matches = match(lists, export_entries(session))
+    return _plan(session, cleaned, matches)
+
+
+def import_document(
+    session: Session, document, *, dry_run: bool = False, before_write=None
+) -> ImportPlan:
+    """Validate, then (unless ``dry_run``) write the document in the caller's
+    transaction. Nothing is written when it raises. ``before_write`` runs between the
+    two, once the whole file is known to be good (a backup, say)."""
+    plan = validate_import(session, document)
+    if dry_run:
+        return plan
+    if before_write is not None:
+        before_write()
+    cleaned, matches = plan._work
+    apply(session, cleaned, matches)
+    session.flush()
+    return replace(plan, applied=True, _work=None)
+
+
+def _slugs(session: Session, framework: dict | None) -> dict[str, set[str]]:
+    if framework is None:
+        return {kind: set(ids.values()) for kind, ids in framework_slugs(session).items()}
+    return {kind[:-1]: {item["slug"] for item in framework[kind]} for kind in FRAMEWORK_LISTS}
+
+
+def _plan(session: Session, cleaned: Cleaned, matches: Matches) -> ImportPlan:
+    new = dropped = None
+    if cleaned.framework is not None:
+        stored = {kind: set(ids.values()) for kind, ids in framework_slugs(session).items()}
+        wanted = _slugs(session, cleaned.framework)
+        new = {f"{k}s": len(wanted[k] - stored[k]) for k in stored}
+        dropped = {f"{k}s": len(stored[k] - wanted[k]) for k in stored}
+    return ImportPlan(
+        added={spec.key: len(matches.add[spec.key]) for spec in SPECS},
+        skipped={spec.key: len(matches.existing[spec.key]) for spec in SPECS},
+        framework_new=new,
+        framework_dropped=dropped,
+        profile=cleaned.profile is not None,
+        _work=(cleaned, matches),
+    )

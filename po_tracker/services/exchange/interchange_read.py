@@ -1,0 +1,56 @@
+"""Reading an interchange file from disk, refusing anything unsafe before it is parsed.
+
+Each refusal is a ``ValidationError`` in plain words; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ValidationError
+from ..storage.json_files import read_json_file
+
+FORMAT = "po-tracker-export"
+# 2 added renewal fees and renewal history to certifications (and framework version 2);
+# a version 1 file still imports: its certifications have no fee and no history.
+# 3 added wins and feedback; a version 1 or 2 file still imports, with none of either.
+VERSION = 3
+READS = (1, 2, 3)
+# The deepest legal path is document > framework > stages > [i] > requirements >
+# required_certifications > [group] > [slug]: 7 containers. One to spare.
+MAX_DEPTH = 8
+
+
+def read_document(path: str | Path) -> dict:
+    """The document in ``path``, checked in this order: a regular file, its size, UTF-8,
+    nesting depth, JSON syntax, then its format and version. The content itself is
+    checked by ``validate_import``."""
+    return check_header(read_json_file(path, max_depth=MAX_DEPTH))
+
+
+def check_header(document) -> dict:
+    """What the file is and which version wrote it, before anything else: a newer file
+    must say so rather than fail on some field this version does not know."""
+    if not isinstance(document, dict):
+        raise ValidationError.single("document", "must be a JSON object")
+    kind = document.get("format")
+    if kind == "po-tracker-framework":
+        raise ValidationError.single(
+            "format", "this is a framework file; import it as a framework instead"
+        )
+    if kind != FORMAT:
+        raise ValidationError.single(
+            "format", f"is not a PO Tracker export (format {kind!r}, expected {FORMAT!r})"
+        )
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise ValidationError.single(
+            "version",
+            f"{version} was written by a newer version of PO Tracker; this version reads"
+            f" version {VERSION}. Update PO Tracker to import it.",
+        )
+    if version not in READS or isinstance(version, bool):
+        raise ValidationError.single(
+            "version", f"must be one of {', '.join(map(str, READS))} (got {version!r})"
+        )
+    return document

@@ -1,0 +1,220 @@
+"""Writing a validated document into the logbook: framework, profile, then every new
+entry with bulk inserts (one executemany per table; the search index follows by its
+triggers). Runs only after every check passed, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+
+from sqlalchemy import Date, func, insert, select
+from sqlalchemy.orm import Session
+
+from ...models import (
+    CertificationRenewal,
+    EventCredit,
+    FeedbackSkill,
+    JournalLink,
+    Profile,
+    Tag,
+    TrainingCredit,
+    WinRequirement,
+    event_contacts,
+    journal_entry_tags,
+    training_skills,
+    utc_now,
+    win_contacts,
+    win_skills,
+)
+from ..framework import document as framework_io
+from .interchange_export import FRAMEWORK_MODELS, LIST_OF_KIND, SPECS, TIMESTAMPS, ListSpec
+from .interchange_match import Matches
+
+
+def apply(session: Session, cleaned, matches: Matches) -> None:
+    if cleaned.framework is not None:
+        framework_io.load_document(session, cleaned.framework)
+    slugs = {
+        kind: dict(session.execute(select(model.slug, model.id)).all())
+        for kind, model in FRAMEWORK_MODELS.items()
+    }
+    if cleaned.profile is not None:
+        _apply_profile(session, cleaned.profile, slugs["stage"])
+    ids = _assign_ids(session, cleaned.lists, matches)
+    added = {
+        spec.key: [cleaned.lists[spec.key][i] for i in matches.add[spec.key]] for spec in SPECS
+    }
+    now = utc_now()
+    for spec in SPECS:
+        rows = [_row(spec, entry, ids, slugs, now) for entry in added[spec.key]]
+        _insert(session, spec.model.__table__, rows)
+    _insert_renewals(session, added["certifications"], ids)
+    _insert_trainings(session, added["trainings"], ids, slugs)
+    _insert_events(session, added["events"], ids, slugs)
+    _insert_journal(session, added["journal"], ids)
+    _insert_evidence(session, added, ids, slugs)
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _apply_profile(session: Session, profile: dict, stage_ids: dict[str, int]) -> None:
+    row = session.get(Profile, 1)
+    if row is None:
+        row = Profile(id=1)
+        session.add(row)
+    # A stage the document leaves empty keeps the logbook's choice.
+    if profile["current_stage"] is not None:
+        row.current_stage_id = stage_ids[profile["current_stage"]]
+    if profile["target_stage"] is not None:
+        row.target_stage_id = stage_ids[profile["target_stage"]]
+    for name, value in profile["weights"].items():
+        setattr(row, f"weight_{name}", value)
+    session.flush()
+
+
+def _assign_ids(session: Session, lists, matches: Matches) -> dict[str, dict[int, int]]:
+    """Row ids for every ref: the stored entry's for a duplicate, a new id otherwise.
+    Ids are chosen here, under the write lock, so that links can be written in bulk
+    without reading ids back."""
+    ids = {}
+    for spec in SPECS:
+        table = spec.model.__table__
+        next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+        ids[spec.key] = dict(matches.existing[spec.key])
+        for offset, index in enumerate(matches.add[spec.key]):
+            ids[spec.key][lists[spec.key][index]["ref"]] = next_id + offset
+    return ids
+
+
+@cache
+def _date_fields(spec: ListSpec) -> frozenset[str]:
+    return frozenset(c.name for c in spec.model.__table__.c if isinstance(c.type, Date))
+
+
+def _row(spec: ListSpec, entry: dict, ids, slugs, now: datetime) -> dict:
+    row = {"id": ids[spec.key][entry["ref"]]}
+    for field, column, kind in spec.slugs:
+        row[column] = slugs[kind][entry[field]] if entry[field] is not None else None
+    for field, column, key in spec.refs:
+        row[column] = ids[key][entry[field]] if entry[field] is not None else None
+    dates = _date_fields(spec)
+    for field in spec.fields:
+        value = entry[field]
+        row[field] = date.fromisoformat(value) if field in dates and value else value
+    for field in TIMESTAMPS:
+        value = entry[field]
+        row[field] = datetime.fromisoformat(value.removesuffix("Z")) if value else now
+    return row
+
+
+def _claims(entries, ids: dict[int, int], owner: str, slugs) -> list[dict]:
+    return [
+        {
+            owner: ids[entry["ref"]],
+            "credential_id": slugs["credential"][claim["credential"]],
+            "credits": claim["credits"],
+            "excluded": claim["excluded"],
+        }
+        for entry in entries
+        for claim in entry["credits"]
+    ]
+
+
+def _insert_renewals(session: Session, entries, ids) -> None:
+    own = ids["certifications"]
+    now = utc_now()
+    rows = [
+        {
+            "certification_id": own[entry["ref"]],
+            **{
+                key: date.fromisoformat(value) if key.endswith("_on") and value else value
+                for key, value in renewal.items()
+            },
+            "created_at": now,
+            "updated_at": now,
+        }
+        for entry in entries
+        for renewal in entry["renewals"]
+    ]
+    _insert(session, CertificationRenewal.__table__, rows)
+
+
+def _insert_trainings(session: Session, entries, ids, slugs) -> None:
+    own = ids["trainings"]
+    skills = [
+        {"training_id": own[e["ref"]], "skill_id": slugs["skill"][slug]}
+        for e in entries
+        for slug in e["skills"]
+    ]
+    _insert(session, training_skills, skills)
+    _insert(session, TrainingCredit.__table__, _claims(entries, own, "training_id", slugs))
+
+
+def _insert_events(session: Session, entries, ids, slugs) -> None:
+    own = ids["events"]
+    met = [
+        {"event_id": own[e["ref"]], "contact_id": ids["contacts"][ref]}
+        for e in entries
+        for ref in e["contacts"]
+    ]
+    _insert(session, event_contacts, met)
+    _insert(session, EventCredit.__table__, _claims(entries, own, "event_id", slugs))
+
+
+def _insert_journal(session: Session, entries, ids) -> None:
+    own = ids["journal"]
+    tag_ids = dict(session.execute(select(Tag.name, Tag.id)).all())
+    new = sorted({t for e in entries for t in e["tags"]} - set(tag_ids))
+    next_id = (session.scalar(select(func.max(Tag.id))) or 0) + 1
+    tag_ids.update({name: next_id + i for i, name in enumerate(new)})
+    _insert(session, Tag.__table__, [{"id": tag_ids[name], "name": name} for name in new])
+    tags = [{"entry_id": own[e["ref"]], "tag_id": tag_ids[t]} for e in entries for t in e["tags"]]
+    _insert(session, journal_entry_tags, tags)
+    links = [
+        {
+            "entry_id": own[e["ref"]],
+            "target_kind": link["kind"],
+            "target_id": ids[LIST_OF_KIND[link["kind"]]][link["ref"]],
+        }
+        for e in entries
+        for link in e["links"]
+    ]
+    _insert(session, JournalLink.__table__, links)
+
+
+def _insert_evidence(session: Session, added, ids, slugs) -> None:
+    own, skill = ids["wins"], slugs["skill"]
+    entries = added["wins"]
+    _insert(
+        session,
+        win_skills,
+        [
+            {"win_id": own[e["ref"]], "skill_id": skill[slug]}
+            for e in entries
+            for slug in e["skills"]
+        ],
+    )
+    _insert(
+        session,
+        WinRequirement.__table__,
+        [{"win_id": own[e["ref"]], "requirement": r} for e in entries for r in e["requirements"]],
+    )
+    _insert(
+        session,
+        win_contacts,
+        [
+            {"win_id": own[e["ref"]], "contact_id": ids["contacts"][ref]}
+            for e in entries
+            for ref in e["contacts"]
+        ],
+    )
+    own = ids["feedback"]
+    rows = [
+        {"feedback_id": own[e["ref"]], "skill_id": skill[item["skill"]], "level": item["level"]}
+        for e in added["feedback"]
+        for item in e["skills"]
+    ]
+    _insert(session, FeedbackSkill.__table__, rows)

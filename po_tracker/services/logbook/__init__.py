@@ -1,0 +1,15 @@
+"""The user's logs: one service module per kind of entry, and what they share.
+
+- ``certifications``, ``training``, ``events``, ``contacts``, ``experience``, ``goals``,
+  ``ratings``, ``journal_entries``: create, update, delete, get and list one kind.
+- ``service_by_kind``: every log's service by kind, for generic callers.
+- ``certification_renewal``: renewing a held certification, kept as history.
+- ``onboarding``: the first steps of a logbook (the welcome, the targets it offers).
+- ``crud``: fetching a row or failing clearly; deleting it with its journal links.
+- ``journal_prompts``: prompts and Markdown templates the journal offers.
+- ``profile``: the user's current and target stage and readiness weights.
+- ``log_tables``: which entries a log's table shows, in which order, as ids.
+- ``recent``: what needs attention and what was logged lately, for the dashboard.
+
+No imports here: importing the package must not import its modules.
+"""

@@ -1,0 +1,149 @@
+"""Networking events: meetups, conferences, workshops, forums, webinars, mentoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ...models import EventCredit
+from ...models import NetworkingEvent as EventRow
+from ...vocabulary import EVENT_TYPES
+from ..career.credit_claims import CreditClaim, claims_to_dto, clean_claims
+from ..validation import MAX_TEXT, Checker
+from . import contacts
+from .crud import delete_row, get_row, in_order
+
+KIND = "event"
+
+
+@dataclass(frozen=True)
+class EventInput:
+    title: str
+    event_type: str
+    event_date: date
+    location: str = ""
+    online: bool = False
+    hours: float = 0.0
+    contacts: tuple[str, ...] = ()
+    takeaways: str = ""
+    follow_up_on: date | None = None
+    follow_up_done: bool = False
+    credits: tuple[CreditClaim, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    title: str
+    event_type: str
+    event_date: date
+    location: str
+    online: bool
+    hours: float
+    contacts: tuple[str, ...]
+    takeaways: str
+    follow_up_on: date | None
+    follow_up_done: bool
+    credits: tuple[CreditClaim, ...]
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+
+def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
+    check = Checker()
+    event_date = check.day("event_date", data.event_date, required=True)
+    follow_up = check.day("follow_up_on", data.follow_up_on)
+    check.order("event_date", event_date, "follow_up_on", follow_up)
+    values = dict(
+        title=check.text("title", data.title, required=True),
+        event_type=check.choice("event_type", data.event_type, EVENT_TYPES),
+        event_date=event_date,
+        location=check.text("location", data.location),
+        online=bool(data.online),
+        hours=check.number("hours", data.hours if data.hours is not None else 0.0),
+        takeaways=check.text("takeaways", data.takeaways, limit=MAX_TEXT),
+        follow_up_on=follow_up,
+        follow_up_done=bool(data.follow_up_done),
+        notes=check.text("notes", data.notes, limit=MAX_TEXT),
+    )
+    names = [check.text("contacts", name, required=True, limit=200) for name in data.contacts]
+    claims = clean_claims(session, check, data.credits)
+    check.done()
+    return values, list(dict.fromkeys(names)), claims
+
+
+def validate(session: Session, data: EventInput) -> None:
+    _clean(session, data)
+
+
+def _apply(session: Session, row: EventRow, data: EventInput) -> Event:
+    values, names, claims = _clean(session, data)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.contacts = [contacts.find_or_create(session, name) for name in names]
+    row.credit_claims = [
+        EventCredit(credential_id=cid, credits=credits, excluded=excluded)
+        for cid, credits, excluded in claims
+    ]
+    session.add(row)
+    session.flush()
+    return _to_dto(row)
+
+
+def _to_dto(row: EventRow) -> Event:
+    return Event(
+        id=row.id,
+        title=row.title,
+        event_type=row.event_type,
+        event_date=row.event_date,
+        location=row.location,
+        online=row.online,
+        hours=row.hours,
+        contacts=tuple(contact.name for contact in row.contacts),
+        takeaways=row.takeaways,
+        follow_up_on=row.follow_up_on,
+        follow_up_done=row.follow_up_done,
+        credits=claims_to_dto(row.credit_claims),
+        notes=row.notes,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def create(session: Session, data: EventInput) -> Event:
+    return _apply(session, EventRow(), data)
+
+
+def update(session: Session, entry_id: int, data: EventInput) -> Event:
+    return _apply(session, get_row(session, EventRow, entry_id, KIND), data)
+
+
+def delete(session: Session, entry_id: int) -> None:
+    delete_row(session, EventRow, entry_id, KIND)
+
+
+def get(session: Session, entry_id: int) -> Event:
+    return _to_dto(get_row(session, EventRow, entry_id, KIND))
+
+
+def _query():
+    return select(EventRow).options(
+        selectinload(EventRow.contacts), selectinload(EventRow.credit_claims)
+    )
+
+
+def list_all(session: Session) -> list[Event]:
+    rows = session.scalars(_query().order_by(EventRow.event_date.desc(), EventRow.id.desc()))
+    return [_to_dto(row) for row in rows]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Event]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(EventRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)

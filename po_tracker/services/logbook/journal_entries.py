@@ -1,0 +1,173 @@
+"""Journal entries: Markdown, tags, links to other entries, and the prompt answered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ...models import (
+    Certification,
+    Contact,
+    ExperienceEntry,
+    Feedback,
+    Goal,
+    JournalLink,
+    NetworkingEvent,
+    SkillRating,
+    Tag,
+    TrainingSession,
+    Win,
+)
+from ...models import JournalEntry as JournalRow
+from ...vocabulary import LOG_KINDS
+from ..validation import MAX_TEXT, Checker
+from .crud import delete_row, get_row, in_order
+
+KIND = "journal"
+MAX_BODY = 200_000
+LINK_TARGETS = {
+    "certification": Certification,
+    "training": TrainingSession,
+    "event": NetworkingEvent,
+    "contact": Contact,
+    "rating": SkillRating,
+    "experience": ExperienceEntry,
+    "journal": JournalRow,
+    "goal": Goal,
+    "win": Win,
+    "feedback": Feedback,
+}
+assert set(LINK_TARGETS) == set(LOG_KINDS)
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    kind: str
+    id: int
+
+
+@dataclass(frozen=True)
+class JournalInput:
+    text: str
+    entry_date: date
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    links: tuple[EntryRef, ...] = ()
+    prompt: str = ""
+
+
+@dataclass(frozen=True)
+class Journal:
+    id: int
+    entry_date: date
+    title: str
+    text: str
+    tags: tuple[str, ...]
+    links: tuple[EntryRef, ...]
+    prompt: str
+    created_at: datetime
+    updated_at: datetime
+
+
+def _clean(session: Session, data: JournalInput, self_id: int | None) -> dict:
+    check = Checker()
+    values = dict(
+        entry_date=check.day("entry_date", data.entry_date, required=True),
+        title=check.text("title", data.title),
+        body=check.text("text", data.text, required=True, limit=MAX_BODY),
+        prompt=check.text("prompt", data.prompt, limit=MAX_TEXT),
+    )
+    tags = []
+    for tag in data.tags:
+        name = check.text("tag", tag.lstrip("#"), required=True, limit=80).lower()
+        if name and any(ch.isspace() for ch in name):
+            check.fail("tag", f"must be one word (got {tag!r}); use - to join words")
+        tags.append(name)
+    links = []
+    for link in data.links:
+        if link.kind not in LINK_TARGETS:
+            check.fail("links", f"unknown kind {link.kind!r}; valid kinds: {', '.join(LOG_KINDS)}")
+        elif link.kind == KIND and link.id == self_id:
+            check.fail("links", "an entry cannot link to itself")
+        elif session.get(LINK_TARGETS[link.kind], link.id) is None:
+            check.fail("links", f"there is no {link.kind} with id {link.id}")
+        else:
+            links.append(link)
+    check.done()
+    values["tags"] = list(dict.fromkeys(tags))
+    values["links"] = list(dict.fromkeys(links))
+    return values
+
+
+def validate(session: Session, data: JournalInput, entry_id: int | None = None) -> None:
+    _clean(session, data, entry_id)
+
+
+def _tag(session: Session, name: str) -> Tag:
+    tag = session.scalars(select(Tag).where(Tag.name == name)).first()
+    return tag or Tag(name=name)
+
+
+def _apply(session: Session, row: JournalRow, data: JournalInput) -> Journal:
+    values = _clean(session, data, row.id)
+    row.entry_date = values["entry_date"]
+    row.title = values["title"]
+    row.body = values["body"]
+    row.prompt = values["prompt"]
+    row.tags = [_tag(session, name) for name in values["tags"]]
+    row.links = [JournalLink(target_kind=ref.kind, target_id=ref.id) for ref in values["links"]]
+    session.add(row)
+    session.flush()
+    return _to_dto(row)
+
+
+def _to_dto(row: JournalRow) -> Journal:
+    return Journal(
+        id=row.id,
+        entry_date=row.entry_date,
+        title=row.title,
+        text=row.body,
+        tags=tuple(tag.name for tag in row.tags),
+        links=tuple(EntryRef(link.target_kind, link.target_id) for link in row.links),
+        prompt=row.prompt,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def create(session: Session, data: JournalInput) -> Journal:
+    return _apply(session, JournalRow(), data)
+
+
+def update(session: Session, entry_id: int, data: JournalInput) -> Journal:
+    return _apply(session, get_row(session, JournalRow, entry_id, KIND), data)
+
+
+def delete(session: Session, entry_id: int) -> None:
+    delete_row(session, JournalRow, entry_id, KIND)
+
+
+def get(session: Session, entry_id: int) -> Journal:
+    return _to_dto(get_row(session, JournalRow, entry_id, KIND))
+
+
+def _query():
+    return select(JournalRow).options(selectinload(JournalRow.tags), selectinload(JournalRow.links))
+
+
+def list_all(session: Session, tag: str | None = None) -> list[Journal]:
+    query = _query()
+    if tag:
+        query = query.where(JournalRow.tags.any(Tag.name == tag.lstrip("#").lower()))
+    query = query.order_by(JournalRow.entry_date.desc(), JournalRow.id.desc())
+    return [_to_dto(row) for row in session.scalars(query)]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Journal]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(JournalRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)

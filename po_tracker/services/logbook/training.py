@@ -1,0 +1,168 @@
+"""Training taken or planned: courses, workshops, books, webinars, self-study."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ...models import Skill, TrainingCredit
+from ...models import TrainingSession as TrainingRow
+from ...vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
+from ..career.credit_claims import (
+    CreditClaim,
+    claims_to_dto,
+    clean_claims,
+    counts_toward,
+    only_toward,
+)
+from ..framework import lookup
+from ..validation import MAX_TEXT, Checker
+from .crud import delete_row, get_row, in_order
+
+KIND = "training"
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    title: str
+    hours: float
+    start_date: date
+    end_date: date | None = None
+    provider: str = ""
+    format: str = "course"
+    status: str = "completed"
+    cost_amount: float | None = None
+    cost_currency: str | None = None
+    skills: tuple[str, ...] = ()
+    credits: tuple[CreditClaim, ...] = ()
+    notes: str = ""
+    # Count toward these credentials only (empty: every one, as by default).
+    credentials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Training:
+    id: int
+    title: str
+    provider: str
+    format: str
+    start_date: date
+    end_date: date | None
+    hours: float
+    cost_amount: float | None
+    cost_currency: str | None
+    status: str
+    skills: tuple[str, ...]
+    credits: tuple[CreditClaim, ...]
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    # The credentials it counts toward when limited to some; empty: every one.
+    counts_toward: tuple[str, ...] = ()
+
+
+def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list]:
+    check = Checker()
+    start = check.day("start_date", data.start_date, required=True)
+    end = check.day("end_date", data.end_date)
+    check.order("start_date", start, "end_date", end)
+    values = dict(
+        title=check.text("title", data.title, required=True),
+        provider=check.text("provider", data.provider),
+        format=check.choice("format", data.format, TRAINING_FORMATS),
+        status=check.choice("status", data.status, TRAINING_STATUSES),
+        start_date=start,
+        end_date=end,
+        hours=check.number("hours", data.hours),
+        cost_amount=check.number("cost_amount", data.cost_amount, maximum=1_000_000),
+        cost_currency=check.currency("cost_currency", data.cost_currency),
+        notes=check.text("notes", data.notes, limit=MAX_TEXT),
+    )
+    if data.hours is None:
+        check.fail("hours", "is required")
+    if values["status"] == "completed":
+        field = "end_date" if end is not None else "start_date"
+        check.not_future(field, end or start, "a completed training")
+    skill_ids = [check.resolve(lookup.skill_id, session, name, "skill") for name in data.skills]
+    claims = clean_claims(session, check, data.credits)
+    if data.credentials:
+        given = {claim[0] for claim in claims}
+        claims += [c for c in only_toward(session, check, data.credentials) if c[0] not in given]
+    check.done()
+    return values, list(dict.fromkeys(skill_ids)), claims
+
+
+def validate(session: Session, data: TrainingInput) -> None:
+    _clean(session, data)
+
+
+def _apply(session: Session, row: TrainingRow, data: TrainingInput) -> Training:
+    values, skill_ids, claims = _clean(session, data)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.skills = [session.get(Skill, skill_id) for skill_id in skill_ids]
+    row.credit_claims = [
+        TrainingCredit(credential_id=cid, credits=credits, excluded=excluded)
+        for cid, credits, excluded in claims
+    ]
+    session.add(row)
+    session.flush()
+    return _to_dto(row)
+
+
+def _to_dto(row: TrainingRow) -> Training:
+    return Training(
+        id=row.id,
+        title=row.title,
+        provider=row.provider,
+        format=row.format,
+        start_date=row.start_date,
+        end_date=row.end_date,
+        hours=row.hours,
+        cost_amount=row.cost_amount,
+        cost_currency=row.cost_currency,
+        status=row.status,
+        skills=tuple(skill.name for skill in row.skills),
+        credits=claims_to_dto(row.credit_claims),
+        notes=row.notes,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        counts_toward=counts_toward(row.credit_claims),
+    )
+
+
+def create(session: Session, data: TrainingInput) -> Training:
+    return _apply(session, TrainingRow(), data)
+
+
+def update(session: Session, entry_id: int, data: TrainingInput) -> Training:
+    return _apply(session, get_row(session, TrainingRow, entry_id, KIND), data)
+
+
+def delete(session: Session, entry_id: int) -> None:
+    delete_row(session, TrainingRow, entry_id, KIND)
+
+
+def get(session: Session, entry_id: int) -> Training:
+    return _to_dto(get_row(session, TrainingRow, entry_id, KIND))
+
+
+def _query():
+    return select(TrainingRow).options(
+        selectinload(TrainingRow.skills), selectinload(TrainingRow.credit_claims)
+    )
+
+
+def list_all(session: Session) -> list[Training]:
+    rows = session.scalars(_query().order_by(TrainingRow.start_date.desc(), TrainingRow.id.desc()))
+    return [_to_dto(row) for row in rows]
+
+
+def get_many(session: Session, ids: list[int]) -> list[Training]:
+    """The entries with these ids, in the order given (missing ones left out): how a
+    long table fetches only the rows on screen."""
+    rows = session.scalars(_query().where(TrainingRow.id.in_(ids)))
+    return in_order([_to_dto(row) for row in rows], ids)
