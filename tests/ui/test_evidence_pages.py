@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from po_tracker.services.registry import LOG_SERVICES
 from PySide6.QtCore import Qt
 
 from po_tracker.services.logbook.feedback_entries import SkillLevel
+from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 from po_tracker.ui.pages.evidence_page import EvidencePage, FeedbackPage, WinsPage
 
 
