@@ -29,6 +29,7 @@ from po_tracker.models import (
     Contact,
     Credential,
     ExperienceEntry,
+    Feedback,
     Goal,
     JournalEntry,
     JournalLink,
@@ -37,6 +38,7 @@ from po_tracker.models import (
     SkillRating,
     Tag,
     TrainingSession,
+    Win,
     event_contacts,
     journal_entry_tags,
     training_skills,
@@ -45,10 +47,11 @@ from po_tracker.services.logbook import profile
 from po_tracker.services.storage.opening import open_logbook
 
 # Share of the entries per kind; MODELS holds the table each kind is stored in.
-SHARES = {"journal": 0.35, "rating": 0.25, "training": 0.15, "event": 0.15, "contact": 0.04,
-          "certification": 0.02, "experience": 0.02, "goal": 0.02}  # fmt: skip
+SHARES = {"journal": 0.31, "rating": 0.25, "training": 0.15, "event": 0.15, "contact": 0.04,
+          "certification": 0.02, "experience": 0.02, "goal": 0.02, "win": 0.02,
+          "feedback": 0.02}  # fmt: skip
 _TABLES = (JournalEntry, SkillRating, TrainingSession, NetworkingEvent, Contact, Certification,
-           ExperienceEntry, Goal)  # fmt: skip
+           ExperienceEntry, Goal, Win, Feedback)  # fmt: skip
 MODELS = dict(zip(SHARES, _TABLES, strict=True))
 # Fixed, not today: the same seed must give the same logbook on any day.
 DEFAULT_END = date(2026, 11, 30)
@@ -169,8 +172,10 @@ class _Generator:
         # One big transaction: a page cache that holds it saves SQLite from spilling
         # pages to disk mid-way. The connection is dropped when the logbook closes.
         self.session.execute(text("PRAGMA cache_size = -262144"))
+        from .generate_evidence import feedback, wins  # it builds on this module
+
         steps = (_contacts, _trainings, _events, _ratings, _certifications, _experience,
-                 _goals, _journal)  # fmt: skip
+                 _goals, _journal, wins, feedback)  # fmt: skip
         for step in steps:
             step(self)
 

@@ -25,23 +25,27 @@ from .demo_content import (
     CURRENT_STAGE,
     EVENTS,
     EXPERIENCE,
+    FEEDBACK,
     FIRST_ASSESSMENT_DAYS_AGO,
     GOALS,
     OTHER_RATINGS,
     SKILL_GROWTH,
     TARGET_STAGE,
     TRAININGS,
+    WINS,
 )
 from .demo_journal import JOURNAL
 from .models import (
     Certification,
     Contact,
     ExperienceEntry,
+    Feedback,
     Goal,
     JournalEntry,
     NetworkingEvent,
     SkillRating,
     TrainingSession,
+    Win,
 )
 from .services.logbook import (
     certifications,
@@ -52,7 +56,9 @@ from .services.logbook import (
     profile,
     ratings,
     training,
+    wins,
 )
+from .services.logbook import feedback_entries as feedback
 from .services.logbook import journal_entries as journal
 from .services.logbook.journal_entries import EntryRef
 
@@ -69,6 +75,8 @@ MODELS = {
     "experience": ExperienceEntry,
     "journal": JournalEntry,
     "goal": Goal,
+    "win": Win,
+    "feedback": Feedback,
 }
 
 
@@ -119,6 +127,8 @@ class _Demo:
         self.add_ratings()
         self.add_journal()
         self.add_goals()
+        self.add_wins()
+        self.add_feedback()
 
     def add_experience(self) -> None:
         for role, org, start, end, *counts, notes in EXPERIENCE:
@@ -234,6 +244,31 @@ class _Demo:
             # set in the last career reflection (see the journal).
             set_on = min(item.target_date - timedelta(days=120), self.ago(6))
             self.note("goal", item.id, set_on)
+
+    def add_wins(self) -> None:
+        for title, days, did, impact, metric, skills, requirements, people in WINS:
+            name, before, after, unit = metric or ("", None, None, "")
+            item = wins.create(
+                self.session,
+                wins.WinInput(
+                    title=title, win_date=self.ago(days), description=did, impact=impact,
+                    metric_name=name, metric_before=before, metric_after=after,
+                    metric_unit=unit, skills=skills, requirements=requirements,
+                    contacts=people,
+                ),
+            )  # fmt: skip
+            self.note("win", item.id, item.win_date)
+
+    def add_feedback(self) -> None:
+        for days, quote, giver, role, skills in FEEDBACK:
+            item = feedback.create(
+                self.session,
+                feedback.FeedbackInput(
+                    quote=quote, giver=giver, giver_role=role, given_on=self.ago(days),
+                    skills=tuple(feedback.SkillLevel(s, level) for s, level in skills),
+                ),
+            )  # fmt: skip
+            self.note("feedback", item.id, item.given_on)
 
     def backdate(self) -> None:
         """Give every entry the creation time of the evening it is about, so "recent

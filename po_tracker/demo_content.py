@@ -267,3 +267,55 @@ GOALS = (
     ("Complete SAFe POPM before the first PI planning", -60, "open", None, "safe-popm", None,
      ""),
 )  # fmt: skip
+
+# title, days ago, what was done, impact, metric (name, before, after, unit) or None,
+# skills, stage requirements shown, people involved
+WINS = (
+    ("Took the document-upload flow from three steps to one", 1200,
+     "Merged the upload, review and confirm screens after five customer interviews.",
+     "Fewer abandoned claims; the call centre's upload questions dropped by a third.",
+     ("Claims abandoned at upload", 18, 11, "%"),
+     ("customer-focus", "backlog-management-and-prioritization"), (), ("Jonas Becker",)),
+    ("Cut merchant time-to-first-payment from 9 days to 4", 560,
+     "Re-ordered KYC checks so the slow ones run in parallel; agreed the risk "
+     "thresholds with Risk and Compliance in a weekly sync.",
+     "Merchants get paid in their first week; activation within 30 days rose.",
+     ("Median time to first payment", 9, 4, "days"),
+     ("stakeholder-management", "data-driven-decision-making"), (),
+     ("Fatima Haddad", "Mei Chen")),
+    ("Shipped instant payouts with zero downtime", 240,
+     "Led the payouts squad through the ledger migration; ran the incident reviews "
+     "with engineering.", "Instant payouts became the default for 40 % of merchants.",
+     ("Merchants on instant payouts", 0, 40, "%"),
+     ("cross-functional-collaboration", "technical-understanding", "leadership"),
+     ("team_size", "products_owned"), ("Tomás Silva", "Daniel Kim")),
+    ("Brought payout failures under 1 %", 120,
+     "Used Mei's failure model to retry the right payouts and warn merchants early.",
+     "Support tickets about failed payouts halved.",
+     ("Payout failure rate", 2.7, 0.8, "%"),
+     ("data-driven-decision-making", "product-vision-and-strategy"), (),
+     ("Mei Chen", "Tomás Silva")),
+    ("Coached Nora through her first quarter as PO", 40,
+     "Weekly backlog sessions and shadowing in refinement; she now runs the payouts "
+     "refinement alone.", "A second PO in the squad; I spend the time on strategy.", None,
+     ("mentoring-and-coaching", "leadership"), ("people_mentored",), ("Nora Lindberg",)),
+)  # fmt: skip
+
+# days ago, quote, from (a contact), role, skills with the level seen (or None)
+FEEDBACK = (
+    (980, "Sprint reviews are the clearest in the department; the demos could be shorter.",
+     "Jonas Becker", "peer", (("communication", 3),)),
+    (540, "The KYC change landed without surprises this time: the weekly sync works.",
+     "Fatima Haddad", "stakeholder", (("stakeholder-management", 3),)),
+    (230, "The first PO who joined our incident reviews and understood the ledger.",
+     "Tomás Silva", "peer",
+     (("cross-functional-collaboration", 4), ("technical-understanding", 3))),
+    (180, "Ready to lead the guild session on payout failures; own the room.",
+     "Priya Raman", "mentor", (("leadership", 3), ("product-vision-and-strategy", None))),
+    (60, "Your questions help more than the answers would.", "Nora Lindberg", "report",
+     (("mentoring-and-coaching", 3),)),
+    (45, "Good with Risk and Ops; next, own the exec roadmap review yourself.",
+     "Priya Raman", "manager", (("stakeholder-management", 3), ("leadership", 3))),
+    (20, "Instant payouts changed how we run the marketplace; thank you.", "Rafael Ortega",
+     "customer", (("customer-focus", 4),)),
+)  # fmt: skip

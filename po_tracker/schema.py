@@ -16,7 +16,7 @@ from . import read_only
 from .app_errors import AppError
 
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 
 # Written into every logbook's header (PRAGMA application_id, "POTR") from revision 0005 on,
 # so that `file`, other tools and the app itself can tell a logbook from any SQLite file.
@@ -50,6 +50,9 @@ TABLES_AT = {
     "0008": (_TABLES_0004 - {"start_view"})
     | {"renewal_groups", "certification_renewals", "calendar_events"},
 }
+TABLES_AT["0009"] = TABLES_AT["0008"] | {
+    "wins", "win_contacts", "win_requirements", "win_skills", "feedback", "feedback_skills",
+}  # fmt: skip
 # The first revision that writes APPLICATION_ID; older logbooks carry 0 there.
 ID_SINCE = "0005"
 

@@ -28,7 +28,34 @@ LOG_KINDS = (
     "experience",
     "journal",
     "goal",
+    "win",
+    "feedback",
 )
+# Who gave a piece of feedback, as seen from the user.
+FEEDBACK_ROLES = ("manager", "peer", "stakeholder", "report", "mentor", "customer")
+# A stage's numeric requirements, which a win can be evidence for (the same keys as the
+# stage's columns and the framework file).
+STAGE_REQUIREMENTS = (
+    "years_experience",
+    "sprints_as_po",
+    "people_mentored",
+    "team_size",
+    "products_owned",
+    "ceremonies_facilitated",
+    "training_hours_12m",
+    "events_12m",
+)
+# How the window and the documents name them (the readiness report's words).
+STAGE_REQUIREMENT_LABELS = {
+    "years_experience": "Years in product roles",
+    "sprints_as_po": "Sprints as Product Owner",
+    "people_mentored": "People mentored",
+    "team_size": "Largest team led",
+    "products_owned": "Products owned at once",
+    "ceremonies_facilitated": "Ceremonies facilitated",
+    "training_hours_12m": "Training hours in 12 months",
+    "events_12m": "Networking events in 12 months",
+}
 LEVEL_MIN, LEVEL_MAX = 1, 5
 # What each skill level means, shown wherever a level is chosen, so that two ratings
 # made months apart mean the same thing.

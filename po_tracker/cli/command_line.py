@@ -36,6 +36,8 @@ HANDLERS = {
     "export ics": "data_commands:export_ics",
     "export chart": "chart_commands:export_chart",
     "export report": "chart_commands:export_report",
+    "export case": "document_commands:export_case",
+    "export review": "document_commands:export_review",
     "import json": "reports:import_json",
     "import csv": "data_commands:import_csv",
     "framework": "reports:framework",

@@ -83,6 +83,13 @@ def summary(kind: str, item) -> str:
             j.entry_date, j.title or _first_line(j.text), " ".join("#" + t for t in j.tags)
         ),
         "goal": lambda g: _join(g.text, g.status, g.target_date and f"due {g.target_date}"),
+        "win": lambda w: _join(w.title, w.win_date, w.metric, w.skills and ", ".join(w.skills)),
+        "feedback": lambda f: _join(
+            f"“{_first_line(f.quote)}”",
+            f"{f.giver or 'someone'} ({f.giver_role})",
+            f.given_on,
+            f.skills and ", ".join(str(s) for s in f.skills),
+        ),
     }[kind](item)
     return printable(f"#{item.id}  {line}")
 

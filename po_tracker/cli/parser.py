@@ -8,6 +8,7 @@ import re
 
 from .. import __version__
 from ..app_errors import AppError
+from ..vocabulary import FEEDBACK_ROLES
 from .entry_options import add_options, edit_options
 from .values import data_folder, iso_date, number, whole_number
 
@@ -20,6 +21,8 @@ LIST_KINDS = {
     "experience": "experience",
     "journal": "journal",
     "goals": "goal",
+    "wins": "win",
+    "feedback": "feedback",
     "skills": "skill",
     "stages": "stage",
     "credentials": "credential",
@@ -81,6 +84,46 @@ def _add_parsers(commands) -> None:
         p = _leaf(edit, kind, help=f"change a {kind}: only the options given change")
         p.add_argument("id", type=whole_number, metavar="ID")
         edit_options(p, kind)
+    _evidence_parsers(add)
+
+
+def _evidence_parsers(add) -> None:
+    p = _leaf(add, "win", help="something you did and what came of it")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--did", default="", metavar="TEXT", help="what you did")
+    p.add_argument("--impact", default="", metavar="TEXT", help="the outcome and its impact")
+    p.add_argument(
+        "--metric", metavar='"NAME: BEFORE -> AFTER UNIT"', help='e.g. "Lead time: 12 -> 5 days"'
+    )
+    p.add_argument("--skill", action="append", default=[], metavar="SKILL")
+    p.add_argument(
+        "--requirement",
+        action="append",
+        default=[],
+        metavar="REQ",
+        help="a stage requirement it shows, e.g. team-size or people-mentored (repeat)",
+    )
+    p.add_argument(
+        "--with", action="append", default=[], metavar="NAME", dest="people",
+        help="a person involved (repeat for several)",
+    )  # fmt: skip
+    p.add_argument("--note", default="")
+
+    p = _leaf(add, "feedback", help="what someone said about your work")
+    p.add_argument("quote", metavar="QUOTE")
+    p.add_argument("--from", required=True, metavar="NAME", dest="giver", help="who said it")
+    p.add_argument("--role", required=True, choices=FEEDBACK_ROLES, help="their role to you")
+    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument(
+        "--skill", action="append", default=[], metavar="SKILL",
+        help='a skill it speaks to; "SKILL=N" gives the level they saw (repeat)',
+    )  # fmt: skip
+    p.add_argument(
+        "--level", type=whole_number, metavar="N",
+        help="the level (1-5) they saw in every --skill that names none",
+    )  # fmt: skip
+    p.add_argument("--note", default="")
 
 
 def _other_parsers(commands) -> None:
@@ -146,6 +189,7 @@ def _exchange_parsers(commands) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--force", action="store_true", help=force_help)
     _chart_parsers(export)
+    _document_parsers(export)
 
     imports = commands.add_parser("import", help="read entries from a file").add_subparsers(
         dest="exchange_format", required=True, metavar="FORMAT", parser_class=Parser
@@ -171,6 +215,26 @@ def _chart_parsers(export) -> None:
     p = _leaf(export, "report", help="the one-page progress report for a review (PDF)")
     p.add_argument("file", metavar="FILE", help="ends in .pdf (or .png, .svg)")
     _picture_options(p)
+
+
+def _document_parsers(export) -> None:
+    """``export case`` and ``export review`` (handled in ``document_commands``)."""
+    p = _leaf(export, "case", help="your promotion case: Markdown, PDF or Word (.md .pdf .docx)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--stage", metavar="STAGE", help="default: your target stage")
+    p.add_argument("--since", type=iso_date, metavar="DATE", help="evidence from this day on")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    _document_options(p)
+    p = _leaf(export, "review", help="what happened in a period, for a review (.md or .pdf)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--since", type=iso_date, metavar="DATE", required=True)
+    p.add_argument("--until", type=iso_date, metavar="DATE", help="default: today")
+    _document_options(p)
+
+
+def _document_options(p) -> None:
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="for a PDF (a4)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
 def _picture_options(p) -> None:

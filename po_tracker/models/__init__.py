@@ -2,6 +2,7 @@
 
 from .base import Base, new_uuid, utc_now
 from .calendar import CalendarEvent
+from .evidence_tables import Feedback, FeedbackSkill, Win, WinRequirement, win_contacts, win_skills
 from .framework import (
     Credential,
     RenewalGroup,
@@ -34,6 +35,8 @@ __all__ = [
     "Credential",
     "EventCredit",
     "ExperienceEntry",
+    "Feedback",
+    "FeedbackSkill",
     "Goal",
     "JournalEntry",
     "JournalLink",
@@ -53,9 +56,13 @@ __all__ = [
     "Tag",
     "TrainingCredit",
     "TrainingSession",
+    "Win",
+    "WinRequirement",
     "event_contacts",
     "journal_entry_tags",
     "new_uuid",
     "training_skills",
     "utc_now",
+    "win_contacts",
+    "win_skills",
 ]

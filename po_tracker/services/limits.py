@@ -45,6 +45,9 @@ MAX_GOAL_TEXT = _export("$defs/goal/properties/text/maxLength")
 MAX_URL = _export("$defs/certification/properties/verification_url/maxLength")
 # The schema counts a leading '#', which the app does not store.
 MAX_TAG = _export("$defs/journal/properties/tags/items/maxLength") - 1
+MAX_QUOTE = _export("$defs/feedback/properties/quote/maxLength")
+MAX_METRIC_NAME = _export("$defs/win/properties/metric_name/maxLength")
+MAX_METRIC_UNIT = _export("$defs/win/properties/metric_unit/maxLength")
 
 # --- numbers ------------------------------------------------------------------------------
 MAX_HOURS = _export("$defs/hours/maximum")
@@ -52,6 +55,7 @@ MAX_COUNT = _export("$defs/count/maximum")  # sprints, team size, people mentore
 MAX_MONEY = _export("$defs/money/maximum")
 MAX_CLAIM_CREDITS = _export("$defs/credits/items/properties/credits/maximum")
 MAX_CREDITS_USED = _export("$defs/renewal/properties/credits_used/maximum")
+MAX_METRIC = _export("$defs/win/properties/metric_before/maximum")  # and -MAX_METRIC
 MAX_WEIGHT = _export("$defs/profile/properties/weights/properties/skills/maximum")
 MAX_VALIDITY_MONTHS = _framework("$defs/credential/properties/validity_months/maximum")
 MAX_GRACE_DAYS = _framework("$defs/credential/properties/grace_days/maximum")

@@ -13,12 +13,14 @@ from PySide6.QtGui import QUndoStack
 # loses the journal links that pointed at it.
 RELATED = {
     "event": {"contact", "journal"},
-    "contact": {"event", "journal"},
+    "contact": {"event", "journal", "win", "feedback"},
     "certification": {"journal"},
     "training": {"journal"},
     "rating": {"journal"},
     "experience": {"journal"},
     "goal": {"journal"},
+    "win": {"contact", "journal"},
+    "feedback": {"contact", "journal"},
 }
 
 

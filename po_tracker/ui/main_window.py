@@ -133,6 +133,12 @@ class MainWindow(QMainWindow):
         self.export_report_action = self._action(
             "Export progress &report…", self.export_report, None, file_menu
         )
+        self.export_case_action = self._action(
+            "Export &promotion case…", self.export_case, None, file_menu
+        )
+        self.export_review_action = self._action(
+            "Export re&view…", self.export_review, None, file_menu
+        )
         file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, keys.Quit, file_menu)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
             self._action(
                 spec.title,
                 lambda _=False, k=spec.key: self.show_page(k),
-                f"Ctrl+{number}",
+                f"Ctrl+{number % 10}",  # the tenth page is Ctrl+0
                 view_menu,
             )
         view_menu.addSeparator()
@@ -189,6 +195,8 @@ class MainWindow(QMainWindow):
             self.framework_action,
             self.export_chart_action,
             self.export_report_action,
+            self.export_case_action,
+            self.export_review_action,
         ):
             action.setEnabled(False)
 
@@ -225,6 +233,8 @@ class MainWindow(QMainWindow):
             self.framework_action,
             self.export_chart_action,
             self.export_report_action,
+            self.export_case_action,
+            self.export_review_action,
             *self.data_menu_actions,
         ):
             action.setEnabled(True)
@@ -356,6 +366,16 @@ class MainWindow(QMainWindow):
         from .widgets.chart_export import export_report
 
         export_report(self, self.context)
+
+    def export_case(self) -> None:
+        from .document_export import export_case
+
+        export_case(self, self.context)
+
+    def export_review(self) -> None:
+        from .document_export import export_review
+
+        export_review(self, self.context)
 
     def open_framework(self) -> None:
         from .dialogs.framework_dialog import FrameworkDialog

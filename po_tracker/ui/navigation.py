@@ -36,6 +36,7 @@ PAGES = (
     PageSpec("networking", "Networking", "networking_page:NetworkingPage"),
     PageSpec("skills", "Skills", "skills_page:SkillsPage"),
     PageSpec("experience", "Experience", "experience_page:ExperiencePage"),
+    PageSpec("evidence", "Wins & feedback", "evidence_page:EvidencePage"),
     PageSpec("journal", "Journal", "journal_page:JournalPage"),
     PageSpec("career", "Career path", "career_page:CareerPage"),
     PageSpec("charts", "Charts", "charts_page:ChartsPage"),
@@ -51,4 +52,6 @@ PAGE_OF_KIND = {
     "experience": "experience",
     "journal": "journal",
     "goal": "career",
+    "win": "evidence",
+    "feedback": "evidence",
 }

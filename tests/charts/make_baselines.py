@@ -30,13 +30,19 @@ def render(name: str, out: Path) -> Path:
 
     if name == "report":
         return save_figure(build_report(samples.report()), out, dpi=REPORT_DPI)
+    if name == "case-page":  # the promotion case's first PDF page (A4)
+        import case_sample
+
+        from po_tracker.documents import pdf
+
+        return save_figure(pdf.pages(case_sample.document())[0], out, dpi=REPORT_DPI)
     return save_figure(registry.build(name, SMALL[name](), size=SIZE), out, dpi=DPI)
 
 
 def names() -> list[str]:
     from po_tracker.charts import registry
 
-    return [*registry.names(), "report"]
+    return [*registry.names(), "report", "case-page"]
 
 
 def main() -> None:

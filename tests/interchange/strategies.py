@@ -253,6 +253,47 @@ def _journal(draw, _slugs) -> dict:
     }
 
 
+REQUIREMENTS = ["team_size", "people_mentored", "products_owned", "events_12m"]
+METRIC = st.floats(-1e12, 1e12, allow_nan=False).map(plain)
+
+
+def _win(draw, slugs) -> dict:
+    contacts = draw(st.lists(st.integers(1, max(slugs["contacts"], 1)), unique=True, max_size=3))
+    metric = draw(st.booleans())
+    return {
+        "title": draw(TITLE),
+        "win_date": draw(PAST).isoformat(),
+        "description": draw(TEXT),
+        "impact": draw(TEXT),
+        "metric_name": draw(TITLE) if metric else "",
+        "metric_before": draw(METRIC) if metric else None,
+        "metric_after": draw(METRIC) if metric else None,
+        "metric_unit": draw(TEXT.map(lambda t: t[:40].strip())) if metric else "",
+        "attachment": None,
+        "notes": draw(TEXT),
+        "skills": sorted(draw(st.lists(st.sampled_from(slugs["skill"]), unique=True, max_size=3))),
+        "requirements": sorted(draw(st.lists(st.sampled_from(REQUIREMENTS), unique=True))),
+        "contacts": sorted(contacts) if slugs["contacts"] else [],
+        **_stamps(draw),
+    }
+
+
+def _feedback(draw, slugs) -> dict:
+    skills = draw(st.lists(st.sampled_from(slugs["skill"]), unique=True, max_size=3))
+    contact = draw(st.none() | st.integers(1, max(slugs["contacts"], 1)))
+    return {
+        "quote": draw(TITLE),
+        "contact": contact if slugs["contacts"] else None,
+        "giver_role": draw(st.sampled_from(["manager", "peer", "customer"])),
+        "given_on": draw(PAST).isoformat(),
+        "notes": draw(TEXT),
+        "skills": [
+            {"skill": slug, "level": draw(st.none() | st.integers(1, 5))} for slug in sorted(skills)
+        ],
+        **_stamps(draw),
+    }
+
+
 ORDER = {
     "certifications": ("earned_on", _certification),
     "trainings": ("start_date", _training),
@@ -262,6 +303,8 @@ ORDER = {
     "experience": ("start_date", _experience),
     "goals": ("target_date", _goal),
     "journal": ("entry_date", _journal),
+    "wins": ("win_date", _win),
+    "feedback": ("given_on", _feedback),
 }
 
 
@@ -304,7 +347,7 @@ def documents(draw, max_entries=4):
 def _link_journal(draw, document) -> None:
     kinds = {"certification": "certifications", "training": "trainings", "event": "events"}
     kinds |= {"contact": "contacts", "rating": "ratings", "experience": "experience"}
-    kinds |= {"journal": "journal", "goal": "goals"}
+    kinds |= {"journal": "journal", "goal": "goals", "win": "wins", "feedback": "feedback"}
     targets = [
         (kind, ref) for kind, key in kinds.items() for ref in range(1, len(document[key]) + 1)
     ]

@@ -85,3 +85,21 @@ def test_graph_and_legend_use_the_career_map_charts_colours(page):
     legend = page.legend.text()
     assert "You are here" in legend and "Target" in legend and "Your route" in legend
     assert LIGHT.current.lower() in legend.lower() and LIGHT.target.lower() in legend.lower()
+
+
+def test_the_evidence_tab_lists_each_skills_evidence_for_any_stage(page, context):
+    from po_tracker.services.logbook import wins
+    from po_tracker.services.logbook.wins import WinInput
+
+    with context.writing() as session:
+        wins.create(session, WinInput("Ran the first PI planning", date.today(),
+                                      skills=("leadership",)))  # fmt: skip
+    context.changed("win")
+    page.detail_tabs.setCurrentWidget(page.evidence)
+    text = page.evidence.toPlainText()
+    assert "Promotion case: Senior Product Owner" in text
+    leadership = text.split("\nLeadership\n", 1)[1]
+    assert leadership.index("Ran the first PI planning") < leadership.index("Communication")
+    assert "No evidence yet: log a win that shows Communication." in text
+    page.choose("product-owner")  # any stage, not only the target
+    assert "Promotion case: Product Owner" in page.evidence.toPlainText()

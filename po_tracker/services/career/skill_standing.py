@@ -4,14 +4,19 @@ and the radar chart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...models import Skill, SkillRating
+from .case_evidence import Period, others_levels, self_levels
 from .readiness import target_stage_id
 from .readiness_facts import load_requirements, skill_levels
+
+# A difference between others' view and the self-rating worth calling out.
+OTHERS_GAP = 1.0
+OTHERS_WINDOW = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,21 @@ class SkillStanding:
     last_rated: date | None
     ratings: int
     target: int | None  # the target stage's level; None if that stage does not ask
+    # Others' view in the 12 months to the date (levels in feedback, peer and manager
+    # ratings) against the latest self-rating.
+    others: float | None = None
+    others_count: int = 0
+    self_level: int | None = None
+
+    @property
+    def others_note(self) -> str:
+        """ "Others rate your Leadership 3.5, you rate it 2" when the two differ by 1 or
+        more; "" otherwise."""
+        if self.others is None or self.self_level is None:
+            return ""
+        if abs(self.others - self.self_level) < OTHERS_GAP:
+            return ""
+        return f"Others rate your {self.skill} {self.others:g}, you rate it {self.self_level}"
 
     @property
     def gap(self) -> int:
@@ -33,6 +53,8 @@ class SkillStanding:
 
 def standings(session: Session, as_of: date) -> list[SkillStanding]:
     levels = skill_levels(session, as_of)
+    others = others_levels(session, Period(as_of - OTHERS_WINDOW + timedelta(days=1), as_of))
+    own = self_levels(session, as_of)
     stage_id = target_stage_id(session)
     targets = (
         {t.skill_id: t.level for t in load_requirements(session, stage_id).skills}
@@ -61,6 +83,9 @@ def standings(session: Session, as_of: date) -> list[SkillStanding]:
             last_rated=rated.get(skill_id, (None, 0))[0],
             ratings=rated.get(skill_id, (None, 0))[1],
             target=targets.get(skill_id),
+            others=round(others[skill_id].average, 1) if skill_id in others else None,
+            others_count=others[skill_id].count if skill_id in others else 0,
+            self_level=own.get(skill_id),
         )
         for skill_id, name, slug, prompt in skills
     ]

@@ -26,7 +26,9 @@ from ..logbook import (
     goals,
     ratings,
     training,
+    wins,
 )
+from ..logbook import feedback_entries as feedback
 from ..logbook import (
     journal_entries as journal,
 )
@@ -68,6 +70,8 @@ KINDS: dict[str, LogKind] = {
         LogKind("experience", experience, experience.ExperienceInput, "experience.csv"),
         LogKind("journal", journal, journal.JournalInput, "journal.csv"),
         LogKind("goal", goals, goals.GoalInput, "goals.csv"),
+        LogKind("win", wins, wins.WinInput, "wins.csv"),
+        LogKind("feedback", feedback, feedback.FeedbackInput, "feedback.csv"),
     )
 }
 # Links name entries by id in the logbook they came from; in another one they would
@@ -109,6 +113,8 @@ def _claim_text(claim: CreditClaim) -> str:
 def _item_text(item) -> str:
     if isinstance(item, CreditClaim):
         return _claim_text(item)
+    if isinstance(item, feedback.SkillLevel):
+        return str(item)
     if isinstance(item, journal.EntryRef):
         return f"{item.kind}:{item.id}"
     # A name may hold the separator ("Smith; Jones Ltd"): it is escaped as "\;", and a
@@ -178,6 +184,14 @@ def parse_list(cell: str) -> tuple[str, ...]:
             current.append(char)
     items.append("".join(current))
     return tuple(item.strip() for item in items if item.strip())
+
+
+def parse_skill_levels(cell: str) -> tuple[feedback.SkillLevel, ...]:
+    """ "Leadership=4; Communication" as skills with their levels."""
+    try:
+        return tuple(feedback.parse_skill_level(part) for part in parse_list(cell))
+    except ValidationError as error:
+        raise ValueError(error.errors[0].message) from None
 
 
 def parse_claims(cell: str) -> tuple[CreditClaim, ...]:

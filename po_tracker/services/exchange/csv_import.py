@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..career.credit_claims import CreditClaim
 from ..errors import FieldError, ValidationError
+from ..logbook.feedback_entries import SkillLevel
 from .csv_dates import ACCEPTED, DateOrderError, column_order, parse_date
 from .csv_export import columns as export_columns
 from .csv_format import (
@@ -34,6 +35,7 @@ from .csv_format import (
     parse_claims,
     parse_list,
     parse_number,
+    parse_skill_levels,
     restore_text,
 )
 
@@ -284,6 +286,8 @@ def _convert(hint, cell: str, order: str | None = None):
     """A cell as the Input field's type; ValueError says what is wrong with it."""
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
+        if item is SkillLevel:
+            return parse_skill_levels(cell)
         return parse_claims(cell) if item is CreditClaim else parse_list(cell)
     optional = type(None) in typing.get_args(hint)
     base = next((arg for arg in typing.get_args(hint) if arg is not type(None)), hint)

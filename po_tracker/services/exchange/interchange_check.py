@@ -28,6 +28,8 @@ from ..limits import (
     MAX_TEXT,
     MAX_WEIGHT,
 )
+from ..logbook import feedback_entries as feedback
+from ..logbook import wins
 from ..logbook.experience import COUNTS
 from ..logbook.journal_entries import MAX_BODY
 from ..validation import Checker, strict_date
@@ -275,6 +277,37 @@ def _goal(c: EntryCheck) -> dict:
     )
 
 
+def _win(c: EntryCheck) -> dict:
+    """Through ``wins.clean_fields``: the limits of the window and the command line."""
+    values = wins.clean_fields(c, {**c.entry, "win_date": c.date_("win_date", required=True)})
+    skills = [c.slug("skills", "skill", slug) for slug in c.entry.get("skills", [])]
+    requirements = [wins.clean_requirement(c, key) for key in c.entry.get("requirements", [])]
+    return values | dict(
+        attachment=c.entry.get("attachment"),
+        skills=sorted(set(filter(None, skills))),
+        requirements=sorted(set(filter(None, requirements))),
+        contacts=c.refs("contacts", "contacts"),
+    )
+
+
+def _feedback(c: EntryCheck) -> dict:
+    """Through ``feedback.clean_fields``; the giver may be gone (a deleted contact)."""
+    given_on = c.date_("given_on", required=True)
+    values = feedback.clean_fields(c, {**c.entry, "given_on": given_on})
+    contact = c.entry.get("contact")
+    if contact is not None and contact not in c.context.refs["contacts"]:
+        c.fail("contact", f"ref {contact} is not in contacts")
+    skills = {}
+    for item in c.entry.get("skills", []):
+        slug = c.slug("skills", "skill", item["skill"])
+        if slug in skills:
+            c.fail("skills", f"names skill {slug!r} twice")
+        skills[slug] = {"skill": slug, "level": feedback.clean_level(c, item.get("level"))}
+    return values | dict(
+        contact=contact, skills=[skills[key] for key in sorted(k for k in skills if k)]
+    )
+
+
 CLEANERS = {
     "certifications": _certification,
     "trainings": _training,
@@ -284,6 +317,8 @@ CLEANERS = {
     "experience": _experience,
     "journal": _journal,
     "goals": _goal,
+    "wins": _win,
+    "feedback": _feedback,
 }
 
 

@@ -21,6 +21,8 @@ from ...models import (
     Credential,
     EventCredit,
     ExperienceEntry,
+    Feedback,
+    FeedbackSkill,
     Goal,
     JournalEntry,
     JournalLink,
@@ -32,10 +34,14 @@ from ...models import (
     Tag,
     TrainingCredit,
     TrainingSession,
+    Win,
+    WinRequirement,
     event_contacts,
     journal_entry_tags,
     training_skills,
     utc_now,
+    win_contacts,
+    win_skills,
 )
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..framework import document as framework_io
@@ -55,6 +61,7 @@ class ListSpec:
     order: str  # the date column that orders the list
     fields: tuple[str, ...]  # columns written as they are (dates as ISO text)
     slugs: tuple[tuple[str, str, str], ...] = ()  # (field, column, framework kind)
+    refs: tuple[tuple[str, str, str], ...] = ()  # (field, column, list it points into)
 
 
 SPECS = (
@@ -113,6 +120,23 @@ SPECS = (
         "target_date",
         ("text", "target_date", "status", "requirement", "notes"),
         (("skill", "skill_id", "skill"), ("credential", "credential_id", "credential")),
+    ),
+    # Version 3: the evidence for a promotion case.
+    ListSpec(
+        "wins",
+        "win",
+        Win,
+        "win_date",
+        ("title", "win_date", "description", "impact", "metric_name", "metric_before")
+        + ("metric_after", "metric_unit", "attachment", "notes"),
+    ),
+    ListSpec(
+        "feedback",
+        "feedback",
+        Feedback,
+        "given_on",
+        ("quote", "giver_role", "given_on", "notes"),
+        refs=(("contact", "contact_id", "contacts"),),
     ),
 )
 LIST_OF_KIND = {spec.kind: spec.key for spec in SPECS}
@@ -184,11 +208,15 @@ def export_entries(session: Session) -> Entries:
     slugs = framework_slugs(session)
     lists = {}
     for spec in SPECS:
-        lists[spec.key] = [_entry(spec, i + 1, row, slugs) for i, row in enumerate(rows[spec.key])]
+        lists[spec.key] = [
+            _entry(spec, i + 1, row, slugs, refs) for i, row in enumerate(rows[spec.key])
+        ]
     _add_renewals(session, lists["certifications"], refs["certifications"])
     _add_training_links(session, lists["trainings"], refs["trainings"], slugs)
     _add_event_links(session, lists["events"], refs, slugs)
     _add_journal_links(session, lists["journal"], refs)
+    _add_win_links(session, lists["wins"], refs, slugs)
+    _add_feedback_skills(session, lists["feedback"], refs["feedback"], slugs)
     return Entries(lists, ids)
 
 
@@ -198,11 +226,13 @@ def _rows(session: Session, spec: ListSpec) -> list:
     return list(session.execute(query))
 
 
-def _entry(spec: ListSpec, ref: int, row, slugs) -> dict:
+def _entry(spec: ListSpec, ref: int, row, slugs, refs) -> dict:
     mapping = row._mapping
     entry: dict = {"ref": ref, IDENTITY: mapping[IDENTITY]}
     for field, column, kind in spec.slugs:
         entry[field] = slugs[kind].get(mapping[column])
+    for field, column, key in spec.refs:
+        entry[field] = refs[key].get(mapping[column])
     for field in spec.fields:
         entry[field] = plain(mapping[field])
     if spec.key == "certifications":
@@ -216,6 +246,10 @@ def _entry(spec: ListSpec, ref: int, row, slugs) -> dict:
     if spec.key == "journal":
         entry["tags"] = []
         entry["links"] = []
+    if spec.key == "wins":
+        entry.update(skills=[], requirements=[], contacts=[])
+    if spec.key == "feedback":
+        entry["skills"] = []
     for field in TIMESTAMPS:
         entry[field] = plain(mapping[field])
     return entry
@@ -296,3 +330,29 @@ def _add_journal_links(session: Session, entries: list[dict], refs) -> None:
             entries[own[link.entry_id] - 1]["links"].append(
                 {"kind": link.target_kind, "ref": target}
             )
+
+
+def _add_win_links(session: Session, entries: list[dict], refs, slugs) -> None:
+    own = refs["wins"]
+    for win_id, skill_id in session.execute(select(win_skills)):
+        entries[own[win_id] - 1]["skills"].append(slugs["skill"][skill_id])
+    for win_id, contact_id in session.execute(select(win_contacts)):
+        entries[own[win_id] - 1]["contacts"].append(refs["contacts"][contact_id])
+    requirements = select(WinRequirement.win_id, WinRequirement.requirement)
+    for win_id, requirement in session.execute(requirements):
+        entries[own[win_id] - 1]["requirements"].append(requirement)
+    for entry in entries:
+        for key in ("skills", "contacts", "requirements"):
+            entry[key].sort()
+
+
+def _add_feedback_skills(session: Session, entries: list[dict], own, slugs) -> None:
+    table = FeedbackSkill.__table__
+    for feedback_id, skill_id, level in session.execute(
+        select(table.c.feedback_id, table.c.skill_id, table.c.level)
+    ):
+        entries[own[feedback_id] - 1]["skills"].append(
+            {"skill": slugs["skill"][skill_id], "level": level}
+        )
+    for entry in entries:
+        entry["skills"].sort(key=lambda item: item["skill"])

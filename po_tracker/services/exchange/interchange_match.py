@@ -20,6 +20,7 @@ from .interchange_export import IDENTITY, LIST_OF_KIND, SPECS, TIMESTAMPS, Entri
 # Journal entries link to journal entries, possibly in a cycle: a link names its
 # journal target by the target's content without links.
 _ORDER = ("contacts", "certifications", "trainings", "events", "ratings", "experience", "goals")
+_ORDER += ("wins", "feedback")
 
 
 @dataclass
@@ -38,11 +39,14 @@ def content_keys(lists: dict[str, list[dict]]) -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     by_ref: dict[str, dict[int, str]] = {}
     for key in _ORDER:
-        if key == "events":
+        if key in ("events", "wins"):
             contacts = by_ref["contacts"]
             keys[key] = [
                 _key(e, contacts=sorted(contacts[r] for r in e["contacts"])) for e in lists[key]
             ]
+        elif key == "feedback":
+            contacts = by_ref["contacts"]
+            keys[key] = [_key(e, contact=contacts.get(e["contact"])) for e in lists[key]]
         else:
             keys[key] = [_key(entry) for entry in lists[key]]
         by_ref[key] = {e["ref"]: k for e, k in zip(lists[key], keys[key], strict=True)}

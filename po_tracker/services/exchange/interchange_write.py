@@ -13,15 +13,19 @@ from sqlalchemy.orm import Session
 from ...models import (
     CertificationRenewal,
     EventCredit,
+    FeedbackSkill,
     JournalLink,
     Profile,
     Tag,
     TrainingCredit,
+    WinRequirement,
     event_contacts,
     journal_entry_tags,
     new_uuid,
     training_skills,
     utc_now,
+    win_contacts,
+    win_skills,
 )
 from ..framework import document as framework_io
 from .interchange_export import (
@@ -57,6 +61,7 @@ def apply(session: Session, cleaned, matches: Matches) -> None:
     _insert_trainings(session, added["trainings"], ids, slugs)
     _insert_events(session, added["events"], ids, slugs)
     _insert_journal(session, added["journal"], ids)
+    _insert_evidence(session, added, ids, slugs)
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
@@ -102,6 +107,8 @@ def _row(spec: ListSpec, entry: dict, ids, slugs, now: datetime) -> dict:
     row = {"id": ids[spec.key][entry["ref"]]}
     for field, column, kind in spec.slugs:
         row[column] = slugs[kind][entry[field]] if entry[field] is not None else None
+    for field, column, key in spec.refs:
+        row[column] = ids[key][entry[field]] if entry[field] is not None else None
     dates = _date_fields(spec)
     for field in spec.fields:
         value = entry[field]
@@ -197,3 +204,38 @@ def _insert_journal(session: Session, entries, ids) -> None:
         for link in e["links"]
     ]
     _insert(session, JournalLink.__table__, links)
+
+
+def _insert_evidence(session: Session, added, ids, slugs) -> None:
+    own, skill = ids["wins"], slugs["skill"]
+    entries = added["wins"]
+    _insert(
+        session,
+        win_skills,
+        [
+            {"win_id": own[e["ref"]], "skill_id": skill[slug]}
+            for e in entries
+            for slug in e["skills"]
+        ],
+    )
+    _insert(
+        session,
+        WinRequirement.__table__,
+        [{"win_id": own[e["ref"]], "requirement": r} for e in entries for r in e["requirements"]],
+    )
+    _insert(
+        session,
+        win_contacts,
+        [
+            {"win_id": own[e["ref"]], "contact_id": ids["contacts"][ref]}
+            for e in entries
+            for ref in e["contacts"]
+        ],
+    )
+    own = ids["feedback"]
+    rows = [
+        {"feedback_id": own[e["ref"]], "skill_id": skill[item["skill"]], "level": item["level"]}
+        for e in added["feedback"]
+        for item in e["skills"]
+    ]
+    _insert(session, FeedbackSkill.__table__, rows)

@@ -12,12 +12,14 @@ from ...models import (
     Certification,
     Contact,
     ExperienceEntry,
+    Feedback,
     Goal,
     JournalLink,
     NetworkingEvent,
     SkillRating,
     Tag,
     TrainingSession,
+    Win,
 )
 from ...models import JournalEntry as JournalRow
 from ...vocabulary import LOG_KINDS
@@ -35,6 +37,8 @@ LINK_TARGETS = {
     "experience": ExperienceEntry,
     "journal": JournalRow,
     "goal": Goal,
+    "win": Win,
+    "feedback": Feedback,
 }
 assert set(LINK_TARGETS) == set(LOG_KINDS)
 

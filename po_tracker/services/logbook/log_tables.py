@@ -16,6 +16,8 @@ from ...models import (
     Contact,
     Credential,
     ExperienceEntry,
+    Feedback,
+    FeedbackSkill,
     Goal,
     JournalEntry,
     NetworkingEvent,
@@ -23,9 +25,11 @@ from ...models import (
     SkillRating,
     Tag,
     TrainingSession,
+    Win,
     event_contacts,
     journal_entry_tags,
     training_skills,
+    win_skills,
 )
 from ..errors import ValidationError
 from ..framework import lookup
@@ -67,6 +71,15 @@ def _certification_expiry():
     )
     cycle = func.date(Certification.earned_on, "+" + func.cast(months, Integer) + " months")
     return func.coalesce(Certification.expires_on, cycle)
+
+
+def _with_metric(_today: date, _argument: str):
+    return Win.metric_name != ""
+
+
+def _feedback_with_levels(_today: date, _argument: str):
+    levelled = select(FeedbackSkill.feedback_id).where(FeedbackSkill.level.is_not(None))
+    return Feedback.id.in_(levelled)
 
 
 def _overdue(today: date, _argument: str):
@@ -192,6 +205,45 @@ SPECS: dict[str, TableSpec] = {
         },
         ("due", False),
         {"open": lambda t, a: Goal.status.in_(("open", "in-progress")), "overdue": _overdue},
+    ),
+    "win": TableSpec(
+        Win,
+        {
+            "date": Win.win_date,
+            "title": func.lower(Win.title),
+            "impact": func.lower(Win.impact),
+            "metric": func.lower(Win.metric_name),
+            "skills": _names(
+                Skill.__table__, win_skills.c.skill_id, Skill.name, win_skills,
+                win_skills.c.win_id, Win.id,
+            ),  # fmt: skip
+        },
+        ("date", True),
+        {
+            "last-12-months": lambda t, a: Win.win_date > t - timedelta(days=365),
+            "with-metric": _with_metric,
+        },
+    ),
+    "feedback": TableSpec(
+        Feedback,
+        {
+            "date": Feedback.given_on,
+            "quote": func.lower(Feedback.quote),
+            "from": select(func.lower(Contact.name))
+            .where(Contact.id == Feedback.contact_id)
+            .scalar_subquery(),
+            "role": Feedback.giver_role,
+            "skills": _names(
+                Skill.__table__, FeedbackSkill.__table__.c.skill_id, Skill.name,
+                FeedbackSkill.__table__, FeedbackSkill.__table__.c.feedback_id, Feedback.id,
+            ),  # fmt: skip
+        },
+        ("date", True),
+        {
+            "role": lambda t, a: Feedback.giver_role == a,
+            "with-levels": _feedback_with_levels,
+            "last-12-months": lambda t, a: Feedback.given_on > t - timedelta(days=365),
+        },
     ),
     "journal": TableSpec(
         JournalEntry,

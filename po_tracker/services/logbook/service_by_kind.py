@@ -13,7 +13,9 @@ from . import (
     goals,
     ratings,
     training,
+    wins,
 )
+from . import feedback_entries as feedback
 from . import journal_entries as journal
 
 LOG_SERVICES = {
@@ -25,6 +27,8 @@ LOG_SERVICES = {
     "experience": experience,
     "journal": journal,
     "goal": goals,
+    "win": wins,
+    "feedback": feedback,
 }
 
 INPUT_TYPES = {
@@ -36,6 +40,8 @@ INPUT_TYPES = {
     "experience": experience.ExperienceInput,
     "journal": journal.JournalInput,
     "goal": goals.GoalInput,
+    "win": wins.WinInput,
+    "feedback": feedback.FeedbackInput,
 }
 
 

@@ -20,6 +20,8 @@ KIND_CODES = {
     6: "experience",
     7: "journal",
     8: "goal",
+    9: "win",
+    10: "feedback",
 }
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_LIMIT = 1000

@@ -40,7 +40,8 @@ GUIDE = """
 press <i>I am here now</i> on the stage you hold.</li>
 <li>On <b>Skills</b>, press <i>Self-assessment…</i> and rate each skill from 1 to 5.</li>
 <li>Log what you do as it happens: certifications, training, events and people, experience,
-and a journal. <b>New entry</b> (Ctrl+N) adds one on the page you are on.</li>
+a journal, and on <b>Wins &amp; feedback</b> what came of your work and what others said.
+<b>New entry</b> (Ctrl+N) adds one on the page you are on.</li>
 <li>The <b>Dashboard</b> then says how ready you are and what to do next; each row opens
 the page where you act on it.</li>
 </ol>

@@ -24,6 +24,8 @@ KINDS = (
     ("rating", "Skill rating", "skills", None),
     ("certification", "Certification", "certifications", None),
     ("experience", "Experience: a role", "experience", None),
+    ("win", "Win: something you did and its impact", "evidence", "wins"),
+    ("feedback", "Feedback someone gave you", "evidence", "feedback"),
     ("goal", "Goal in your development plan", "career", None),
 )
 

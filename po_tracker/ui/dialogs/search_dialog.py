@@ -31,6 +31,8 @@ KIND_LABELS = {
     "experience": "Experience",
     "journal": "Journal",
     "goal": "Goal",
+    "win": "Win",
+    "feedback": "Feedback",
 }
 RESULT_LIMIT = 50
 # Marks around each match in a snippet: control characters no entry's text contains.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -83,7 +84,17 @@ class CareerPage(RefreshWhenShown, QWidget):
         left_layout.addWidget(self.legend)
         left_layout.addWidget(self.view, 3)
         left_layout.addLayout(chooser)
-        left_layout.addWidget(self.details, 2)
+        # What the stage asks, and the evidence logged for each of its skills and
+        # requirements (the promotion case's sections for that stage).
+        self.evidence = QTextBrowser()
+        self.evidence.setObjectName("stage_evidence")
+        self.evidence.setAccessibleName("Evidence for the chosen stage")
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setAccessibleName("Requirements and evidence")
+        self.detail_tabs.addTab(self.details, "Re&quirements")
+        self.detail_tabs.addTab(self.evidence, "E&vidence")
+        self.detail_tabs.currentChanged.connect(lambda _index: self._show_evidence())
+        left_layout.addWidget(self.detail_tabs, 2)
         self.goals = GoalsPanel(context)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -147,8 +158,20 @@ class CareerPage(RefreshWhenShown, QWidget):
             facts = self._facts(session)
             result = readiness_for(session, node.id, facts.as_of, facts=facts)
         self.details.setHtml(_requirements_html(node.name, result))
+        self._show_evidence()
         self.target_button.setEnabled(slug != self.graph.target)
         self.current_button.setEnabled(slug != self.graph.current)
+
+    def _show_evidence(self) -> None:
+        """The evidence tab, built only while it is shown (a few queries per stage)."""
+        if self.detail_tabs.currentWidget() is not self.evidence or self.chosen is None:
+            return
+        from ...documents import case_document, markdown
+        from ...services.career import promotion_case
+
+        with self.context.reading() as session:
+            case = promotion_case.build(session, date.today(), stage=self.chosen)
+        self.evidence.setMarkdown(markdown.render(case_document.build_document(case)))
 
     def _facts(self, session) -> LogFacts:
         """The log's facts as of today, gathered once per refresh: every stage the user

@@ -64,7 +64,7 @@ class SkillsTable(LogPage):
     purpose = "Your level in each skill of the framework against your target stage's."
     stretch_column = 0
     filters = (("All skills", None), ("Below target", lambda s: s.gap > 0))
-    watched_kinds = frozenset({"rating", "profile", "framework"})
+    watched_kinds = frozenset({"rating", "feedback", "profile", "framework"})
 
     def make_model(self):
         # Fifteen-odd rows computed from the framework: held in memory.
@@ -72,8 +72,20 @@ class SkillsTable(LogPage):
 
     def reload(self) -> None:
         with self.context.reading() as session:
-            self.model.set_items(skill_standing.standings(session, date.today()))
+            items = skill_standing.standings(session, date.today())
+        self.model.set_items(items)
         self.model.set_filter(self.search_box.text(), self.current_filter())
+        notes = [item.others_note for item in items if item.others_note]
+        self.others_label.setText("; ".join(notes) + "." if notes else "")
+        self.others_label.setVisible(bool(notes))
+
+    def extend_layout(self, layout) -> None:
+        # Where others' view and the self-rating differ by a level or more: a finding.
+        self.others_label = QLabel()
+        self.others_label.setObjectName("others_gap")
+        self.others_label.setWordWrap(True)
+        self.others_label.hide()
+        layout.addWidget(self.others_label)
 
     def selected_id(self):
         item = self.selected_item()
@@ -103,6 +115,12 @@ class SkillsTable(LogPage):
                 "Target", lambda s: s.target, display=lambda v: str(v) if v else "—", numeric=True
             ),
             Column("Gap", lambda s: s.gap, display=lambda v: str(v) if v else "", numeric=True),
+            Column(
+                "Others",
+                lambda s: s.others,
+                display=lambda v: f"{v:g}" if v is not None else "",
+                numeric=True,
+            ),
             Column("Last rated", lambda s: s.last_rated),
             Column("Ratings", lambda s: s.ratings, numeric=True),
         ]

@@ -21,6 +21,7 @@ GLYPHS = {
     "networking": "account-group-outline",
     "skills": "star-outline",
     "experience": "briefcase-outline",
+    "evidence": "trophy-outline",
     "journal": "notebook-outline",
     "career": "stairs-up",
     "charts": "chart-box-outline",

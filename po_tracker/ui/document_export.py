@@ -1,0 +1,145 @@
+"""File > Export promotion case… and File > Export review…: ask for the period and the
+file, build and write the document in the background, and say where it went. The file
+goes through the same gate as every export (``documents.export``)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
+
+from .background import run_in_background
+from .widgets.form import DateEdit
+
+CASE_FILTERS = "PDF document (*.pdf);;Word document (*.docx);;Markdown (*.md)"
+REVIEW_FILTERS = "PDF document (*.pdf);;Markdown (*.md)"
+PAPERS = {"A4": "a4", "Letter": "letter"}
+
+
+def _ask_file(parent: QWidget, caption: str, name: str, filters: str) -> Path | None:
+    """The file picked, given the chosen filter's extension when it has none of them."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, caption, str(Path(folder or ".") / name), filters
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    suffixes = [part.split(")")[0] for part in filters.split("(*")[1:]]
+    if path.suffix.lower() not in suffixes:
+        wanted = next((s for s in suffixes if s in (selected or "")), suffixes[0])
+        path = path.with_name(path.name + wanted)
+    return path
+
+
+class PeriodDialog(QDialog):
+    """The period a document covers, and the paper a PDF is laid out on."""
+
+    def __init__(self, title: str, since: date | None, until: date, parent=None, *, open_start):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("period_dialog")
+        form = QFormLayout(self)
+        self.whole_log = QCheckBox("From the start of the log")
+        self.since = DateEdit(since or until - timedelta(days=365))
+        if open_start:
+            self.whole_log.setChecked(since is None)
+            self.whole_log.toggled.connect(lambda on: self.since.setEnabled(not on))
+            self.since.setEnabled(since is not None)
+            form.addRow("", self.whole_log)
+        form.addRow("&From:", self.since)
+        self.until = DateEdit(until)
+        form.addRow("&Until:", self.until)
+        self.paper = QComboBox()
+        self.paper.addItems(PAPERS)
+        form.addRow("&Paper (PDF):", self.paper)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[date | None, date, str]:
+        since = None if self.whole_log.isChecked() else self.since.value()
+        return since, self.until.value(), PAPERS[self.paper.currentText()]
+
+
+def _finish(parent: QWidget, context, path: Path, result, on_done) -> None:
+    if isinstance(result, Exception):
+        QMessageBox.warning(parent, "Export failed", f"Could not write {path}:\n{result}")
+    else:
+        context.status_message.emit(f"Exported to {path}")
+    if on_done is not None:
+        on_done(path)
+
+
+def _in_background(parent: QWidget, context, path: Path, build, paper: str, on_done) -> None:
+    database = context.database
+
+    def work():
+        from ..documents import formats as export
+
+        with database.read() as session:
+            document = build(session)
+        return export.write(document, path, force=True, paper=paper)
+
+    run_in_background(parent, work, on_done=lambda r: _finish(parent, context, path, r, on_done))
+
+
+def export_case(parent: QWidget, context, on_done=None, period=None) -> None:
+    """The promotion case toward the target stage; ``period`` skips the period dialog
+    (tests)."""
+    if period is None:
+        dialog = PeriodDialog("Export promotion case", None, date.today(), parent, open_start=True)
+        if not dialog.exec():
+            return
+        period = dialog.values()
+    since, until, paper = period
+    path = _ask_file(parent, "Export promotion case", "promotion-case.pdf", CASE_FILTERS)
+    if path is None:
+        return
+
+    def build(session):
+        from ..documents import case_document
+        from ..services.career import promotion_case
+
+        return case_document.build_document(promotion_case.build(session, until, since=since))
+
+    _in_background(parent, context, path, build, paper, on_done)
+
+
+def export_review(parent: QWidget, context, on_done=None, period=None) -> None:
+    """The review digest of a period (the last three months by default)."""
+    if period is None:
+        today = date.today()
+        dialog = PeriodDialog(
+            "Export review", today - timedelta(days=91), today, parent, open_start=False
+        )
+        if not dialog.exec():
+            return
+        period = dialog.values()
+    since, until, paper = period
+    path = _ask_file(parent, "Export review", f"review-{since}-to-{until}.pdf", REVIEW_FILTERS)
+    if path is None:
+        return
+
+    def build(session):
+        from ..documents import review_document
+        from ..services.career import review_digest
+
+        return review_document.build_document(review_digest.build(session, since, until))
+
+    _in_background(parent, context, path, build, paper, on_done)
