@@ -121,3 +121,37 @@ def test_people_logged_before_the_upgrade_are_matched_by_any_spelling(tmp_path):
             assert [c.name for c in contacts.list_all(session)] == ["Ann"]
     finally:
         database.close()
+
+
+def test_every_kind_of_entry_carries_a_uuid(db):
+    """Each log's table, those added later too (wins, feedback), names its entries by UUID."""
+    from po_tracker.services.exchange.interchange_export import SPECS
+
+    with sqlite3.connect(db.path) as connection:
+        for spec in SPECS:
+            table = spec.model.__tablename__
+            columns = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            assert "uuid" in columns, table
+
+
+def test_a_win_and_a_feedback_keep_their_uuid_through_an_export(db, tmp_path):
+    from po_tracker.services.exchange import interchange
+    from po_tracker.services.logbook import feedback_entries, wins
+
+    with db.write() as session:
+        win = wins.create(session, wins.WinInput("Cut lead time", date(2026, 3, 1)))
+        said = feedback_entries.create(
+            session,
+            feedback_entries.FeedbackInput("Clear goals", "Ann Lee", "manager", date(2026, 3, 2)),
+        )
+    with sqlite3.connect(db.path) as connection:
+        query = "SELECT uuid FROM {} WHERE id = ?"
+        stored = {
+            table: connection.execute(query.format(table), (row,)).fetchone()[0]
+            for table, row in (("wins", win.id), ("feedback", said.id))
+        }
+    assert all(uuid.UUID(value) for value in stored.values())
+    with db.read() as session:
+        document = interchange.export_document(session)
+    assert document["wins"][0]["uuid"] == stored["wins"]
+    assert document["feedback"][0]["uuid"] == stored["feedback"]
