@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 from .markdown_highlighter import MarkdownHighlighter
 
 PREVIEW_DELAY_MS = 250
+# Narrower than this, the preview goes under the text rather than beside it, so that
+# neither becomes a column of a few words.
+SIDE_BY_SIDE_MIN_WIDTH = 640
 PLACEHOLDER = "Write in Markdown: ## a heading, **bold**, *italic*, - a list item…"
 
 
@@ -61,6 +64,14 @@ class MarkdownEditor(QSplitter):
         self._timer.timeout.connect(self.render_preview)
         self.editor.textChanged.connect(self._timer.start)
         self.editor.textChanged.connect(self.textChanged)
+
+    def resizeEvent(self, event) -> None:
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation != self.orientation():
+            self.setOrientation(orientation)
+            self.setSizes([1, 1])
+        super().resizeEvent(event)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
