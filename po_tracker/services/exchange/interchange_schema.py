@@ -280,6 +280,7 @@ PATTERN_WORDS = {
     "^(?!\\.\\.?$)[^/\\\\\\u0000-\\u001f]+$": "must be a plain file name (no folders)",
     "^#?[^\\s#]\\S*$": "must be one word (a tag such as #discovery)",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "must be lower-case words joined by hyphens, such as agile-coach",
+    "^[1-5]$": "must be a level from 1 to 5",
 }
 
 
