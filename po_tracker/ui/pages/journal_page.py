@@ -58,7 +58,17 @@ class JournalPage(RefreshWhenShown, QWidget):
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(PageHeader("Journal", "What you learned and noticed, in your own words."))
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setObjectName("journal_new")
+        self.new_button.clicked.connect(self.add_entry)
+        layout.addWidget(
+            PageHeader(
+                "Journal",
+                "What you learned and noticed, in your own words.",
+                self.new_button,
+                icon="new",
+            )
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_side())
@@ -71,10 +81,6 @@ class JournalPage(RefreshWhenShown, QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 6, 0)
-        self.new_button = QPushButton("&New entry")
-        self.new_button.setObjectName("journal_new")
-        self.new_button.clicked.connect(self.add_entry)
-        column.addWidget(self.new_button)
         self.entries = JournalEntryList(
             self._entry_ids, self._entries, self._entry_count, self._tags
         )
