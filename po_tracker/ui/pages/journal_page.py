@@ -74,7 +74,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.splitter.addWidget(self._build_list_side())
         self.splitter.addWidget(self._build_editor_side())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 900])
+        self.splitter.setSizes([240, 900])
         layout.addWidget(self.splitter, 1)
 
     def _build_list_side(self) -> QWidget:

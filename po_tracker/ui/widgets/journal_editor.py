@@ -30,7 +30,10 @@ from .link_picker import LinkPicker
 from .markdown_editor import MarkdownEditor
 
 _TAG_SEPARATORS = re.compile(r"[,\s]+")
-DETAILS_WIDTH = 280  # the side panel: room for a date, tags and a link's title
+# The side panel: room for a date, tags and a link's title; a third of the editor on a
+# small screen, so that the writing keeps the larger part.
+DETAILS_WIDTH = 280
+DETAILS_MIN_WIDTH = 200
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -63,6 +66,7 @@ class JournalEditor(QWidget):
         self.details.setObjectName("journal_details")
         self.details.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.details.layout_.setContentsMargins(0, 0, 0, 0)
+        self.details.setMinimumWidth(0)
         self._build_title()
         self._build_details()
         self._build_text()
@@ -88,6 +92,7 @@ class JournalEditor(QWidget):
         self.tags.setPlaceholderText("roadmap, stakeholders (commas or spaces)")
         self.details.add_row("tags", "Ta&gs:", self.tags, "tag")
         self.prompt = PromptPicker()
+        self.prompt.setMinimumContentsLength(12)  # the side panel is narrow; tooltips tell
         self.details.add_row("prompt", "&Prompt:", self.prompt)
         self.details.add_row("template", "Te&mplate:", self._template_row())
         self.links = LinkPicker(self.context)
@@ -140,14 +145,23 @@ class JournalEditor(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def resizeEvent(self, event) -> None:
+        third = event.size().width() // 3
+        self.side_panel.setFixedWidth(max(DETAILS_MIN_WIDTH, min(DETAILS_WIDTH, third)))
+        super().resizeEvent(event)
+
     def _template_row(self) -> QWidget:
         box = QWidget()
         row = QVBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(tokens.TIGHT)
         self.template = TemplatePicker()
+        self.template.setMinimumContentsLength(12)
         row.addWidget(self.template)
-        self.manage_button = QPushButton("Manage prompts and templates…")
+        # Short words: the side panel may be narrow.
+        self.manage_button = QPushButton("Manage…")
+        self.manage_button.setToolTip("Manage prompts and templates")
+        self.manage_button.setAccessibleName("Manage prompts and templates")
         self.manage_button.setObjectName("journal_manage_templates")
         self.manage_button.clicked.connect(self.manage_requested)
         row.addWidget(self.manage_button, 0, Qt.AlignmentFlag.AlignLeft)

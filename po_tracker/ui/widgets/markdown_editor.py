@@ -68,10 +68,14 @@ class MarkdownEditor(QSplitter):
     def resizeEvent(self, event) -> None:
         wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if orientation != self.orientation():
+        switched = orientation != self.orientation()
+        if switched:
             self.setOrientation(orientation)
-            self.setSizes([1, 1])
         super().resizeEvent(event)
+        if switched:
+            # Under the text, the preview takes the smaller part: writing comes first.
+            size = event.size().width() if wide else event.size().height()
+            self.setSizes([size // 2, size // 2] if wide else [size * 2 // 3, size // 3])
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
