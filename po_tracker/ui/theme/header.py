@@ -51,7 +51,9 @@ class PageHeader(QWidget):
             self._row.addWidget(action)
             self.apply_icon()
 
-    def apply_icon(self) -> None:
-        """Again after a switch between light and dark; nothing until the font loads."""
+    def apply_icon(self, palette=None) -> None:
+        """Again after a switch between light and dark (with the window's new palette:
+        the button's own may not have changed yet); nothing until the font loads."""
         if self.action is not None and self.icon_name and icons.ready():
-            self.action.setIcon(icons.icon(self.icon_name, self.action.palette()))
+            palette = palette or self.action.palette()
+            self.action.setIcon(icons.icon(self.icon_name, palette))

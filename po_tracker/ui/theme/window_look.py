@@ -42,4 +42,4 @@ def apply_icons(window) -> None:
     ):
         action.setIcon(icons.icon(name, palette))
     for header in window.findChildren(PageHeader):
-        header.apply_icon()
+        header.apply_icon(palette)
