@@ -1,7 +1,11 @@
 """The File menu's care of the data: back up, restore, export and import. Slow work runs
 off the UI thread behind a progress dialog; every import is validated whole, backed up
-before, and written all or nothing. The services are imported where they are used: they
-pull in the ORM, which the window's first frame does not need."""
+before, and written all or nothing. What happened is said in the window's toast; an
+import or a restore offers Undo there, which puts back the backup taken just before it
+(the file it replaces is kept beside it, as with every restore), as long as nothing
+changed in between; errors still come in a dialog that says what is wrong. The services
+are imported where they are used: they pull in the ORM, which the window's first frame
+does not need."""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ class DataActions(QObject):
         super().__init__(window)
         self.window = window
         self._progress: QProgressDialog | None = None
+        self._changes = 0  # changes to the data seen since the last offer of Undo
+        self._counting = None
 
     @property
     def context(self):
@@ -81,6 +87,31 @@ class DataActions(QObject):
         # Said in the window's toast (and its status bar), like every other change.
         self.context.status_message.emit(text)
 
+    def _offer_undo(self, text: str, earlier: Path | None) -> None:
+        """``text`` in the toast, with Undo when there is a backup from just before."""
+        if earlier is None:
+            self._say(text)
+            return
+        if self._counting is not self.context:
+            self.context.data_changed.connect(self._count_change)
+            self._counting = self.context
+        offered_at = self._changes
+
+        def undo() -> None:
+            if self._changes != offered_at:
+                self._say(
+                    f"The logbook changed since, so Undo would lose that change too: to go "
+                    f"back anyway, restore {earlier.name} (File > Restore from a backup…)."
+                )
+                return
+            if self._put_back(earlier) is not None:
+                self._say(f"Undone: the logbook is back as it was before ({earlier.name}).")
+
+        self.window.feedback.offer(text, "Undo", undo)
+
+    def _count_change(self, _kinds) -> None:
+        self._changes += 1
+
     def _save_path(self, title: str, suggested: str, filters: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
             self.window, title, str(Path.home() / suggested), filters
@@ -123,9 +154,21 @@ class DataActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        # The window holds the instance lock; restore needs the logbook closed.
-        from ..schema import SchemaError
+        result = self._put_back(chosen)
+        if result is not None:
+            self._offer_undo(
+                f"Restored {result.restored_from.name}; the previous file is kept.",
+                result.safety_backup,
+            )
 
+    def _put_back(self, chosen: Path):
+        """Restore ``chosen`` and reopen the window over it; the result, or None after
+        saying what went wrong."""
+        from ..schema import SchemaError
+        from ..services.storage import backup
+
+        database = self.context.database
+        # The window holds the instance lock; restore needs the logbook closed.
         database.close()
         try:
             result = backup.restore(database.path, chosen)
@@ -136,10 +179,8 @@ class DataActions(QObject):
             self.window.reopen_logbook()
         except (SchemaError, OSError) as error:
             self._report_error(error)
-            return
-        if result is None:
-            return
-        self._say(f"Restored {result.restored_from.name}; the previous file is kept.")
+            return None
+        return result
 
     # -- export --------------------------------------------------------------------------
     def export_json(self) -> None:
@@ -231,11 +272,11 @@ class DataActions(QObject):
         def work():
             from ..services.exchange import interchange
 
-            backup.take_backup(database.path, reason="pre-import")
+            before = backup.take_backup(database.path, reason="pre-import")
             with database.write() as session:
-                return interchange.import_document(session, document)
+                return interchange.import_document(session, document), before
 
-        self._run("Importing…", work, self._imported)
+        self._run("Importing…", work, lambda done: self._imported(*done))
 
     def import_csv(self) -> None:
         from ..services.storage import backup
@@ -255,13 +296,13 @@ class DataActions(QObject):
 
             with database.read() as session:
                 csv_import.import_csv(session, kind, source, dry_run=True)
-            backup.take_backup(database.path, reason="pre-import")
+            before = backup.take_backup(database.path, reason="pre-import")
             with database.write() as session:
-                return csv_import.import_csv(session, kind, source)
+                return csv_import.import_csv(session, kind, source), before
 
-        self._run("Importing…", work, self._imported)
+        self._run("Importing…", work, lambda done: self._imported(*done))
 
-    def _imported(self, report) -> None:
+    def _imported(self, report, before: Path | None) -> None:
         self.context.undo_stack.clear()  # undo history does not reach across an import
         self.context.changed("all")
-        QMessageBox.information(self.window, "Import finished", report.summary())
+        self._offer_undo(" ".join(report.summary().splitlines()), before)

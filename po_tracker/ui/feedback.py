@@ -19,6 +19,7 @@ class Feedback(QObject):
         self._text = ""
         self._action = ""
         self._default = ""
+        self._offer = None  # an action of the page's own: (its word, what it does)
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
@@ -42,13 +43,23 @@ class Feedback(QObject):
         self._text = text
         self._flush.start()
 
+    def offer(self, text: str, action: str, callback) -> None:
+        """Say ``text`` with an action outside the undo stack (Undo of an import or a
+        restore: putting back the backup taken before it)."""
+        self._text = text
+        self._offer = (action, callback)
+        self._flush.start()
+
     def _show(self) -> None:
         text = self._text or self._default
         action, self._text, self._action, self._default = self._action, "", "", ""
+        offer, self._offer = self._offer, None
         if not text or not isValid(self.stack) or not isValid(self.parent()):
             return
         toast = self._toast()
-        if action == "Undo" and self.stack.canUndo():
+        if offer is not None:
+            toast.show_message(text, *offer)
+        elif action == "Undo" and self.stack.canUndo():
             toast.show_message(text, "Undo", self.stack.undo)
         elif action == "Redo" and self.stack.canRedo():
             toast.show_message(text, "Redo", self.stack.redo)

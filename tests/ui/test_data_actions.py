@@ -61,6 +61,7 @@ def test_back_up_now_then_restore_it(window, context, qapp, monkeypatch, answer_
 def test_export_then_import_json_adds_the_entries(
     window, context, qapp, tmp_path, monkeypatch, answer_yes
 ):
+    window.show()  # the toast speaks in a shown window
     rate(context, 3)
     target = tmp_path / "all.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -70,14 +71,72 @@ def test_export_then_import_json_adds_the_entries(
     assert document["format"] == "po-tracker-export" and len(document["ratings"]) == 1
     document["ratings"][0]["level"] = 5
     target.write_text(json.dumps(document))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: boxes.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     window.data_actions.import_json()
     finish(qapp)
     finish(qapp)
     assert sorted(levels(context)) == [3, 5]
-    assert shown and "1" in shown[0]
+    # Said in the toast, with Undo, not in a message box.
+    assert boxes == [] and window.toast.text().startswith("Added 1 entries")
+    assert window.toast.action_button.text() == "Undo"
+    window.toast.action_button.click()  # puts back the backup taken before the import
+    finish(qapp)
+    assert levels(context) == [3]
+    assert window.toast.text().startswith("Undone: the logbook is back as it was before")
+
+
+def test_a_csv_import_is_said_in_the_toast_and_undo_waits_for_no_change(
+    window, context, qapp, tmp_path, monkeypatch, answer_yes
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from po_tracker.services.exchange import csv_export
+
+    window.show()
+    rate(context, 3)
+    with context.reading() as session:
+        paths = csv_export.export_csv(session, tmp_path)
+    (ratings_csv,) = [p for p in paths if "rating" in p.name]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("rating", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ratings_csv), ""))
+    window.data_actions.import_csv()
+    finish(qapp)
+    finish(qapp)
+    assert levels(context) == [3, 3]
+    assert window.toast.text() == "Added 1 rating entry."
+    assert window.toast.action_button.isVisibleTo(window.toast)
+    with context.writing() as session:  # a change after the import, made elsewhere
+        ratings.create(session, ratings.RatingInput("communication", 5, date(2025, 2, 1)))
+    context.changed("rating")
+    window.toast.action_button.click()
+    finish(qapp)
+    assert sorted(levels(context)) == [3, 3, 5]  # Undo would have lost the 5: kept
+    assert "changed since" in window.toast.text() and "pre-import" in window.toast.text()
+
+
+def test_a_restore_is_said_in_the_toast_and_undo_brings_back_what_was_there(
+    window, context, qapp, monkeypatch, answer_yes
+):
+    window.show()
+    rate(context, 2)
+    window.data_actions.back_up()
+    finish(qapp)
+    (saved,) = [
+        b.path
+        for b in backup.list_backups(context.database.path.parent)
+        if b.path.name.endswith("manual.sqlite3")
+    ]
+    rate(context, 4)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    window.data_actions.restore()
+    finish(qapp)
+    assert levels(context) == [2]
+    assert window.toast.text().startswith(f"Restored {saved.name}")
+    window.toast.action_button.click()
+    finish(qapp)
+    assert levels(context) == [4, 2]
 
 
 def test_a_bad_file_is_reported_and_changes_nothing(window, context, qapp, tmp_path, monkeypatch):

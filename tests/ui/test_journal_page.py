@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -165,7 +166,7 @@ def test_empty_text_is_refused_next_to_the_field(qtbot, page, context):
     qtbot.keyClicks(page.editor.title, "No words yet")
     qtbot.keyClicks(page.editor.tags, "x" * 81)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    form = page.editor.form
+    form = page.editor
     assert form.error_text("text") == "Text must not be empty."
     assert "too long" in form.error_text("tags")
     assert page.findChild(QLabel, "text_error").isVisibleTo(page)
@@ -210,23 +211,25 @@ def test_link_to_another_entry(qtbot, page, context):
     assert picker.refs() == () and page.editor.is_dirty()
 
 
-def test_unsaved_changes_are_not_lost_silently(qtbot, page, context, monkeypatch):
+def test_leaving_an_entry_saves_it_and_asks_only_when_it_cannot_be_saved(
+    qtbot, page, context, monkeypatch
+):
     add_entry(context, "Older", date(2026, 1, 1))
     add_entry(context, "Newer", date(2026, 2, 1))
     click_entry(qtbot, page, "Older")
     qtbot.keyClicks(page.editor.title, " but edited")
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     click_entry(qtbot, page, "Newer")
-    assert asked and page.editor.title.text() == "Older but edited"
-    assert page.entries.current_text().startswith("Older")
+    assert asked == [] and page.editor.title.text() == "Newer"
+    assert {e.title for e in stored(context)} == {"Older but edited", "Newer"}
+    page.editor.text.editor.clear()  # an error: this cannot be saved
+    click_entry(qtbot, page, "Older but edited")
+    assert len(asked) == 1 and page.editor.title.text() == "Newer"
+    assert page.entries.current_text().startswith("Newer")
+    assert page.editor.error_text("text") == "Text must not be empty."
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
-    click_entry(qtbot, page, "Newer")
-    assert page.editor.title.text() == "Newer"
-    assert {e.title for e in stored(context)} == {"Older", "Newer"}
-    qtbot.keyClicks(page.editor.title, " and saved")
-    answer(monkeypatch, QMessageBox.StandardButton.Save)
     page.add_entry()  # Ctrl+N
-    assert {e.title for e in stored(context)} == {"Older", "Newer and saved"}
+    assert {e.text for e in stored(context)} == {"Notes"}  # the bad change was dropped
     assert page.editor.entry_id is None and page.editor.title.text() == ""
 
 
@@ -359,13 +362,13 @@ def test_tab_order_follows_the_form(page):
     editor = page.editor
     wanted = [
         editor.title,
+        editor.text.editor,
         editor.entry_date,
         editor.tags,
         editor.prompt,
         editor.template,
         editor.manage_button,
         editor.links.find,
-        editor.text.editor,
         page.delete_button,
         page.save_button,
     ]
@@ -460,3 +463,101 @@ def test_markdown_is_highlighted_as_it_is_written_and_the_text_is_unchanged(qtbo
     marker = first.next().layout().formats()
     assert marker and marker[0].start == 0 and marker[0].length == 1  # the "-"
     assert page.editor.text.text() == text
+
+
+@pytest.fixture
+def quick_autosave(monkeypatch):
+    from po_tracker.ui.pages import journal_page
+
+    monkeypatch.setattr(journal_page, "AUTOSAVE_MS", 80)
+
+
+def test_a_pause_in_typing_saves_the_entry_and_undo_takes_it_back(
+    qtbot, page, context, quick_autosave
+):
+    entry_id = add_entry(context, "Draft")
+    click_entry(qtbot, page, "Draft")
+    page.editor.text.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.editor.text.editor, " and more")
+    assert [e.text for e in stored(context)] == ["Notes"]  # not while typing
+    qtbot.waitUntil(lambda: [e.text for e in stored(context)] == ["Notes and more"])
+    assert page.state_label.text() == "Saved" and page.editor.entry_id == entry_id
+    text = page.editor.text.editor
+    # The writer's place and the editor's own Ctrl+Z survive the save.
+    assert text.textCursor().position() == len("Notes and more")
+    assert text.document().isUndoAvailable()
+    context.undo_stack.undo()
+    assert [e.text for e in stored(context)] == ["Notes"]
+
+
+def test_typing_keeps_putting_the_autosave_off(qtbot, page, context, quick_autosave):
+    add_entry(context, "Draft")
+    click_entry(qtbot, page, "Draft")
+    page.editor.text.editor.moveCursor(QTextCursor.MoveOperation.End)
+    for word in ("one ", "two ", "three"):
+        qtbot.keyClicks(page.editor.text.editor, word)
+        qtbot.wait(30)  # shorter than the pause: nothing is saved yet
+        assert [e.text for e in stored(context)] == ["Notes"]
+    qtbot.waitUntil(lambda: stored(context)[0].text == "Notesone two three")
+    assert context.undo_stack.count() == 1  # one save after the pause
+
+
+def test_an_unchanged_entry_is_never_written(qtbot, page, context, quick_autosave):
+    add_entry(context, "Untouched")
+    click_entry(qtbot, page, "Untouched")
+    written = []
+    context.data_changed.connect(written.append)
+    qtbot.keyClicks(page.editor.title, "!")
+    qtbot.keyClick(page.editor.title, Qt.Key.Key_Backspace)  # back as it was
+    qtbot.wait(300)
+    assert page.autosave() is True
+    page.hide()  # leaving the page
+    assert written == [] and context.undo_stack.count() == 0
+
+
+def test_an_entry_with_an_error_is_not_autosaved_and_the_error_shows(
+    qtbot, page, context, quick_autosave
+):
+    add_entry(context, "Tagged")
+    click_entry(qtbot, page, "Tagged")
+    qtbot.keyClicks(page.editor.tags, "x" * 81)
+    qtbot.waitUntil(lambda: "too long" in page.editor.error_text("tags"))
+    assert stored(context)[0].tags == () and context.undo_stack.count() == 0
+    assert page.editor.is_dirty()
+
+
+def test_a_new_entry_waits_for_its_first_words(qtbot, page, context, quick_autosave):
+    qtbot.keyClicks(page.editor.title, "Just a title so far")
+    qtbot.wait(300)
+    assert stored(context) == [] and page.editor.error_text("text") == ""
+    qtbot.keyClicks(page.editor.text.editor, "Now the words")
+    qtbot.waitUntil(lambda: len(stored(context)) == 1)
+    assert page.editor.entry_id == stored(context)[0].id
+
+
+def test_leaving_the_page_saves_the_entry(qtbot, page, context):
+    add_entry(context, "Going elsewhere")
+    click_entry(qtbot, page, "Going elsewhere")
+    qtbot.keyClicks(page.editor.title, " soon")
+    page.hide()  # another page, or the window closing
+    assert [e.title for e in stored(context)] == ["Going elsewhere soon"]
+
+
+def test_writing_first_the_details_sit_beside_the_text(page):
+    from PySide6.QtGui import QFontInfo
+
+    editor = page.editor
+    side = editor.side_panel
+    for field in (editor.entry_date, editor.tags, editor.prompt, editor.links):
+        assert side.isAncestorOf(field)
+    for field in (editor.title, editor.text):
+        assert not side.isAncestorOf(field)
+    text_box = editor.text.mapTo(page, editor.text.rect().topRight())
+    side_box = side.mapTo(page, side.rect().topLeft())
+    assert side_box.x() >= text_box.x()  # beside the text, on its right
+    assert side.width() < editor.text.width()
+    title_px = QFontInfo(editor.title.font()).pixelSize()
+    body_px = QFontInfo(editor.text.editor.font()).pixelSize()
+    assert title_px > body_px * 1.2
+    title_bottom = editor.title.mapTo(page, editor.title.rect().bottomLeft()).y()
+    assert title_bottom < editor.text.mapTo(page, editor.text.rect().topLeft()).y()

@@ -51,3 +51,29 @@ def test_the_date_cannot_be_moved_past_today(qtbot, context):
     next(iter(dialog.spins.values())).setValue(4)
     dialog.accept()
     assert dialog.result() == 1 and dialog.ratings[0].rated_on == date.today()
+
+
+def test_each_skill_explains_its_chosen_level_in_the_frameworks_words(qtbot, context):
+    from PySide6.QtWidgets import QLabel
+
+    from po_tracker.services.framework import document as framework_io
+
+    words = "Presents the roadmap to executives without help."
+    document = framework_io.default_document()
+    skill = next(s for s in document["skills"] if s["slug"] == "communication")
+    skill["levels"] = {"3": words}
+    with context.writing() as session:
+        framework_io.load_document(session, document)
+    dialog = _dialog(qtbot, context)
+    spin = dialog.spins["Communication"]
+    lines = dialog.findChildren(QLabel, "level_meaning")
+    assert len(lines) == len(dialog.spins)
+    spin.setValue(3)
+    assert spin.meaning() == f"3 · {LEVEL_MEANINGS[3][0]}: {words}"
+    assert any(line.text() == spin.meaning() for line in lines)
+    assert words in spin.toolTip() and LEVEL_MEANINGS[4][1] in spin.toolTip()
+    spin.setValue(2)  # a level the framework leaves to the generic words
+    assert spin.meaning() == f"2 · {LEVEL_MEANINGS[2][0]}: {LEVEL_MEANINGS[2][1]}"
+    other = next(s for name, s in dialog.spins.items() if name != "Communication")
+    other.setValue(3)
+    assert other.meaning() == f"3 · {LEVEL_MEANINGS[3][0]}: {LEVEL_MEANINGS[3][1]}"

@@ -317,6 +317,7 @@ PATTERN_WORDS = {
     "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$": (
         "must be a UUID in lower case with hyphens, such as 0f8fad5b-d9cb-469f-a165-70867728950e"
     ),
+    "^[1-5]$": "must be a level from 1 to 5",
 }
 
 

@@ -29,6 +29,7 @@ from ...resources import resource_path
 from ..errors import FieldError, ValidationError
 from ..exchange.interchange_schema import check_framework_schema
 from ..storage.json_files import read_json_file
+from .levels import store_descriptions, stored_descriptions
 from .usage import referenced_ids
 
 FORMAT = "po-tracker-framework"
@@ -167,6 +168,8 @@ def load_document(session: Session, document: dict) -> None:
     _rename_apart(session, RenewalGroup, document.get("renewal_groups", []))
     _upsert(session, RenewalGroup, document.get("renewal_groups", []), GROUP_FIELDS, "group")
     skills = _upsert(session, Skill, document["skills"], SKILL_FIELDS, "skill")
+    described = {s["slug"]: s["levels"] for s in document["skills"] if "levels" in s}
+    store_descriptions(session, described)
     credentials = _upsert(
         session, Credential, document["credentials"], CREDENTIAL_FIELDS, "credential"
     )
@@ -208,7 +211,8 @@ def export_document(session: Session, name: str = "") -> dict:
     """The framework as stored, in the order the app shows it; loading the result gives
     the same framework back."""
     document = {"format": FORMAT, "version": VERSION, "name": name or "My framework"}
-    document["skills"] = [_item(row, SKILL_FIELDS) for row in _ordered(session, Skill)]
+    described = stored_descriptions(session)
+    document["skills"] = [_skill(row, described) for row in _ordered(session, Skill)]
     document["credentials"] = [
         _item(row, CREDENTIAL_FIELDS) for row in _ordered(session, Credential)
     ]
@@ -245,6 +249,13 @@ def _item(row, fields: tuple[str, ...]) -> dict:
     item.update({field: _plain(getattr(row, field)) for field in fields})
     if row.retired:
         item["retired"] = True
+    return item
+
+
+def _skill(row: Skill, described: dict[str, dict[int, str]]) -> dict:
+    item = _item(row, SKILL_FIELDS)
+    if described.get(row.slug):
+        item["levels"] = {str(level): text for level, text in sorted(described[row.slug].items())}
     return item
 
 

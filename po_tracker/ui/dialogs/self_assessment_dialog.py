@@ -1,5 +1,7 @@
 """Rate several skills at once (a self-assessment): one row per skill, prefilled with
-its current level; only the skills the user touched are recorded.
+its current level; only the skills the user touched are recorded. Under each skill, the
+chosen level's meaning, in the framework's words where it describes that skill's levels
+(``services.framework.levels``), the generic words otherwise.
 
 The first focus is on the first skill, not on the date: arrow keys meant for a level
 must never move a date the user is not looking at. The date comes last, today by
@@ -24,29 +26,43 @@ from PySide6.QtWidgets import (
 
 from ...services.career import skill_standing
 from ...services.errors import ValidationError
+from ...services.framework import levels as level_texts
 from ...services.logbook import ratings as rating_service
 from ...services.logbook.ratings import RatingInput
 from ...vocabulary import LEVEL_MAX, LEVEL_MEANINGS
+from ..theme import tokens
+from ..theme.header import scaled_font
 from ..widgets.fit import FitsScreen
 from ..widgets.form import DateEdit, error_style
 
 NOT_RATED = "not rated"
 
 
-def level_legend() -> str:
+def level_legend(levels=None) -> str:
     return "<br>".join(
-        f"<b>{level} {name}</b>: {meaning}" for level, (name, meaning) in LEVEL_MEANINGS.items()
+        f"<b>{text.level} {text.name}</b>: {text.meaning}"
+        for text in levels or level_texts.generic_levels()
     )
 
 
 class LevelSpin(QSpinBox):
-    """A level with its meaning beside the number ("3 · Practising")."""
+    """A level with its name beside the number ("3 · Practising"); its tooltip says
+    what each level means for this skill."""
 
-    def __init__(self, parent=None):
+    def __init__(self, levels=None, parent=None):
         super().__init__(parent)
+        self.levels = levels or level_texts.generic_levels()
         self.setRange(0, LEVEL_MAX)
         self.setSpecialValueText(NOT_RATED)
-        self.setToolTip(level_legend())
+        self.setToolTip(level_legend(self.levels))
+
+    def meaning(self) -> str:
+        """The chosen level in words ("3 · Practising: does it alone…"), or ""."""
+        value = self.value()
+        if not value:
+            return ""
+        text = self.levels[value - 1]
+        return f"{text.level} · {text.name}: {text.meaning}"
 
     def textFromValue(self, value: int) -> str:
         if value in LEVEL_MEANINGS:
@@ -74,6 +90,7 @@ class SelfAssessmentDialog(FitsScreen, QDialog):
         self.setWindowTitle("Self-assessment")
         with context.reading() as session:
             self.standings = skill_standing.standings(session, date.today())
+            self.levels = level_texts.levels_by_skill(session)
         layout = QVBoxLayout(self)
         intro_label = QLabel(
             intro or "Rate each skill from 1 to 5. Skills you leave as they are are not recorded."
@@ -101,10 +118,11 @@ class SelfAssessmentDialog(FitsScreen, QDialog):
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
         grid.setColumnStretch(0, 1)
-        for row, item in enumerate(self.standings):
+        for index, item in enumerate(self.standings):
+            row = 2 * index
             label = QLabel(item.skill)
             label.setWordWrap(True)
-            spin = LevelSpin()
+            spin = LevelSpin(self.levels.get(item.skill))
             spin.setValue(item.level or 0)
             spin.setAccessibleName(item.skill)
             label.setBuddy(spin)
@@ -113,6 +131,7 @@ class SelfAssessmentDialog(FitsScreen, QDialog):
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(target, row, 2)
+            grid.addWidget(self._meaning_line(spin), row + 1, 0, 1, 3)
             self.spins[item.skill] = spin
         scroll = QScrollArea()
         scroll.setAccessibleName("Skills to rate")
@@ -120,6 +139,17 @@ class SelfAssessmentDialog(FitsScreen, QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
+
+    def _meaning_line(self, spin: LevelSpin) -> QLabel:
+        """What the chosen level means for this skill, following the spin box."""
+        line = QLabel(spin.meaning())
+        line.setObjectName("level_meaning")
+        line.setWordWrap(True)
+        line.setEnabled(False)  # secondary text
+        line.setFont(scaled_font(line, tokens.CAPTION_SCALE))
+        line.setContentsMargins(0, 0, 0, tokens.TIGHT)
+        spin.valueChanged.connect(lambda _value: line.setText(spin.meaning()))
+        return line
 
     def _bottom_row(self) -> QHBoxLayout:
         self.day = DateEdit(date.today())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...charts import registry, tables
 from ..background import run_in_background
+from ..theme.header import PageHeader
 from ..widgets.chart_export import export_chart
 from ..widgets.chart_options import ChartOptions
 from ..widgets.chart_view import ChartView, RenderRequest, build_figure, render_figure
@@ -92,7 +93,15 @@ class ChartsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 1000])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(
+            PageHeader(
+                "Charts",
+                "Your log over time: choose a chart, set what it shows, and export it.",
+                self.export_button,
+                icon="export",
+            )
+        )
+        layout.addWidget(splitter, 1)
         context.data_changed.connect(self._on_data_changed)
 
     def _chart_list(self) -> QListWidget:
@@ -122,7 +131,6 @@ class ChartsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.description, 1)
         top.addWidget(self.numbers_button)
-        top.addWidget(self.export_button)
         area = QWidget()
         column = QVBoxLayout(area)
         column.setContentsMargins(0, 0, 0, 0)

@@ -200,7 +200,12 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         new_entry.setObjectName("dashboard_new_entry")
         new_entry.clicked.connect(self._ask_new_entry)
         outer.addWidget(
-            PageHeader("Dashboard", "Where you stand, what to do next, and what is due.", new_entry)
+            PageHeader(
+                "Dashboard",
+                "Where you stand, what to do next, and what is due.",
+                new_entry,
+                icon="new",
+            )
         )
         self.grid = QGridLayout()
         self.grid.setSpacing(tokens.GAP)

@@ -1,10 +1,13 @@
 """The journal: entries by date on the left, the entry being written on the right.
-Saving and deleting go through the undo stack like every other log; unsaved changes are
-never dropped silently when the user moves to another entry."""
+Saving and deleting go through the undo stack like every other log, so Undo (the toast's,
+or Ctrl+Z) takes back a save. The entry saves itself after a short pause in typing and
+when the user leaves it, the page or the window; Save (Ctrl+S) is kept. An unchanged
+entry is never written; one with a field error is not saved, the error shows at its
+field, and the user is asked before such words are dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +34,9 @@ KIND = "journal"
 NOUN = "journal entry"
 # Changes to these kinds change what the page shows.
 CHOICE_KINDS = {"journal_templates", "framework", "all"}
+# The pause in typing after which the entry saves itself (read at each start, so a test
+# may shorten it).
+AUTOSAVE_MS = 1500
 
 
 class JournalPage(RefreshWhenShown, QWidget):
@@ -42,6 +48,9 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.setObjectName("journal_page")
         self._choices_stale = True
         self._opened_latest = False  # the latest entry is opened on the first visit
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.timeout.connect(self.autosave)
         self._build()
         self._add_shortcuts()
         self.watch(context)
@@ -49,23 +58,29 @@ class JournalPage(RefreshWhenShown, QWidget):
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(PageHeader("Journal", "What you learned and noticed, in your own words."))
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setObjectName("journal_new")
+        self.new_button.clicked.connect(self.add_entry)
+        layout.addWidget(
+            PageHeader(
+                "Journal",
+                "What you learned and noticed, in your own words.",
+                self.new_button,
+                icon="new",
+            )
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_side())
         self.splitter.addWidget(self._build_editor_side())
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 900])
+        self.splitter.setSizes([240, 900])
         layout.addWidget(self.splitter, 1)
 
     def _build_list_side(self) -> QWidget:
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 6, 0)
-        self.new_button = QPushButton("&New entry")
-        self.new_button.setObjectName("journal_new")
-        self.new_button.clicked.connect(self.add_entry)
-        column.addWidget(self.new_button)
         self.entries = JournalEntryList(
             self._entry_ids, self._entries, self._entry_count, self._tags
         )
@@ -85,9 +100,10 @@ class JournalPage(RefreshWhenShown, QWidget):
         column.addWidget(self.general_error)
         self.editor = JournalEditor(self.context)
         self.editor.dirty_changed.connect(self._update_state)
+        self.editor.edited.connect(self._schedule_autosave)
         self.editor.manage_requested.connect(self.manage_templates)
         self.editor.links.open_requested.connect(self._open_link)
-        column.addWidget(self.editor.form, 1)
+        column.addWidget(self.editor, 1)
         column.addLayout(self._build_buttons())
         return side
 
@@ -193,7 +209,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.save_button.setEnabled(dirty)
         self.delete_button.setEnabled(not new)
         if dirty:
-            text = "Unsaved changes" if not new else "New entry, not saved yet"
+            text = "Not saved yet" if not new else "New entry, not saved yet"
         else:
             text = "New entry" if new else "Saved"
         self.state_label.setText(text)
@@ -244,27 +260,49 @@ class JournalPage(RefreshWhenShown, QWidget):
             self.context.navigate.emit(PAGE_OF_KIND[kind], (kind, entry_id))
 
     def confirm_leave(self) -> bool:
-        """True when the editor may be replaced: nothing unsaved, or the user saved or
-        discarded it."""
-        if not self.editor.is_dirty():
+        """True when the editor may be replaced: nothing unsaved, the changes saved
+        themselves, or the user chose to drop words that cannot be saved as they are."""
+        if not self.editor.is_dirty() or self.save_entry():
             return True
         title = self.editor.title.text().strip() or "this entry"
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"Save your changes to “{title}” before you leave it?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            "Changes not saved",
+            f"Your changes to “{title}” cannot be saved as they are: the form says what "
+            "to fix. Discard them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_entry()
         return answer == QMessageBox.StandardButton.Discard
+
+    # -- saving by itself ------------------------------------------------------------------
+    def _schedule_autosave(self) -> None:
+        if self.editor.is_dirty():
+            self._autosave.start(AUTOSAVE_MS)
+        else:
+            self._autosave.stop()
+
+    def autosave(self) -> bool:
+        """Save what changed, as Save would; False if something is left unsaved. An
+        unchanged entry writes nothing; a new one waits for its first words, so an
+        empty text is not called an error while the user is still on the title."""
+        self._autosave.stop()
+        if not self.editor.is_dirty():
+            return True
+        if self.editor.entry_id is None and not self.editor.text.text().strip():
+            return False
+        return self.save_entry()
+
+    def hideEvent(self, event) -> None:
+        # Leaving the page (another page, the window minimised or closed) saves.
+        if self.editor.is_dirty():
+            self.autosave()
+        super().hideEvent(event)
 
     # -- saving and deleting ---------------------------------------------------------------
     def save_entry(self) -> bool:
         """Validate, then add or edit through the undo stack; False if nothing was saved."""
+        self._autosave.stop()
         data = self.editor.collect()
         entry_id = self.editor.entry_id
         if not self._validate(data, entry_id):

@@ -88,7 +88,7 @@ class LogPage(RefreshWhenShown, QWidget):
         self.add_button = QPushButton(f"&Add {self.noun}…")
         self.add_button.clicked.connect(self.add_entry)
         # The page's header: its title, what it is for, and its primary action.
-        layout.addWidget(PageHeader(self.title, self.purpose, self.add_button))
+        layout.addWidget(PageHeader(self.title, self.purpose, self.add_button, icon="new"))
         bar = QHBoxLayout()
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.clicked.connect(self.edit_selected)

@@ -152,7 +152,7 @@ class SkillsPage(QWidget):
         self.rate_button = QPushButton("&Rate this skill…")
         self.rate_button.clicked.connect(self.rate_selected)
         # The self-assessment is the page's primary action: in its header.
-        self.skills.findChild(PageHeader).layout().addWidget(self.assess_button)
+        self.skills.findChild(PageHeader).set_action(self.assess_button, icon="assess")
         margins = self.skills.layout().contentsMargins()
         actions.setContentsMargins(margins.left(), 0, margins.right(), 0)
         actions.addWidget(self.rate_button)

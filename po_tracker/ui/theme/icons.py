@@ -32,6 +32,7 @@ GLYPHS = {
     "export": "export-variant",
     "delete": "delete-outline",
     "edit": "pencil-outline",
+    "assess": "clipboard-check-outline",
 }
 _FONT = (
     "mdi6",

@@ -19,6 +19,7 @@ MARGIN = 24  # around a page
 
 # -- type scale: point size relative to the application font ---------------------------
 TITLE_SCALE = 1.6  # page title
+HEADLINE_SCALE = 1.4  # the title of what is being written (a journal entry)
 SECTION_SCALE = 1.15  # card and section titles
 HERO_SCALE = 2.4  # the one number a page is about (readiness)
 CAPTION_SCALE = 0.9  # secondary lines: purposes, subtitles, dates

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QActionGroup
 
 from ..navigation import PAGES
 from . import appearance, icons
+from .header import PageHeader
 
 
 def build_appearance_menu(window, view_menu) -> dict[str, QAction]:
@@ -26,7 +27,7 @@ def build_appearance_menu(window, view_menu) -> dict[str, QAction]:
 
 
 def apply_icons(window) -> None:
-    """Sidebar and toolbar icons in the palette's colours (again after a switch between
+    """Sidebar, toolbar and page header icons in the palette's colours (again after a switch between
     light and dark); nothing until the icon font is loaded."""
     if not icons.ready():
         return
@@ -40,3 +41,5 @@ def apply_icons(window) -> None:
         ("find", window.find_action),
     ):
         action.setIcon(icons.icon(name, palette))
+    for header in window.findChildren(PageHeader):
+        header.apply_icon(palette)

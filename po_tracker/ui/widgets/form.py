@@ -37,7 +37,11 @@ class FormPanel(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._captions: dict[str, str] = {}
 
-    def add_row(self, name: str, label: str, field: QWidget, *aliases: str) -> QWidget:
+    def add_row(
+        self, name: str, label: str, field: QWidget, *aliases: str, show_label: bool = True
+    ) -> QWidget:
+        """``show_label=False``: the field spans the row (a title that speaks for itself);
+        ``label`` still names it to screen readers and in its error sentences."""
         caption = QLabel(label)
         caption.setBuddy(field)
         if not field.accessibleName():
@@ -53,7 +57,11 @@ class FormPanel(QWidget):
         column.setSpacing(2)
         column.addWidget(field)
         column.addWidget(error)
-        self.layout_.addRow(caption, box)
+        if show_label:
+            self.layout_.addRow(caption, box)
+        else:
+            caption.deleteLater()
+            self.layout_.addRow(box)
         for key in (name, *aliases):
             self._errors[key] = error
             self._fields[key] = field
@@ -84,6 +92,9 @@ class FormPanel(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return unclaimed
+
+    def claims(self, name: str) -> bool:
+        return name in self._errors
 
     def error_text(self, name: str) -> str:
         label = self._errors[name]

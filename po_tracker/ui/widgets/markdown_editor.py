@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 from .markdown_highlighter import MarkdownHighlighter
 
 PREVIEW_DELAY_MS = 250
+# Narrower than this, the preview goes under the text rather than beside it, so that
+# neither becomes a column of a few words.
+SIDE_BY_SIDE_MIN_WIDTH = 640
 PLACEHOLDER = "Write in Markdown: ## a heading, **bold**, *italic*, - a list item…"
 
 
@@ -61,6 +64,18 @@ class MarkdownEditor(QSplitter):
         self._timer.timeout.connect(self.render_preview)
         self.editor.textChanged.connect(self._timer.start)
         self.editor.textChanged.connect(self.textChanged)
+
+    def resizeEvent(self, event) -> None:
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        switched = orientation != self.orientation()
+        if switched:
+            self.setOrientation(orientation)
+        super().resizeEvent(event)
+        if switched:
+            # Under the text, the preview takes the smaller part: writing comes first.
+            size = event.size().width() if wide else event.size().height()
+            self.setSizes([size // 2, size // 2] if wide else [size * 2 // 3, size // 3])
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -33,6 +33,7 @@ class Toast(QFrame):
         self.label = QLabel()
         self.label.setObjectName("toast_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # a long report (an import's) wraps, never cut
         self.action_button = QPushButton()
         self.action_button.setObjectName("toast_action")
         self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -79,8 +80,11 @@ class Toast(QFrame):
 
     def _place(self) -> None:
         host = self.parentWidget()
-        width = min(max(self.sizeHint().width(), 320), host.width() - 2 * MARGIN)
-        self.resize(width, self.sizeHint().height())
+        # As wide as the words on one line (wrapped labels do not say), within the window.
+        chrome = self.sizeHint().width() - self.label.sizeHint().width()
+        natural = self.label.fontMetrics().horizontalAdvance(self.label.text()) + chrome + 8
+        width = min(max(natural, 320), host.width() - 2 * MARGIN)
+        self.resize(width, self.heightForWidth(width))
         self.move((host.width() - width) // 2, host.height() - self.height() - MARGIN)
 
     def eventFilter(self, watched, event) -> bool:
