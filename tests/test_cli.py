@@ -491,9 +491,7 @@ def test_a_full_standard_output_tells_the_truth_about_the_data(data_dir):
     assert "Traceback" not in listed.stderr
 
 
-def test_values_beginning_with_a_dash_are_taken_with_equals_or_after_double_dash(
-    capsys, data_dir
-):
+def test_values_beginning_with_a_dash_are_taken_with_equals_or_after_double_dash(capsys, data_dir):
     code, _, err = run(
         capsys, data_dir, "add", "event", "Camp", "--type", "meetup", "--location=-x",
         "--note=-5 points", "--date", "2025-01-02",

@@ -23,9 +23,7 @@ def _with_levels(described: dict) -> dict:
 def test_without_descriptions_every_skill_has_the_generic_meanings(session):
     by_skill = levels.levels_by_skill(session)
     assert by_skill and all(texts == levels.generic_levels() for texts in by_skill.values())
-    assert [(t.name, t.meaning) for t in by_skill["Communication"]] == list(
-        LEVEL_MEANINGS.values()
-    )
+    assert [(t.name, t.meaning) for t in by_skill["Communication"]] == list(LEVEL_MEANINGS.values())
 
 
 def test_the_frameworks_words_come_first_and_the_rest_stay_generic(session):

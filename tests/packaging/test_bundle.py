@@ -20,22 +20,45 @@ def folder_size(path: Path) -> int:
 
 
 def build(spec: Path, dist: Path, work: Path) -> None:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(dist), "--workpath", str(work), str(spec)],
-                   check=True, cwd=ROOT, timeout=1200)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(spec),
+        ],
+        check=True,
+        cwd=ROOT,
+        timeout=1200,
+    )
 
 
 def test_bundle_builds_passes_its_self_test_and_meets_the_size_budget(tmp_path):
     build(ROOT / "installer.spec", tmp_path / "dist", tmp_path / "work")
     app = tmp_path / "dist" / "po-tracker"
-    result = subprocess.run([str(app / "po-tracker"), "--self-test"], capture_output=True,
-                            text=True, timeout=300, cwd=tmp_path)
+    result = subprocess.run(
+        [str(app / "po-tracker"), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "self-test passed" in result.stdout
     assert (app / "_internal" / "po_tracker" / "migrations" / "versions").is_dir()
     assert not list(app.rglob("libqgtk3*")) and not list(app.rglob("*WebEngine*"))
 
-    build(ROOT / "bench" / "floor_bundle" / "floor.spec", tmp_path / "floor-dist",
-          tmp_path / "floor-work")
+    build(
+        ROOT / "bench" / "floor_bundle" / "floor.spec",
+        tmp_path / "floor-dist",
+        tmp_path / "floor-work",
+    )
     ratio = folder_size(app) / folder_size(tmp_path / "floor-dist" / "floor")
     assert ratio <= SIZE_BUDGET, f"bundle is {ratio:.2f} x the floor"

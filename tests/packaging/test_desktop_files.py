@@ -26,15 +26,19 @@ def _tool(name: str) -> str:
 
 
 def test_desktop_file_passes_desktop_file_validate():
-    result = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower()
 
 
 def test_metainfo_passes_appstreamcli_validate():
-    result = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -67,15 +71,13 @@ def test_install_script_installs_and_uninstalls_without_touching_data(tmp_path):
     (data / "po-tracker.sqlite3").write_text("my logbook")
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
     script = Path(__file__).resolve().parents[2] / "scripts" / "install-desktop.sh"
-    subprocess.run(["bash", str(script), str(bundle)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(["bash", str(script), str(bundle)], env=env, check=True, capture_output=True)
     installed = home / ".local" / "share" / "applications" / DESKTOP.name
     assert f"Exec={home}/.local/lib/po-tracker/po-tracker" in installed.read_text()
     assert (home / ".local" / "bin" / "po-tracker").resolve().read_text().startswith("#!")
     icon = home / ".local/share/icons/hicolor/scalable/apps" / f"{APP_ID}.svg"
     assert icon.exists()
-    subprocess.run(["bash", str(script), "--uninstall"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(["bash", str(script), "--uninstall"], env=env, check=True, capture_output=True)
     assert not installed.exists() and not icon.exists()
     assert not (home / ".local" / "lib" / "po-tracker").exists()
     assert (data / "po-tracker.sqlite3").read_text() == "my logbook"

@@ -43,9 +43,7 @@ def test_an_index_out_of_step_is_found_and_rebuilt_after_a_backup(capsys, data_d
     assert run(capsys, data_dir, "check")[0] == 0
 
 
-def test_a_dangling_reference_is_reported_and_every_export_still_works(
-    capsys, data_dir, tmp_path
-):
+def test_a_dangling_reference_is_reported_and_every_export_still_works(capsys, data_dir, tmp_path):
     _logbook(capsys, data_dir)
     assert run(capsys, data_dir, "rate", "communication", "3", "--date", "2025-01-03")[0] == 0
     # A date for the calendar, which refuses to be empty.

@@ -152,9 +152,7 @@ def test_a_bad_file_is_reported_and_changes_nothing(window, context, qapp, tmp_p
     assert levels(context) == [3]
 
 
-def test_exports_refuse_the_logbook_whatever_the_dialog_returns(
-    window, context, qapp, monkeypatch
-):
+def test_exports_refuse_the_logbook_whatever_the_dialog_returns(window, context, qapp, monkeypatch):
     """A save dialog pointed at the logbook (or its backups) writes nothing there."""
     rate(context, 3)
     logbook = context.database.path

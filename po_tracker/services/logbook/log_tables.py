@@ -214,8 +214,12 @@ SPECS: dict[str, TableSpec] = {
             "impact": func.lower(Win.impact),
             "metric": func.lower(Win.metric_name),
             "skills": _names(
-                Skill.__table__, win_skills.c.skill_id, Skill.name, win_skills,
-                win_skills.c.win_id, Win.id,
+                Skill.__table__,
+                win_skills.c.skill_id,
+                Skill.name,
+                win_skills,
+                win_skills.c.win_id,
+                Win.id,
             ),  # fmt: skip
         },
         ("date", True),
@@ -234,8 +238,12 @@ SPECS: dict[str, TableSpec] = {
             .scalar_subquery(),
             "role": Feedback.giver_role,
             "skills": _names(
-                Skill.__table__, FeedbackSkill.__table__.c.skill_id, Skill.name,
-                FeedbackSkill.__table__, FeedbackSkill.__table__.c.feedback_id, Feedback.id,
+                Skill.__table__,
+                FeedbackSkill.__table__.c.skill_id,
+                Skill.name,
+                FeedbackSkill.__table__,
+                FeedbackSkill.__table__.c.feedback_id,
+                Feedback.id,
             ),  # fmt: skip
         },
         ("date", True),

@@ -69,8 +69,7 @@ def load(path: Path, as_of: date) -> StartView | None:
         connection = sqlite3.connect(f"{kept.as_uri()}?mode=ro", uri=True)
         try:
             rows = connection.execute(
-                "SELECT name, body FROM start_view"
-                " WHERE revision = ? AND as_of = ? AND format = ?",
+                "SELECT name, body FROM start_view WHERE revision = ? AND as_of = ? AND format = ?",
                 (current, as_of.isoformat(), FORMAT),
             ).fetchall()
         finally:

@@ -60,8 +60,7 @@ table of numbers to copy or save as CSV.</p>
 
 def guide_html() -> str:
     charts = "".join(
-        f"<li><b>{escape(registry.title(name))}</b>: "
-        f"{escape(registry.get(name).description)}</li>"
+        f"<li><b>{escape(registry.title(name))}</b>: {escape(registry.get(name).description)}</li>"
         for name in registry.names()
     )
     return GUIDE.format(charts=charts)

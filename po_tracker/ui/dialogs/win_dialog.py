@@ -81,9 +81,7 @@ class WinDialog(EntryDialog):
         for widget, stretch in ((self.metric_name, 3), (self.metric_before, 1),
                                 (self.metric_after, 1), (self.metric_unit, 1)):  # fmt: skip
             layout.addWidget(widget, stretch)
-        form.add_row(
-            "metric_name", "&Metric:", row, "metric_before", "metric_after", "metric_unit"
-        )
+        form.add_row("metric_name", "&Metric:", row, "metric_before", "metric_after", "metric_unit")
 
     def load(self, item) -> None:
         self.title.setText(item.title)
