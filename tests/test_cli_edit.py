@@ -177,3 +177,51 @@ def test_edit_sets_and_clears_a_renewal_fee_and_what_a_training_counts_for(capsy
     training = training["id"]
     run(capsys, data_dir, "edit", "training", str(training), "--credential", "CSPO")
     assert _only(capsys, data_dir, "trainings")["counts_toward"] == ["CSPO"]
+
+
+def test_edit_win_changes_or_clears_its_metric_and_keeps_the_rest(capsys, data_dir):
+    assert run(
+        capsys, data_dir, "add", "win", "Cut lead time", "--date", "2026-05-04",
+        "--metric", "Lead time: 12 -> 5 days", "--skill", "Leadership", "--with", "Ann Lee",
+    )[0] == 0  # fmt: skip
+    win = _only(capsys, data_dir, "wins")
+    assert run(capsys, data_dir, "edit", "win", str(win["id"]), "--metric", "NPS: 20 -> 41")[0] == 0
+    after = _only(capsys, data_dir, "wins")
+    assert (after["metric_name"], after["metric_before"], after["metric_after"]) == ("NPS", 20, 41)
+    assert (after["skills"], after["contacts"], after["win_date"]) == (
+        win["skills"], win["contacts"], "2026-05-04"
+    )  # fmt: skip
+    assert run(capsys, data_dir, "edit", "win", str(win["id"]), "--metric", "")[0] == 0
+    cleared = _only(capsys, data_dir, "wins")
+    assert (cleared["metric_name"], cleared["metric_before"], cleared["metric_unit"]) == (
+        "",
+        None,
+        "",
+    )
+    code, _, err = run(capsys, data_dir, "edit", "win", str(win["id"]), "--metric", "faster")
+    assert code == 2 and "--metric" in err and _only(capsys, data_dir, "wins") == cleared
+
+
+def test_edit_feedback_replaces_its_skills_and_levels(capsys, data_dir):
+    assert run(
+        capsys, data_dir, "add", "feedback", "Clear goals", "--from", "Ann Lee",
+        "--role", "manager", "--skill", "Leadership=3",
+    )[0] == 0  # fmt: skip
+    said = _only(capsys, data_dir, "feedback")
+    code = run(
+        capsys, data_dir, "edit", "feedback", str(said["id"]),
+        "--skill", "Communication", "--skill", "Leadership=2", "--level", "4",
+    )[0]  # fmt: skip
+    assert code == 0
+    after = _only(capsys, data_dir, "feedback")
+    assert after["skills"] == [
+        {"skill": "Communication", "level": 4},
+        {"skill": "Leadership", "level": 2},
+    ]
+    assert (after["quote"], after["giver"], after["giver_role"]) == (
+        "Clear goals",
+        "Ann Lee",
+        "manager",
+    )
+    code, _, err = run(capsys, data_dir, "edit", "feedback", str(said["id"]), "--level", "2")
+    assert code == 2 and "--level" in err and _only(capsys, data_dir, "feedback") == after

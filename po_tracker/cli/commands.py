@@ -7,8 +7,7 @@ import sys
 from datetime import date
 
 from ..services.errors import ValidationError
-from ..services.logbook import certifications, profile, ratings, wins
-from ..services.logbook import feedback_entries as feedback
+from ..services.logbook import certifications, profile, ratings
 from ..services.logbook import journal_entries as journal
 from ..services.logbook.service_by_kind import INPUT_TYPES, LOG_SERVICES, as_input
 from .entry_options import collected, given
@@ -18,64 +17,24 @@ SERVICES = LOG_SERVICES
 
 
 # The dates ``add`` fills with today when they are left out.
-TODAY_BY_DEFAULT = {"training": "start_date", "event": "event_date", "experience": "start_date"}
+TODAY_BY_DEFAULT = {
+    "training": "start_date",
+    "event": "event_date",
+    "experience": "start_date",
+    "win": "win_date",
+    "feedback": "given_on",
+}
 
 
 def _input_for(args):
     kind = args.kind
     today = date.today()
-    if kind in READ_BY_HAND:
-        return READ_BY_HAND[kind](args, today)
     values = collected(kind, args)
     if kind in TODAY_BY_DEFAULT:
         values[TODAY_BY_DEFAULT[kind]] = values[TODAY_BY_DEFAULT[kind]] or today
     if kind == "certification" and values["earned_on"] is None and values["status"] == "earned":
         values["earned_on"] = today
     return INPUT_TYPES[kind](**values)
-
-
-def _win_input(args, today: date) -> wins.WinInput:
-    name, before, after, unit = ("", None, None, "")
-    if args.metric is not None:
-        name, before, after, unit = wins.parse_metric(args.metric, "--metric")
-    return wins.WinInput(
-        title=args.title,
-        win_date=args.date or today,
-        description=args.did,
-        impact=args.impact,
-        metric_name=name,
-        metric_before=before,
-        metric_after=after,
-        metric_unit=unit,
-        skills=tuple(args.skill),
-        requirements=tuple(args.requirement),
-        contacts=tuple(args.people),
-        notes=args.note,
-    )
-
-
-def _feedback_input(args, today: date) -> feedback.FeedbackInput:
-    levels = []
-    for text in args.skill:
-        item = feedback.parse_skill_level(text)
-        levels.append(
-            item if item.level is not None else feedback.SkillLevel(item.skill, args.level)
-        )
-    if args.level is not None and not args.skill:
-        raise ValidationError.single("--level", "goes with --skill: name the skill it is for")
-    return feedback.FeedbackInput(
-        quote=args.quote,
-        giver=args.giver,
-        giver_role=args.role,
-        given_on=args.date or today,
-        skills=tuple(levels),
-        notes=args.note,
-    )
-
-
-# Kinds whose options are not one field each ("NAME: BEFORE -> AFTER UNIT", "SKILL=N"):
-# read here rather than through ``entry_options``, so ``edit`` does not offer them yet.
-READ_BY_HAND = {"win": _win_input, "feedback": _feedback_input}
 
 
 def _create(db, kind: str, data) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..vocabulary import (
     CERTIFICATION_STATUSES,
     EVENT_TYPES,
+    FEEDBACK_ROLES,
     GOAL_STATUSES,
     RATING_SOURCES,
     TRAINING_FORMATS,
@@ -69,7 +70,7 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         _text("verification_url", "--url", help="verification URL"),
         *COST,
         Option(
-            "renewal_fee",  # "USD 100": split into amount and currency by ``fee_fields``
+            "renewal_fee",  # "USD 100": split into amount and currency by ``_fee_fields``
             "--renewal-fee",
             {
                 "metavar": "FEE",
@@ -196,6 +197,74 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
             },
         ),
     ),
+    "win": (
+        Option("title", "--title", {"metavar": "TITLE"}, True),
+        Option("win_date", "--date", {**DATE, "help": "default: today"}),
+        _text("description", "--did", metavar="TEXT", help="what you did"),
+        _text("impact", metavar="TEXT", help="the outcome and its impact"),
+        Option(
+            "metric",
+            "--metric",
+            {"metavar": '"NAME: BEFORE -> AFTER UNIT"', "help": 'e.g. "Lead time: 12 -> 5 days"'},
+        ),
+        Option("skills", "--skill", {"action": "append", "default": [], "metavar": "SKILL"}),
+        Option(
+            "requirements",
+            "--requirement",
+            {
+                "action": "append",
+                "default": [],
+                "metavar": "REQ",
+                "help": "a stage requirement it shows, e.g. team-size or people-mentored (repeat)",
+            },
+        ),
+        Option(
+            "contacts",
+            "--with",
+            {
+                "action": "append",
+                "default": [],
+                "metavar": "NAME",
+                "dest": "people",
+                "help": "a person involved (repeat for several)",
+            },
+        ),
+        _note(),
+    ),
+    "feedback": (
+        Option("quote", "--quote", {"metavar": "QUOTE"}, True),
+        Option(
+            "giver",
+            "--from",
+            {"required": True, "metavar": "NAME", "dest": "giver", "help": "who said it"},
+        ),
+        Option(
+            "giver_role",
+            "--role",
+            {"required": True, "choices": FEEDBACK_ROLES, "help": "their role to you"},
+        ),
+        Option("given_on", "--date", {**DATE, "help": "default: today"}),
+        Option(
+            "skills",
+            "--skill",
+            {
+                "action": "append",
+                "default": [],
+                "metavar": "SKILL",
+                "help": 'a skill it speaks to; "SKILL=N" gives the level they saw (repeat)',
+            },
+        ),
+        Option(
+            "level",
+            "--level",
+            {
+                "type": whole_number,
+                "metavar": "N",
+                "help": "the level (1-5) they saw in every --skill that names none",
+            },
+        ),
+        _note(),
+    ),
 }
 # Options only ``edit`` offers: ``add`` creates the follow-up as not done yet.
 EDIT_ONLY = {("event", "follow_up_done")}
@@ -235,7 +304,7 @@ def given(kind: str, args) -> dict:
             if isinstance(value, list):
                 value = tuple(item for item in value if item.strip())
             values[option.field] = value
-    return fee_fields(values)
+    return combined_fields(kind, values)
 
 
 def collected(kind: str, args) -> dict:
@@ -245,10 +314,56 @@ def collected(kind: str, args) -> dict:
         if hasattr(args, option.dest):
             value = getattr(args, option.dest)
             values[option.field] = tuple(value) if isinstance(value, list) else value
-    return fee_fields(values)
+    return combined_fields(kind, values)
 
 
-def fee_fields(values: dict) -> dict:
+def combined_fields(kind: str, values: dict) -> dict:
+    """The options that fill more than one field, or a field read from text: the renewal
+    fee, a win's metric, feedback's skills with their levels."""
+    values = _fee_fields(values)
+    if kind == "win":
+        values = _metric_fields(values)
+    if kind == "feedback":
+        values = _feedback_levels(values)
+    return values
+
+
+def _metric_fields(values: dict) -> dict:
+    """``--metric "Lead time: 12 -> 5 days"`` as a win's four metric fields; an empty value
+    (``edit ... --metric ""``) clears the metric, none given leaves it as it is."""
+    if "metric" in values:
+        text = values.pop("metric")
+        if text is None:
+            return values
+        from ..services.logbook.wins import parse_metric  # see _fee_fields
+
+        parts = parse_metric(text, "--metric") if text.strip() else ("", None, None, "")
+        keys = ("metric_name", "metric_before", "metric_after", "metric_unit")
+        values.update(zip(keys, parts, strict=True))
+    return values
+
+
+def _feedback_levels(values: dict) -> dict:
+    """``--skill Leadership=3`` (or ``--skill Leadership --level 3``) as a skill and the
+    level the giver saw."""
+    if "level" not in values:
+        return values
+    level = values.pop("level")
+    if level is not None and not values.get("skills"):
+        from ..services.errors import ValidationError
+
+        raise ValidationError.single("--level", "goes with --skill: name the skill it is for")
+    if "skills" in values:
+        from ..services.logbook.feedback_entries import SkillLevel, parse_skill_level
+
+        parsed = (parse_skill_level(text) for text in values["skills"])
+        values["skills"] = tuple(
+            item if item.level is not None else SkillLevel(item.skill, level) for item in parsed
+        )
+    return values
+
+
+def _fee_fields(values: dict) -> dict:
     """``--renewal-fee "USD 100"`` as the input's amount and currency; an empty value
     (``edit ... --renewal-fee ""``) clears the user's fee."""
     if "renewal_fee" in values:

@@ -8,7 +8,6 @@ import re
 
 from .. import __version__
 from ..app_errors import AppError
-from ..vocabulary import FEEDBACK_ROLES
 from .entry_options import add_options, edit_options
 from .values import data_folder, iso_date, number, whole_number
 
@@ -67,6 +66,8 @@ ADD_HELP = {
     "experience": "a stretch of product work",
     "goal": "a goal of the development plan",
     "contact": "a person in your network",
+    "win": "something you did and what came of it",
+    "feedback": "what someone said about your work",
 }
 EDITABLE = (*ADD_HELP, "rating", "journal")
 
@@ -84,46 +85,6 @@ def _add_parsers(commands) -> None:
         p = _leaf(edit, kind, help=f"change a {kind}: only the options given change")
         p.add_argument("id", type=whole_number, metavar="ID")
         edit_options(p, kind)
-    _evidence_parsers(add)
-
-
-def _evidence_parsers(add) -> None:
-    p = _leaf(add, "win", help="something you did and what came of it")
-    p.add_argument("title", metavar="TITLE")
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument("--did", default="", metavar="TEXT", help="what you did")
-    p.add_argument("--impact", default="", metavar="TEXT", help="the outcome and its impact")
-    p.add_argument(
-        "--metric", metavar='"NAME: BEFORE -> AFTER UNIT"', help='e.g. "Lead time: 12 -> 5 days"'
-    )
-    p.add_argument("--skill", action="append", default=[], metavar="SKILL")
-    p.add_argument(
-        "--requirement",
-        action="append",
-        default=[],
-        metavar="REQ",
-        help="a stage requirement it shows, e.g. team-size or people-mentored (repeat)",
-    )
-    p.add_argument(
-        "--with", action="append", default=[], metavar="NAME", dest="people",
-        help="a person involved (repeat for several)",
-    )  # fmt: skip
-    p.add_argument("--note", default="")
-
-    p = _leaf(add, "feedback", help="what someone said about your work")
-    p.add_argument("quote", metavar="QUOTE")
-    p.add_argument("--from", required=True, metavar="NAME", dest="giver", help="who said it")
-    p.add_argument("--role", required=True, choices=FEEDBACK_ROLES, help="their role to you")
-    p.add_argument("--date", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument(
-        "--skill", action="append", default=[], metavar="SKILL",
-        help='a skill it speaks to; "SKILL=N" gives the level they saw (repeat)',
-    )  # fmt: skip
-    p.add_argument(
-        "--level", type=whole_number, metavar="N",
-        help="the level (1-5) they saw in every --skill that names none",
-    )  # fmt: skip
-    p.add_argument("--note", default="")
 
 
 def _other_parsers(commands) -> None:

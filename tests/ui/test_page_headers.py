@@ -31,9 +31,15 @@ def headers(window) -> dict[str, PageHeader]:
     return found
 
 
-def test_every_page_has_a_header_and_its_primary_action_an_icon(window, monkeypatch):
-    monkeypatch.setattr(icons, "_font", None)  # the font not loaded yet: no icons, no harm
-    before = headers(window)
+@pytest.fixture
+def no_icon_font(monkeypatch):
+    """The font not loaded yet (an earlier test may have loaded it): set before the
+    window is built, so that no page is built with it."""
+    monkeypatch.setattr(icons, "_font", None)
+
+
+def test_every_page_has_a_header_and_its_primary_action_an_icon(no_icon_font, window):
+    before = headers(window)  # no icons yet, and no harm
     assert all(h.action is None or h.action.icon().isNull() for h in before.values())
     icons.load()
     window.apply_icons()
