@@ -3,11 +3,10 @@ tabs over the same table, filter, add, edit, delete and undo as every other log.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
-
 from ...vocabulary import FEEDBACK_ROLES, STAGE_REQUIREMENT_LABELS
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
+from .tabbed_logs import TabbedLogsPage
 
 
 class WinsPage(LogPage):
@@ -62,24 +61,10 @@ class FeedbackPage(LogPage):
         ]
 
 
-class EvidencePage(QWidget):
-    def __init__(self, context, parent=None):
-        super().__init__(parent)
-        self.setObjectName("evidence_page")
-        self.wins = WinsPage(context)
-        self.feedback = FeedbackPage(context)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Wins and feedback")
-        self.tabs.addTab(self.wins, "&Wins")
-        self.tabs.addTab(self.feedback, "&Feedback")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-
-    def add_entry(self) -> None:
-        self.tabs.currentWidget().add_entry()
-
-    def show_argument(self, argument) -> None:
-        page = self.feedback if argument[0] == "feedback" else self.wins
-        self.tabs.setCurrentWidget(page)
-        page.show_argument(argument)
+class EvidencePage(TabbedLogsPage):
+    name = "evidence_page"
+    accessible_name = "Wins and feedback"
+    tabs_spec = (
+        ("wins", WinsPage, "&Wins", ("win",)),
+        ("feedback", FeedbackPage, "&Feedback", ("feedback",)),
+    )

@@ -3,12 +3,13 @@ where the user met them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget
 
 from ...services.logbook import contacts
 from ...vocabulary import EVENT_TYPES
 from ..table_models.entry_table_model import Column
 from .log_page import LogPage
+from .tabbed_logs import TabbedLogsPage
 
 
 class EventsPage(LogPage):
@@ -81,24 +82,10 @@ class ContactsPage(LogPage):
             self.met_list.addItem(f"{event.event_date}  {event.title} ({event.event_type})")
 
 
-class NetworkingPage(QWidget):
-    def __init__(self, context, parent=None):
-        super().__init__(parent)
-        self.setObjectName("networking_page")
-        self.events = EventsPage(context)
-        self.people = ContactsPage(context)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Networking")
-        self.tabs.addTab(self.events, "&Events")
-        self.tabs.addTab(self.people, "&People")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-
-    def add_entry(self) -> None:
-        self.tabs.currentWidget().add_entry()
-
-    def show_argument(self, argument) -> None:
-        page = self.people if argument[0] == "contact" else self.events
-        self.tabs.setCurrentWidget(page)
-        page.show_argument(argument)
+class NetworkingPage(TabbedLogsPage):
+    name = "networking_page"
+    accessible_name = "Networking"
+    tabs_spec = (
+        ("events", EventsPage, "&Events", ("event",)),
+        ("people", ContactsPage, "&People", ("contact",)),
+    )
