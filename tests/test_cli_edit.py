@@ -225,3 +225,6 @@ def test_edit_feedback_replaces_its_skills_and_levels(capsys, data_dir):
     )
     code, _, err = run(capsys, data_dir, "edit", "feedback", str(said["id"]), "--level", "2")
     assert code == 2 and "--level" in err and _only(capsys, data_dir, "feedback") == after
+    edited = run(capsys, data_dir, "edit", "feedback", str(said["id"]), "--skill", "Leadership")
+    assert edited[0] == 0
+    assert _only(capsys, data_dir, "feedback")["skills"] == [{"skill": "Leadership", "level": None}]

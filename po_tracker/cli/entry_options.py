@@ -346,9 +346,7 @@ def _metric_fields(values: dict) -> dict:
 def _feedback_levels(values: dict) -> dict:
     """``--skill Leadership=3`` (or ``--skill Leadership --level 3``) as a skill and the
     level the giver saw."""
-    if "level" not in values:
-        return values
-    level = values.pop("level")
+    level = values.pop("level", None)
     if level is not None and not values.get("skills"):
         from ..services.errors import ValidationError
 
