@@ -27,6 +27,8 @@ from po_tracker.services.storage.opening import open_logbook
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 TODAY = NOW.astimezone().date()
+# With no lead time of their own, renewals are placed a month before their last day.
+LEAD = timedelta(days=CalendarPreferences().renewal_lead_days)
 
 
 def _export(db, tmp_path, now=NOW, name="dates.ics"):
@@ -184,7 +186,7 @@ def test_renewal_dates_are_the_ones_status_reports(db, tmp_path):
         assert expires == date(2028, 1, 10)  # earning CSM again renewed CSPO with it
     # One renewal for the group, not one per credential: CSM's 20 SEUs plus CSPO's 10.
     (renewal,) = [e for e in found.values() if "renewal" in e["uid"]]
-    assert renewal["start"] == date(2028, 1, 10)
+    assert renewal["start"] == date(2028, 1, 10) - LEAD
     assert "Scrum Alliance renewal: 0 of 30 SEUs by 2028-01-10, USD 100" in found
 
 
@@ -203,9 +205,11 @@ def test_a_renewal_group_is_one_event_with_its_total_credits_and_fee(db, tmp_pat
     found = _export(db, tmp_path)
     summary = "Scrum Alliance renewal: 5 of 30 SEUs by 2027-06-01, USD 100"
     assert list(found) == [summary]
-    assert found[summary]["start"] == date(2027, 6, 1)
+    assert found[summary]["start"] == date(2027, 6, 1) - LEAD == date(2027, 5, 2)
     assert _renews(found[summary]) == ["CSM", "CSPO"]
-    assert found[summary]["description"].endswith(" Valid until 2027-06-01.")
+    assert found[summary]["description"].endswith(
+        " Valid until 2027-06-01. Renew by 2027-05-02, 30 days before."
+    )
     assert found[summary]["alarms"] == [timedelta(days=-30), timedelta(days=-7)]
     # The same words as the dashboard and the report, from the same list.
     with db.read() as session:
@@ -225,7 +229,8 @@ def test_a_groups_uid_stays_while_its_members_change_and_it_is_cancelled_when_go
         ).id
     (both,) = _export(db, tmp_path).values()
     # CSM renewed the CSPO to 2028-06-01: the same event, moved, with a higher SEQUENCE.
-    assert (both["uid"], both["start"], both["sequence"]) == (alone["uid"], date(2028, 6, 1), 1)
+    moved = (alone["uid"], date(2028, 6, 1) - LEAD, 1)
+    assert (both["uid"], both["start"], both["sequence"]) == moved
     assert _renews(both) == ["CSM", "CSPO"]
     with db.write() as session:
         certifications.delete(session, csm)
@@ -243,7 +248,7 @@ def test_a_higher_credential_moves_the_groups_event(db, tmp_path):
         certifications.create(session, CertificationInput("A-CSPO", earned_on=date(2026, 6, 1)))
     (after,) = _export(db, tmp_path).values()
     _status, expires = _status_expiry(db, "A-CSPO", TODAY)
-    assert after["start"] == expires == date(2028, 6, 1)
+    assert after["start"] == expires - LEAD and expires == date(2028, 6, 1)
     assert after["uid"] == before["uid"] and after["sequence"] == before["sequence"] + 1
     assert _renews(after) == ["A-CSPO", "CSPO"]
 
@@ -271,8 +276,8 @@ def test_a_credential_in_its_grace_period_gets_its_last_renewal_day(db, tmp_path
     status, expires = _status_expiry(db, "CSM", TODAY)
     assert (status, expires) == ("grace", date(2026, 10, 1))
     ((summary, event),) = _export(db, tmp_path).items()
-    # 2026-10-01 + 90 days: the last day it can still be renewed.
-    assert event["start"] == date(2026, 12, 30)
+    # 2026-10-01 + 90 days: the last day it can still be renewed; the event a month before.
+    assert event["start"] == date(2026, 12, 30) - LEAD
     assert "expired on 2026-10-01, still in its grace period" in summary
     assert "its grace period ends on 2026-12-30" in event["description"]
 
@@ -318,7 +323,9 @@ def test_reminders_and_the_renewal_lead_time_follow_the_preferences(db, tmp_path
     # CSPO expires on 2027-03-01; 21 days before is 2027-02-08. The summary and the
     # description still give the last valid day.
     assert renewal["start"] == date(2027, 2, 8)
-    assert renewal["description"].endswith("Valid until 2027-03-01.")
+    assert renewal["description"].endswith(
+        "Valid until 2027-03-01. Renew by 2027-02-08, 21 days before."
+    )
     expected = [timedelta(days=-60), timedelta(days=-14), timedelta(days=-1)]
     assert renewal["alarms"] == expected
     goal = found["Goal due: Pass PSPO II"]
@@ -336,4 +343,36 @@ def test_bad_reminder_days_are_refused_and_nothing_is_kept(db, text, message):
     with db.write() as session, pytest.raises(ValidationError, match="renewal_lead_days"):
         calendar_preferences.set_preferences(session, CalendarPreferences((7,), -1))
     with db.read() as session:
-        assert calendar_preferences.get(session) == CalendarPreferences((30, 7), 0)
+        assert calendar_preferences.get(session) == CalendarPreferences((30, 7), 30)
+
+
+def _set_lead(db, lead_days: dict[str, int | None]) -> None:
+    with db.write() as session:
+        for name, days in lead_days.items():
+            session.execute(
+                update(Credential).where(Credential.name == name).values(renewal_lead_days=days)
+            )
+
+
+def test_a_credentials_own_lead_time_places_its_renewal_whatever_the_preferences(db, tmp_path):
+    _log(db)
+    _set_lead(db, {"CSPO": 45})
+    with db.write() as session:
+        calendar_preferences.set_preferences(session, CalendarPreferences((7,), 10))
+    renewal = _export(db, tmp_path)[CSPO_RENEWAL]
+    # CSPO's last valid day is 2027-03-01; its own 45 days win over the Preferences' 10.
+    assert renewal["start"] == date(2027, 1, 15)
+    assert "Renew by 2027-01-15, 45 days before." in renewal["description"]
+    # Its own lead time of 0 is "on the day itself", not "use the Preferences".
+    _set_lead(db, {"CSPO": 0})
+    renewal = _export(db, tmp_path)[CSPO_RENEWAL]
+    assert renewal["start"] == date(2027, 3, 1) and "Renew by" not in renewal["description"]
+
+
+def test_a_group_renewal_takes_the_longest_lead_time_of_its_members(db, tmp_path):
+    with db.write() as session:
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 3, 1)))
+        certifications.create(session, CertificationInput("CSM", earned_on=date(2025, 6, 1)))
+    _set_lead(db, {"CSPO": 20, "CSM": 60})
+    (renewal,) = _export(db, tmp_path).values()
+    assert renewal["start"] == date(2027, 6, 1) - timedelta(days=60)

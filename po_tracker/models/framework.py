@@ -63,6 +63,9 @@ class Credential(Base):
     renewable_days: Mapped[int] = mapped_column(Integer, default=0)
     # The cycle ends the day before the anniversary (PMI), not on it.
     ends_day_before: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Days before its last valid day that the calendar places its renewal; None: the
+    # lead time set in Preferences.
+    renewal_lead_days: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -59,6 +59,7 @@ MAX_METRIC = _export("$defs/win/properties/metric_before/maximum")  # and -MAX_M
 MAX_WEIGHT = _export("$defs/profile/properties/weights/properties/skills/maximum")
 MAX_VALIDITY_MONTHS = _framework("$defs/credential/properties/validity_months/maximum")
 MAX_GRACE_DAYS = _framework("$defs/credential/properties/grace_days/maximum")
+MAX_LEAD_DAYS = _framework("$defs/credential/properties/renewal_lead_days/maximum")
 
 # --- how many -----------------------------------------------------------------------------
 MAX_ENTRIES_PER_LOG = _export("properties/trainings/maxItems")

@@ -182,6 +182,13 @@ def test_renewal_rule_changes_the_cycle(session, log):
             "validity",
         ),
         (
+            lambda s: framework_edit.set_renewal_rule(
+                s, "CSPO", RenewalRule(24, 20, "SEU", renewal_lead_days=366)
+            ),
+            "renewal_lead_days",
+            "at most 365",
+        ),
+        (
             lambda s: framework_edit.rename_credential(s, "CSPO", "csm"),
             "name",
             "already exists",
@@ -267,4 +274,19 @@ def test_a_credential_naming_an_unknown_group_is_refused(session):
     document = framework_io.default_document()
     document["credentials"][0]["renewal_group"] = "no-such-group"
     with pytest.raises(ValidationError, match="unknown renewal group 'no-such-group'"):
+        framework_io.load_document(session, document)
+
+
+def test_a_credentials_lead_time_travels_through_the_framework_file(session):
+    rule = replace(framework_edit.renewal_rule(session, "CSPO"), renewal_lead_days=45)
+    framework_edit.set_renewal_rule(session, "CSPO", rule)
+    document = framework_io.export_document(session)
+    (cspo,) = [c for c in document["credentials"] if c["slug"] == "cspo"]
+    assert cspo["renewal_lead_days"] == 45
+    framework_edit.set_renewal_rule(session, "CSPO", replace(rule, renewal_lead_days=None))
+    framework_io.load_document(session, document)
+    assert framework_edit.renewal_rule(session, "CSPO").renewal_lead_days == 45
+    # A file giving more than a year is refused whole, before anything is loaded.
+    cspo["renewal_lead_days"] = 400
+    with pytest.raises(ValidationError, match="renewal_lead_days"):
         framework_io.load_document(session, document)

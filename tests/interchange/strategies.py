@@ -89,6 +89,7 @@ def _credential(draw) -> dict:
         "addon_credits": draw(st.none() | st.floats(0, 100_000).map(plain)),
         "renewable_days": draw(st.integers(0, 3650)),
         "ends_day_before": draw(st.booleans()),
+        "renewal_lead_days": draw(st.none() | st.integers(0, 365)),
         "notes": draw(TEXT),
     }
 

@@ -146,6 +146,24 @@ def test_a_renewal_rule_is_set(qtbot, dialog, context):
     with context.reading() as session:
         rule = framework_edit.renewal_rule(session, "PSPO I")
     assert rule == RenewalRule(24, 12.0, "PDU", 30, None, None)
+    assert editor.lead.text() == "as set in Preferences"  # none of its own yet
+
+
+def test_a_credentials_own_lead_time_is_set_and_cleared(qtbot, dialog, context):
+    dialog.tabs.setCurrentWidget(dialog.credentials)
+    dialog.credentials.select("cspo")
+    editor = dialog.credentials.editor
+    editor.lead.setValue(45)
+    qtbot.mouseClick(editor.save_button, LEFT)
+    with context.reading() as session:
+        assert framework_edit.renewal_rule(session, "CSPO").renewal_lead_days == 45
+    dialog.credentials.select("csm")
+    dialog.credentials.select("cspo")
+    assert editor.lead.value() == 45  # shown again when the credential is chosen again
+    editor.lead.setValue(editor.lead.minimum())
+    qtbot.mouseClick(editor.save_button, LEFT)
+    with context.reading() as session:
+        assert framework_edit.renewal_rule(session, "CSPO").renewal_lead_days is None
 
 
 def test_credits_without_a_unit_are_refused_next_to_the_field(qtbot, dialog, context):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..limits import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS
+from ..limits import MAX_GRACE_DAYS, MAX_LEAD_DAYS, MAX_VALIDITY_MONTHS
 from ..validation import Checker
 
 
@@ -18,6 +18,9 @@ class RenewalRule:
     grace_days: int = 0  # days after expiry in which it can still be renewed
     track: str | None = None  # credentials on one track renew those of lower rank
     track_rank: int | None = None
+    # Days before the last valid day that the calendar places the renewal; None: the
+    # lead time set in Preferences.
+    renewal_lead_days: int | None = None
 
 
 def check_rule(check: Checker, rule: RenewalRule) -> dict:
@@ -31,6 +34,9 @@ def check_rule(check: Checker, rule: RenewalRule) -> dict:
     grace = check.number("grace_days", rule.grace_days, maximum=MAX_GRACE_DAYS, integer=True)
     track = check.text("track", rule.track, limit=80) or None
     rank = check.number("track_rank", rule.track_rank, minimum=1, maximum=100, integer=True)
+    lead = check.number(
+        "renewal_lead_days", rule.renewal_lead_days, maximum=MAX_LEAD_DAYS, integer=True
+    )
     if credits is not None and rule.validity_months is None:
         check.fail("credits_needed", "needs a validity period: a lifetime credential never renews")
     if credits and unit is None:
@@ -44,4 +50,5 @@ def check_rule(check: Checker, rule: RenewalRule) -> dict:
         grace_days=grace if grace is not None else 0,
         track=track,
         track_rank=rank,
+        renewal_lead_days=lead,
     )

@@ -95,9 +95,11 @@ def _renewals(session: Session, today: date, prefs: CalendarPreferences) -> list
     """One event per renewal as ``renewals_due`` lists them (what the dashboard, the
     status report and the progress report say): a renewal group once, for all of it."""
     catalog = {
-        name: (credential_id, grace)
-        for credential_id, name, grace in session.execute(
-            select(Credential.id, Credential.name, Credential.grace_days)
+        row.name: row
+        for row in session.execute(
+            select(
+                Credential.id, Credential.name, Credential.grace_days, Credential.renewal_lead_days
+            )
         )
     }
     group_keys = dict(session.execute(select(RenewalGroup.name, RenewalGroup.slug)).all())
@@ -106,9 +108,17 @@ def _renewals(session: Session, today: date, prefs: CalendarPreferences) -> list
     for item in renewals_due(session, today):
         key, kind = _renewal_key(item, catalog, group_keys)
         if key in anchors:
-            grace = max((catalog.get(n, (None, 0))[1] or 0 for n in item.credentials), default=0)
-            found.append(_renewal(item, _uid(anchors[key], kind), grace, prefs))
+            rows = [catalog[name] for name in item.credentials if name in catalog]
+            grace = max((row.grace_days or 0 for row in rows), default=0)
+            found.append(_renewal(item, _uid(anchors[key], kind), grace, _lead(rows, prefs), prefs))
     return found
+
+
+def _lead(rows: list, prefs: CalendarPreferences) -> int:
+    """Days before the last valid day to act: the credential's own lead time, or the one
+    set in Preferences; for a renewal of several credentials, the longest of theirs."""
+    leads = [row.renewal_lead_days for row in rows if row.renewal_lead_days is not None]
+    return max(leads) if leads else prefs.renewal_lead_days
 
 
 def _renewal_key(item: RenewalDue, catalog: dict, group_keys: dict) -> tuple[tuple, str]:
@@ -117,14 +127,16 @@ def _renewal_key(item: RenewalDue, catalog: dict, group_keys: dict) -> tuple[tup
         slug = group_keys.get(item.group)
         return ("group", slug), f"renewal-{slug}"
     if item.name in catalog:
-        return ("catalog", catalog[item.name][0]), "renewal"
+        return ("catalog", catalog[item.name].id), "renewal"
     return ("custom", _custom(item.name)), "renewal"
 
 
-def _renewal(item: RenewalDue, uid: str, grace_days: int, prefs: CalendarPreferences) -> Deadline:
-    """On the last day it can be renewed (the expiry; for one in its grace period, the
-    end of that period; for one expired but still renewable, the last day it is), or
-    the lead time set in Preferences before it."""
+def _renewal(
+    item: RenewalDue, uid: str, grace_days: int, lead_days: int, prefs: CalendarPreferences
+) -> Deadline:
+    """On the day to act: the lead time before the last day it can be renewed (the
+    expiry; for one in its grace period, the end of that period; for one expired but
+    still renewable, the last day it is)."""
     day, lines = item.due, []
     if item.group:
         lines.append(f"One renewal for {', '.join(item.credentials)}.")
@@ -139,8 +151,9 @@ def _renewal(item: RenewalDue, uid: str, grace_days: int, prefs: CalendarPrefere
         lines.append(f"Expired on {item.due}; it can be renewed until {day}.")
     else:
         lines.append(f"Valid until {item.due}.")
-    # The day to act, the lead time chosen in Preferences before the last day.
-    day -= timedelta(days=prefs.renewal_lead_days)
+    if lead_days:
+        lines.append(f"Renew by {day - timedelta(days=lead_days)}, {lead_days} days before.")
+    day -= timedelta(days=lead_days)
     return Deadline(uid, day, one_line(item.line), " ".join(lines), prefs.reminder_days)
 
 

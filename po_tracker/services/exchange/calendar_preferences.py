@@ -22,7 +22,9 @@ MAX_REMINDERS = 4  # calendar programs show a handful at most
 @dataclass(frozen=True)
 class CalendarPreferences:
     reminder_days: tuple[int, ...] = (30, 7)  # days before the event, largest first
-    renewal_lead_days: int = 0  # the renewal event this many days before the expiry
+    # The renewal event this many days before the last valid day, for credentials whose
+    # catalog entry sets no lead time of its own: a month to earn the last credits and pay.
+    renewal_lead_days: int = 30
 
 
 def parse_days(text: str, field: str = "reminder_days") -> tuple[int, ...]:

@@ -63,6 +63,7 @@ CREDENTIAL_FIELDS = (
     "addon_credits",
     "renewable_days",
     "ends_day_before",
+    "renewal_lead_days",
     "notes",
 )
 GROUP_FIELDS = ("name", "body", "renews", "pooled", "notes")

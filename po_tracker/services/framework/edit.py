@@ -341,7 +341,7 @@ def renewal_rule(session: Session, credential: str) -> RenewalRule:
     row = items.find(session, "credential", credential)
     return RenewalRule(
         row.validity_months, row.credits_needed, row.credit_unit, row.grace_days,
-        row.track, row.track_rank,
+        row.track, row.track_rank, row.renewal_lead_days,
     )  # fmt: skip
 
 

@@ -117,6 +117,10 @@ class PreferencesDialog(FitsScreen, QDialog):
         self.lead = QSpinBox()
         self.lead.setRange(0, calendar_preferences.MAX_DAYS)
         self.lead.setSuffix(" days before the expiry")
+        self.lead.setToolTip(
+            "For credentials whose catalog entry sets no lead time of its own"
+            " (Edit > Career framework > Credentials > Renew ahead)"
+        )
         self.lead.setValue(prefs.renewal_lead_days)
         for label, field in (
             ("&Reminders, days before:", self.reminders),

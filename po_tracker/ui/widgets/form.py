@@ -4,6 +4,7 @@ and labels that are buddies of their fields (Alt+letter focuses the field)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,10 @@ def error_style(widget: QWidget) -> str:
     return ERROR_STYLE_DARK if window.lightness() < 128 else ERROR_STYLE_LIGHT
 
 
+# add_row hands back the field it was given, with its own type.
+FieldT = TypeVar("FieldT", bound=QWidget)
+
+
 class FormPanel(QWidget):
     """Rows of label, field and an error line. Fields are registered under the names the
     services use in their messages ("title", "end_date", ...)."""
@@ -38,8 +43,8 @@ class FormPanel(QWidget):
         self._captions: dict[str, str] = {}
 
     def add_row(
-        self, name: str, label: str, field: QWidget, *aliases: str, show_label: bool = True
-    ) -> QWidget:
+        self, name: str, label: str, field: FieldT, *aliases: str, show_label: bool = True
+    ) -> FieldT:
         """``show_label=False``: the field spans the row (a title that speaks for itself);
         ``label`` still names it to screen readers and in its error sentences."""
         caption = QLabel(label)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...services.career.renewal_rules import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS, RenewalRule
 from ...services.framework import edit as framework_edit
-from ...services.limits import MAX_HOURS
+from ...services.limits import MAX_HOURS, MAX_LEAD_DAYS
 from .fields import notes_edit
 from .form import FormPanel
 from .framework_common import FAILED, FormGroup, MessageLine, apply, run_all
@@ -123,6 +123,22 @@ def _spin(maximum: int, none_text: str | None = None) -> QSpinBox:
     return spin
 
 
+FROM_PREFERENCES = -1  # the lead-time spin's "as set in Preferences"
+
+
+def _lead_spin() -> QSpinBox:
+    """Days before the last valid day that the calendar places the renewal."""
+    spin = QSpinBox()
+    spin.setRange(FROM_PREFERENCES, MAX_LEAD_DAYS)
+    spin.setSpecialValueText("as set in Preferences")
+    spin.setSuffix(" days before it ends")
+    spin.setToolTip(
+        "The exported calendar places this credential's renewal this many days before its"
+        " last valid day, to leave time to earn the last credits and pay the fee."
+    )
+    return spin
+
+
 class CredentialEditor(_ItemEditor):
     noun = "credential"
 
@@ -157,6 +173,7 @@ class CredentialEditor(_ItemEditor):
         self.track.setPlaceholderText("e.g. scrum-alliance-po (optional)")
         self.track_rank = rule.add_row("track_rank", "Rank on the trac&k:", _spin(100, "none"))
         self.track_rank.setToolTip("A higher rank renews the lower ones on the same track.")
+        self.lead = rule.add_row("renewal_lead_days", "&Renew ahead:", _lead_spin())
         self.lifetime.toggled.connect(self._lifetime_toggled)
 
     def _lifetime_toggled(self, lifetime: bool) -> None:
@@ -174,6 +191,8 @@ class CredentialEditor(_ItemEditor):
         self.grace.setValue(item.get("grace_days") or 0)
         self.track.setText(item.get("track") or "")
         self.track_rank.setValue(item.get("track_rank") or 0)
+        lead = item.get("renewal_lead_days")
+        self.lead.setValue(FROM_PREFERENCES if lead is None else lead)
         # The catalog's notes say where each rule comes from and what is uncertain.
         self.rule_box.setToolTip(item.get("notes") or "")
 
@@ -187,6 +206,7 @@ class CredentialEditor(_ItemEditor):
             grace_days=self.grace.value(),
             track=self.track.text() or None,
             track_rank=self.track_rank.value() or None,
+            renewal_lead_days=None if self.lead.value() == FROM_PREFERENCES else self.lead.value(),
         )
 
     def steps(self, slug: str) -> list:
