@@ -76,7 +76,9 @@ def test_ics_export_lists_the_renewal(capsys, data_dir, tmp_path):
     target = tmp_path / "dates.ics"
     assert run(capsys, data_dir, "export", "ics", str(target))[0] == 0
     text = target.read_text()
-    assert "BEGIN:VCALENDAR" in text and "20270301" in text and "CSPO" in text
+    # Valid until 2027-03-01; the event is on the day to act, a month before by default.
+    assert "BEGIN:VCALENDAR" in text and "DTSTART;VALUE=DATE:20270130" in text
+    assert "CSPO" in text
 
 
 def test_json_import_takes_a_backup_first(capsys, data_dir, tmp_path):

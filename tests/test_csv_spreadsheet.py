@@ -31,6 +31,7 @@ from po_tracker.services.storage.opening import open_logbook
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 GUARD = re.compile(r"^'[=+\-@]")
+PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 # Contacts before events, so the people met link to the contacts imported first.
 IMPORT_ORDER = ("contact", "certification", "training", "event", "rating", "experience",
                 "journal", "goal")  # fmt: skip
@@ -47,6 +48,14 @@ def _fill(session) -> None:
             cost_amount=1250.5, cost_currency="EUR",
         ),
     )  # fmt: skip
+    # Text a spreadsheet would read as a number or a date, were it not protected.
+    certifications.create(
+        session,
+        certifications.CertificationInput(
+            "PSPO I", earned_on=date(2024, 6, 1), credential_number="000123", notes="1.50"
+        ),
+    )
+    contacts.create(session, contacts.ContactInput("Ann", role="3/4", organization="10:30"))
     training.create(
         session,
         training.TrainingInput(
@@ -103,6 +112,8 @@ def _spreadsheet_cell(cell: str, day: str) -> str:
         year, month, dd = found.groups()
         return {"YYYY/MM/DD": f"{year}/{month}/{dd}", "DD.MM.YYYY": f"{dd}.{month}.{year}",
                 "MM/DD/YYYY": f"{month}/{dd}/{year}"}[day]  # fmt: skip
+    if PLAIN_NUMBER.match(cell):
+        return f"{float(cell):g}"  # read as a number: "000123" is saved back as 123
     return cell[1:] if GUARD.match(cell) else cell
 
 
@@ -206,7 +217,9 @@ def test_credential_numbers_a_spreadsheet_changed_are_imported_and_flagged(db, t
         "name,status,credential_number\n"
         "CSPO,planned,1.23457E+11\n"  # 123456789012 shortened on saving
         "CSM,planned,04/03/26\n"  # "3/4" opened as a date
-        "PSPO I,planned,000123\n"  # as the app wrote it
+        "PSPO I,planned,'000123\n"  # as the app wrote it
+        "PSM I,planned,123\n"  # '000123 opened as a number and saved back
+        "ICP-APO,planned,SA-0099\n"  # no spreadsheet reads this as a number
     )
     with db.write() as session:
         report = csv_import.import_csv(session, "certification", source)
@@ -215,8 +228,11 @@ def test_credential_numbers_a_spreadsheet_changed_are_imported_and_flagged(db, t
         " shortened; check it against the original.",
         "Row 3, column credential_number: '04/03/26' looks like a date a spreadsheet made"
         " of it; check it against the original.",
+        "Row 5, column credential_number: '123' looks like a number a spreadsheet read, which"
+        " drops leading zeros and trailing decimal zeros; check it against the original.",
     )
     assert report.summary().splitlines()[1:] == list(report.warnings)
     with db.read() as session:
         numbers = sorted(c.credential_number for c in certifications.list_all(session))
-    assert numbers == ["000123", "04/03/26", "1.23457E+11"]  # kept as they are: flagged only
+    # Kept as they are (flagged only); the protective "'" removed again.
+    assert numbers == ["000123", "04/03/26", "1.23457E+11", "123", "SA-0099"]

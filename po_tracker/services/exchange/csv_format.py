@@ -3,8 +3,11 @@ how a value becomes a cell and back. Kept in one place so the two always agree.
 
 Formula injection: a spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@``
 (and some a tab or carriage return) as a formula, so such a text cell gets a leading
-``'`` (OWASP's advice). Text already starting with quotes followed by one of those gets
-one more, and the import strips exactly one, so every text survives a round trip.
+``'`` (OWASP's advice). Text a spreadsheet would read as a number, a date or a time
+(a credential number "000123", "1.50", "3/4", "10:30") gets one too, so that it stays
+text there: no lost leading zeros, no date made of it. Text already starting with quotes
+followed by one of those gets one more, and the import strips exactly one, so every
+text survives a round trip.
 """
 
 from __future__ import annotations
@@ -34,8 +37,14 @@ from ..logbook import (
 )
 from ..validation import strict_number
 
-_QUOTED_TRIGGER = re.compile(r"^'*[=+\-@\t\r]")
-_QUOTED_TWICE = re.compile(r"^'+[=+\-@\t\r]")
+# The whole of a text a spreadsheet reads as a value of its own: a number (with
+# grouping, a decimal part, an exponent or a percent sign), a date or a time.
+_LOOKS_LIKE_A_VALUE = (
+    r"(?:\d[\d,.]*(?:[eE][+-]?\d+)?%?|\.\d+|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?)$"
+)
+_QUOTED_TRIGGER = re.compile(rf"^'*(?:[=+\-@\t\r]|{_LOOKS_LIKE_A_VALUE})")
+_QUOTED_TWICE = re.compile(rf"^'+(?:[=+\-@\t\r]|{_LOOKS_LIKE_A_VALUE})")
 LIST_SEPARATOR = "; "
 EXCLUDED = "excluded"
 YES, NO = "yes", "no"

@@ -64,8 +64,9 @@ class ImportReport:
 
 
 # Identifiers a spreadsheet turns into a number or a date when it opens the file: a long
-# number shortened to "1.23457E+11", "3/4" made a date. Imported as they are (they may be
-# right), but said, since the file no longer holds what the app wrote.
+# number shortened to "1.23457E+11", "3/4" made a date, "000123" made 123. The app writes
+# such text with a leading "'" (csv_format), so a bare number there is no longer what it
+# wrote. Imported as they are (they may be right), but said, so they can be checked.
 IDENTIFIER_COLUMNS = ("credential_number",)
 _MANGLED = (
     (
@@ -75,6 +76,10 @@ _MANGLED = (
     (
         re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}( 00:00(:00)?)?$"),
         "a date a spreadsheet made of it",
+    ),
+    (
+        re.compile(r"^\d[\d,.]*$"),
+        "a number a spreadsheet read, which drops leading zeros and trailing decimal zeros",
     ),
 )
 
@@ -87,12 +92,12 @@ def _flags(header: list[str], rows) -> tuple[str, ...]:
         at = header.index(column)
         for number, row in enumerate(rows, start=2):
             cell = row[at].strip() if at < len(row) else ""
-            for pattern, what in _MANGLED:
-                if pattern.match(cell):
-                    found.append(
-                        f"Row {number}, column {column}: {cell!r} looks like {what};"
-                        " check it against the original."
-                    )
+            what = next((what for pattern, what in _MANGLED if pattern.match(cell)), None)
+            if what:
+                found.append(
+                    f"Row {number}, column {column}: {cell!r} looks like {what};"
+                    " check it against the original."
+                )
     return tuple(found)
 
 
