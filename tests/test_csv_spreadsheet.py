@@ -236,3 +236,12 @@ def test_credential_numbers_a_spreadsheet_changed_are_imported_and_flagged(db, t
         numbers = sorted(c.credential_number for c in certifications.list_all(session))
     # Kept as they are (flagged only); the protective "'" removed again.
     assert numbers == ["000123", "04/03/26", "1.23457E+11", "123", "SA-0099"]
+
+
+def test_a_charts_numbers_table_leaves_dates_to_the_spreadsheet_but_guards_formulas():
+    from po_tracker.services.exchange import table_csv
+
+    raw = table_csv.render(("Skill", "Month", "Level"), [("=cmd", "2026-03", 3.5)])
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    # The month stays a value to compute with; a name that would run is still guarded.
+    assert rows == [["Skill", "Month", "Level"], ["'=cmd", "2026-03", "3.5"]]

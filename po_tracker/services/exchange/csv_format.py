@@ -44,6 +44,7 @@ _LOOKS_LIKE_A_VALUE = (
     r"|\d{1,2}:\d{2}(?::\d{2})?)$"
 )
 _QUOTED_TRIGGER = re.compile(rf"^'*(?:[=+\-@\t\r]|{_LOOKS_LIKE_A_VALUE})")
+_FORMULA_TRIGGER = re.compile(r"^'*[=+\-@\t\r]")
 _QUOTED_TWICE = re.compile(rf"^'+(?:[=+\-@\t\r]|{_LOOKS_LIKE_A_VALUE})")
 LIST_SEPARATOR = "; "
 EXCLUDED = "excluded"
@@ -100,8 +101,11 @@ def kind_named(name: str) -> LogKind:
 # --- text cells ----------------------------------------------------------------------------
 
 
-def neutralise(text: str) -> str:
-    return "'" + text if _QUOTED_TRIGGER.match(text) else text
+def neutralise(text: str, keep_values: bool = True) -> str:
+    """``keep_values=False`` guards formulas only: for a table meant to be computed with
+    (a chart's numbers), where "2026-03" should become a date in the spreadsheet."""
+    trigger = _QUOTED_TRIGGER if keep_values else _FORMULA_TRIGGER
+    return "'" + text if trigger.match(text) else text
 
 
 def restore_text(cell: str) -> str:
@@ -131,7 +135,7 @@ def _item_text(item) -> str:
     return str(item).replace("\\", "\\\\").replace(";", "\\;")
 
 
-def to_cell(value) -> str | int | float:
+def to_cell(value, keep_values: bool = True) -> str | int | float:
     """Numbers stay numbers, so a spreadsheet can add them up; text is neutralised."""
     if value is None:
         return ""
@@ -147,8 +151,8 @@ def to_cell(value) -> str | int | float:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return neutralise(LIST_SEPARATOR.join(_item_text(item) for item in value))
-    return neutralise(str(value))
+        return neutralise(LIST_SEPARATOR.join(_item_text(item) for item in value), keep_values)
+    return neutralise(str(value), keep_values)
 
 
 # --- cells to values -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """A chart's numbers table as a CSV file, for a spreadsheet: the same encoding and
-formula-injection guard as the logs' CSV export (``csv_format``)."""
+formula-injection guard as the logs' CSV export (``csv_format``). Its dates and months
+are left for the spreadsheet to read as such: the table is there to be computed with."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from .csv_format import to_cell
 def render(headers, rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([to_cell(h) for h in headers])
+    writer.writerow([to_cell(h, keep_values=False) for h in headers])
     for row in rows:
-        writer.writerow([to_cell(value) for value in row])
+        writer.writerow([to_cell(value, keep_values=False) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
