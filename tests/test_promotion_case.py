@@ -10,10 +10,12 @@ from datetime import date
 
 import docx
 import pytest
+from sqlalchemy import text
 
 from po_tracker.launcher import main
+from po_tracker.services.logbook import experience, goals, profile, ratings, training, wins
 from po_tracker.services.logbook import feedback_entries as feedback
-from po_tracker.services.logbook import goals, profile, ratings, training, wins
+from po_tracker.services.logbook import journal_entries as journal
 from po_tracker.services.logbook.feedback_entries import FeedbackInput, SkillLevel
 from po_tracker.services.logbook.wins import WinInput
 
@@ -92,6 +94,46 @@ def test_the_case_puts_each_piece_of_evidence_under_its_skill(capsys, logged, da
     assert skills[0] == "Leadership"
     assert "No evidence yet: log a win that shows Communication." in section(text, "Communication")
     assert "Led the payouts migration" in section(text, "People mentored")
+
+
+def test_journal_entries_and_roles_are_evidence_where_they_belong(
+    capsys, logged, data_dir, tmp_path
+):
+    with logged.write() as session:
+        (win,) = [w for w in wins.list_all(session) if w.title == "Led the payouts migration"]
+        prompt = "Whom did you lead?"
+        session.execute(
+            text("UPDATE skills SET prompt = :p WHERE slug = 'leadership'"), {"p": prompt}
+        )
+        journal.create(session, journal.JournalInput(
+            "Kept the team calm through the cut-over.", date(2025, 3, 2), title="Cut-over night",
+            links=(journal.EntryRef("win", win.id),),
+        ))  # fmt: skip
+        journal.create(session, journal.JournalInput(
+            "Coached two juniors through their first refinement.", date(2025, 5, 9), prompt=prompt,
+        ))  # fmt: skip
+        journal.create(session, journal.JournalInput("Unrelated musing.", date(2025, 5, 10)))
+        journal.create(session, journal.JournalInput(
+            "Before the period.", date(2023, 1, 1), links=(journal.EntryRef("win", win.id),),
+        ))  # fmt: skip
+        experience.create(session, experience.ExperienceInput(
+            "Product Owner", date(2022, 1, 1), organization="Acme", sprints=40, people_mentored=2,
+        ))  # fmt: skip
+        experience.create(session, experience.ExperienceInput(
+            "Analyst", date(2018, 1, 1), date(2021, 12, 31), people_mentored=0,
+        ))  # fmt: skip
+    target = tmp_path / "case.md"
+    args = ("export", "case", str(target), "--since", "2024-01-01", "--as-of", AS_OF)
+    assert run(capsys, data_dir, *args)[0] == 0
+    case = target.read_text(encoding="utf-8")
+    written = section(case, "Leadership").split("**From the journal**", 1)[1]
+    # Linked to a Leadership win, or written to Leadership's prompt; newest first.
+    assert written.index("Coached two juniors") < written.index("Cut-over night (2025-03-02)")
+    assert "Unrelated musing" not in case and "Before the period" not in case
+    mentored = section(case, "People mentored")
+    assert "Product Owner, Acme (2022-01-01): 2 people mentored; 2022-01-01 to now" in mentored
+    # A role that mentored nobody, and one that ended before the period, are not listed.
+    assert "Analyst" not in mentored
 
 
 def test_the_case_in_word_keeps_its_headings_and_text(capsys, logged, data_dir, tmp_path):

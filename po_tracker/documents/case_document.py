@@ -69,7 +69,9 @@ def _skill(skill: SkillCase) -> list[Block]:
         blocks.append(Quote(item.title, f"{item.detail}, {item.day}"))  # newest first
     if skill.learning:
         blocks += [Heading(3, "Learning"), Bullets(_evidence_lines(skill.learning))]
-    if not (skill.wins or skill.feedback or skill.learning):
+    if skill.journal:
+        blocks += [Heading(3, "From the journal"), Bullets(_evidence_lines(skill.journal))]
+    if not skill.has_evidence:
         blocks.append(Paragraph(f"No evidence yet: log a win that shows {skill.skill}.", True))
     if not skill.met:
         have = skill.self_level or 0
@@ -86,6 +88,8 @@ def _requirement(item: RequirementCase) -> list[Block]:
     ]
     if item.wins:
         blocks += [Heading(3, "Wins"), Bullets(_evidence_lines(item.wins))]
+    if item.experience:
+        blocks += [Heading(3, "Experience"), Bullets(_evidence_lines(item.experience))]
     if item.plan and not item.met:
         blocks += [Heading(3, "Plan"), Bullets(item.plan)]
     return blocks

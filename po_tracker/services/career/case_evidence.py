@@ -1,6 +1,7 @@
-"""The evidence behind each skill and stage requirement in a period: wins, feedback and
-training, the few best of each per skill taken by SQL (a window function ranks them), and
-the totals counted by SQL too, so a log of any length costs a handful of queries.
+"""The evidence behind each skill and stage requirement in a period: wins, feedback,
+training, journal entries and experience, the few best of each per skill or requirement
+taken by SQL (a window function ranks them), and the totals counted by SQL too, so a log
+of any length costs a handful of queries.
 
 Shared by the promotion case, the review digest and the Career path page."""
 
@@ -10,13 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import and_, case, func, literal, select, true, union
 from sqlalchemy.orm import Session
 
 from ...models import (
     Contact,
+    ExperienceEntry,
     Feedback,
     FeedbackSkill,
+    JournalEntry,
+    JournalLink,
+    Skill,
     SkillRating,
     TrainingSession,
     Win,
@@ -31,11 +36,11 @@ PER_SECTION = 5
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # win, feedback, training
+    kind: str  # win, feedback, training, journal, experience
     id: int
     day: date
-    title: str  # the win's title, the quote, the training's title
-    detail: str  # impact and metric; "Dana Reyes, manager"; "12 h, Coursera"
+    title: str  # the win's title, the quote, the training's title, the entry's title, the role
+    detail: str  # impact and metric; "Dana Reyes, manager"; "12 h, Coursera"; "24 sprints"
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,102 @@ def training_by_skill(session: Session, period: Period, per: int = PER_SECTION):
         detail = ", ".join(part for part in (f"{row.hours:g} h", row.provider) if part)
         found[row.skill_id].append(Evidence("training", row.id, row.start_date, row.title, detail))
     return found
+
+
+# How much of an entry's text a line of evidence quotes.
+EXCERPT = 160
+
+
+def _excerpt(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= EXCERPT else line[: EXCERPT - 1].rstrip() + "…"
+
+
+def _journal_skill_pairs():
+    """(skill id, journal entry id) for each entry about a skill: written to the skill's
+    prompt, or linked to a win, feedback, training or rating of that skill."""
+    linked = [
+        (win_skills.c.skill_id, win_skills.c.win_id, "win"),
+        (FeedbackSkill.skill_id, FeedbackSkill.feedback_id, "feedback"),
+        (training_skills.c.skill_id, training_skills.c.training_id, "training"),
+        (SkillRating.skill_id, SkillRating.id, "rating"),
+    ]
+    parts = [
+        select(skill_id.label("skill_id"), JournalLink.entry_id.label("entry_id")).join(
+            JournalLink, and_(JournalLink.target_kind == kind, JournalLink.target_id == target)
+        )
+        for skill_id, target, kind in linked
+    ]
+    parts.append(
+        select(Skill.id, JournalEntry.id).join(
+            JournalEntry, and_(JournalEntry.prompt == Skill.prompt, Skill.prompt != literal(""))
+        )
+    )
+    return union(*parts).subquery()
+
+
+def journal_by_skill(session: Session, period: Period, per: int = PER_SECTION):
+    """Skill id -> the newest journal entries about it in the period."""
+    pairs = _journal_skill_pairs()
+    query = (
+        select(pairs.c.skill_id, JournalEntry.id, JournalEntry.entry_date)
+        .add_columns(JournalEntry.title, JournalEntry.body)
+        .join(JournalEntry, JournalEntry.id == pairs.c.entry_id)
+        .where(period.where(JournalEntry.entry_date))
+    )
+    order = (JournalEntry.entry_date.desc(), JournalEntry.id.desc())
+    ranked = _ranked(query, pairs.c.skill_id, order)
+    found = defaultdict(list)
+    for row in session.execute(select(ranked).where(ranked.c.rank <= per)):
+        title = row.title.strip() or _excerpt(row.body)
+        detail = _excerpt(row.body) if row.title.strip() else ""
+        found[row.skill_id].append(Evidence("journal", row.id, row.entry_date, title, detail))
+    return found
+
+
+# Requirement key -> the experience column that counts toward it and how its value reads;
+# years of experience count every role, by how long it lasted.
+EXPERIENCE_COLUMNS = {
+    "sprints_as_po": ("sprints", "{:g} sprints as PO"),
+    "people_mentored": ("people_mentored", "{:g} people mentored"),
+    "team_size": ("team_size", "a team of {:g}"),
+    "products_owned": ("products_owned", "{:g} products owned"),
+    "ceremonies_facilitated": ("ceremonies_facilitated", "{:g} ceremonies facilitated"),
+}
+
+
+def experience_by_requirement(session: Session, period: Period, per: int = PER_SECTION):
+    """Requirement key -> the roles that count toward it and overlap the period, the
+    largest contribution first (the longest roles, for years of experience)."""
+    ends = func.coalesce(ExperienceEntry.end_date, period.until)
+    overlapping = ExperienceEntry.start_date <= period.until
+    if period.since is not None:
+        overlapping = overlapping & (ends >= period.since)
+    base = select(
+        ExperienceEntry.id, ExperienceEntry.start_date, ExperienceEntry.end_date,
+        ExperienceEntry.role, ExperienceEntry.organization,
+    ).where(overlapping)  # fmt: skip
+    found = {}
+    days = func.julianday(ends) - func.julianday(ExperienceEntry.start_date)
+    for key, column, words in [("years_experience", days, None)] + [
+        (key, getattr(ExperienceEntry, name), words)
+        for key, (name, words) in EXPERIENCE_COLUMNS.items()
+    ]:
+        rows = session.execute(
+            base.add_columns(column.label("amount"))
+            .where(column > 0)
+            .order_by(column.desc(), ExperienceEntry.start_date.desc())
+            .limit(per)
+        )
+        found[key] = [_role_evidence(row, words) for row in rows]
+    return found
+
+
+def _role_evidence(row, words: str | None) -> Evidence:
+    title = f"{row.role}, {row.organization}" if row.organization else row.role
+    span = f"{row.start_date} to {row.end_date or 'now'}"
+    detail = span if words is None else f"{words.format(row.amount)}; {span}"
+    return Evidence("experience", row.id, row.start_date, title, detail)
 
 
 @dataclass(frozen=True)

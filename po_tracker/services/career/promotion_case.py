@@ -21,7 +21,9 @@ from .case_evidence import (
     OthersView,
     Period,
     counts_by_skill,
+    experience_by_requirement,
     feedback_by_skill,
+    journal_by_skill,
     others_levels,
     self_levels,
     training_by_skill,
@@ -46,10 +48,15 @@ class SkillCase:
     learning: tuple[Evidence, ...]
     counts: tuple[int, int, int]  # wins, feedback, trainings in the period
     plan: tuple[str, ...]  # open goals that serve the skill
+    journal: tuple[Evidence, ...] = ()  # entries written about it, newest first
 
     @property
     def met(self) -> bool:
         return (self.self_level or 0) >= self.target
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.wins or self.feedback or self.learning or self.journal)
 
     @property
     def strength(self) -> int:
@@ -67,6 +74,7 @@ class RequirementCase:
     unit: str
     wins: tuple[Evidence, ...]
     plan: tuple[str, ...]
+    experience: tuple[Evidence, ...] = ()  # the roles that count toward it
 
     @property
     def met(self) -> bool:
@@ -175,6 +183,7 @@ def _skill_cases(session, requirements, period: Period, goals) -> tuple[SkillCas
     wins, given = wins_by_skill(session, period), feedback_by_skill(session, period)
     learned, counts = training_by_skill(session, period), counts_by_skill(session, period)
     others, own = others_levels(session, period), self_levels(session, period.until)
+    written = journal_by_skill(session, period)
     cases = []
     for target in requirements.skills:
         count = counts.get(target.skill_id)
@@ -187,6 +196,7 @@ def _skill_cases(session, requirements, period: Period, goals) -> tuple[SkillCas
                 learning=tuple(learned.get(target.skill_id, ())),
                 counts=(count.wins, count.feedback, count.trainings) if count else (0, 0, 0),
                 plan=tuple(goals.get(target.skill_id, ())),
+                journal=tuple(written.get(target.skill_id, ())),
             )
         )  # fmt: skip
     # Strongest evidence first; the framework's order breaks ties (a stable sort).
@@ -195,6 +205,7 @@ def _skill_cases(session, requirements, period: Period, goals) -> tuple[SkillCas
 
 def _requirement_cases(session, requirements, facts, period, goals) -> tuple:
     wins = wins_by_requirement(session, period)
+    roles = experience_by_requirement(session, period)
     cases = []
     for key, (unit, fact) in REQUIREMENT_UNITS.items():
         need = getattr(requirements, key)
@@ -203,7 +214,7 @@ def _requirement_cases(session, requirements, facts, period, goals) -> tuple:
         cases.append(
             RequirementCase(
                 key, STAGE_REQUIREMENT_LABELS[key], round(getattr(facts, fact), 2), need, unit,
-                tuple(wins.get(key, ())), tuple(goals.get(key, ())),
+                tuple(wins.get(key, ())), tuple(goals.get(key, ())), tuple(roles.get(key, ())),
             )
         )  # fmt: skip
     return tuple(cases)
