@@ -7,9 +7,11 @@ import re
 from datetime import date
 
 from po_tracker.launcher import main
-from po_tracker.services.logbook import events, ratings, training, wins
+from po_tracker.services.career.credit_claims import CreditClaim
+from po_tracker.services.logbook import certifications, events, ratings, training, wins
 from po_tracker.services.logbook import feedback_entries as feedback
 from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.certifications import CertificationInput
 from po_tracker.services.logbook.feedback_entries import FeedbackInput
 from po_tracker.services.logbook.wins import WinInput
 
@@ -68,3 +70,22 @@ def test_a_period_that_ends_before_it_starts_is_refused(capsys, db, data_dir, tm
     args = ["export", "review", str(target), "--since", "2025-06-01", "--until", "2025-05-01"]
     assert main(["--data-dir", str(data_dir), *args]) != 0
     assert "--until" in capsys.readouterr().err and not target.exists()
+
+
+def test_the_digest_gives_the_renewal_credits_the_period_earned(capsys, db, data_dir, tmp_path):
+    with db.write() as session:
+        _log(session)
+        certifications.create(session, CertificationInput("CSPO", earned_on=date(2025, 1, 15)))
+        certifications.create(session, CertificationInput("PSPO I", earned_on=date(2025, 1, 15)))
+        certifications.create(session, CertificationInput("SAFe POPM", status="planned"))
+        # Counted for CSPO as 2 credits instead of its 6 hours.
+        claim = (CreditClaim("CSPO", credits=2),)
+        training.create(session, training.TrainingInput("Claimed", 6, IN, credits=claim))
+    target = tmp_path / "review.md"
+    args = ["export", "review", str(target), "--since", "2025-04-01", "--until", "2025-06-30"]
+    assert main(["--data-dir", str(data_dir), *args]) == 0, capsys.readouterr().err
+    learning = section(target.read_text(encoding="utf-8"), "Learning")
+    # 3 + 4.5 hours of the period's trainings plus the claim's 2; nothing from before
+    # or after it. PSPO I needs no credits, SAFe POPM is not held: neither is listed.
+    assert "**Renewal credits earned**\n\n- CSPO: 9.5 SEUs\n" in learning
+    assert "PSPO I:" not in learning and "SAFe POPM:" not in learning

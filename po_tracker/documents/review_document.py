@@ -52,6 +52,9 @@ def build_document(digest: ReviewDigest) -> Document:
         f"{d.training_hours:g} hours in {_plural(d.trainings_total, 'completed training')}.",
         d.trainings, d.trainings_total,
     )  # fmt: skip
+    if d.credits:
+        earned = tuple(f"{line.text}: {line.detail}" for line in d.credits)
+        blocks += [Heading(3, "Renewal credits earned"), Bullets(earned)]
     blocks += _section(
         "Events and people", f"{_plural(d.events_total, 'event')}.", d.events, d.events_total
     )

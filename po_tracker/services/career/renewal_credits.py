@@ -19,7 +19,7 @@ def _credit_window(item, grace_days: int, as_of: date) -> tuple[date, date]:
     return item.cycle_start, end
 
 
-def _sum_credits(session: Session, windows: dict[int, tuple[date, date]]) -> dict[int, list]:
+def sum_credits(session: Session, windows: dict[int, tuple[date, date]]) -> dict[int, list]:
     """Per credential: [training credits, event credits] inside its window. Two
     aggregate queries, whatever the size of the log."""
     totals = {cid: [0.0, 0.0] for cid in windows}
@@ -62,5 +62,5 @@ def with_credits(session: Session, items, held_by_id, as_of):
         for item in items
         if item.credits_needed is not None and item.credential_id is not None
     }
-    totals = _sum_credits(session, windows)
+    totals = sum_credits(session, windows)
     return totals, windows

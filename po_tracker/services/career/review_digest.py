@@ -1,7 +1,8 @@
 """The review digest: what happened in one period, for a 1:1 or a self-review. Wins,
-feedback, learning, events and people, ratings that moved, goals done and due, and
-journal highlights; nothing dated outside the period. Sums and lists come from SQL,
-each list capped, so a long log costs a few bounded queries."""
+feedback, learning (with the renewal credits it earned), events and people, ratings
+that moved, goals done and due, and journal highlights; nothing dated outside the
+period. Sums and lists come from SQL, each list capped, so a long log costs a few
+bounded queries."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from ...models import (
+    Certification,
     Contact,
+    Credential,
     Feedback,
     Goal,
     JournalEntry,
@@ -24,7 +27,9 @@ from ...models import (
     event_contacts,
 )
 from ..errors import ValidationError
+from ..wording import count_of
 from .case_evidence import metric_text, win_detail
+from .renewal_credits import sum_credits
 
 LIST_LIMIT = 12
 
@@ -54,6 +59,9 @@ class ReviewDigest:
     trainings: tuple[Line, ...]
     training_hours: float
     trainings_total: int
+    # Per credential held that renews with credits: what the period's trainings and events
+    # earned toward it ("CSPO", "12 SEUs"), claims and exclusions applied.
+    credits: tuple[Line, ...]
     events: tuple[Line, ...]
     events_total: int
     people: tuple[str, ...]  # met at the period's events, most met first
@@ -128,7 +136,31 @@ def _learning(session, since, until):
     total, hours = session.execute(
         select(func.count(), func.coalesce(func.sum(TrainingSession.hours), 0)).where(done)
     ).one()
-    return lines, float(hours), total
+    return lines, float(hours), total, _credits(session, since, until)
+
+
+def _credits(session, since, until) -> tuple[Line, ...]:
+    """Credits earned in the period toward each credential held by its end that renews
+    with credits, counted as the renewal engine counts them (one activity toward every
+    credential it qualifies for)."""
+    held = session.execute(
+        select(Credential.id, Credential.name, Credential.credit_unit)
+        .where(
+            Credential.credits_needed.is_not(None),
+            Credential.id.in_(
+                select(Certification.credential_id).where(
+                    Certification.status == "earned", Certification.earned_on <= until
+                )
+            ),
+        )
+        .order_by(Credential.position, Credential.id)
+    ).all()
+    totals = sum_credits(session, {row.id: (since, until) for row in held})
+    return tuple(
+        Line(None, row.name, count_of(sum(totals[row.id]), row.credit_unit or "credit"))
+        for row in held
+        if sum(totals[row.id])
+    )
 
 
 def _events(session, inside):

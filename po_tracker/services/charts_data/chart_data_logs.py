@@ -120,7 +120,7 @@ def learning_hours(
 
 def _credit_days(session: Session, credential_id: int, start: date, end: date) -> dict[date, float]:
     """Credits toward one credential per day of its window, by the rules of
-    ``renewal._sum_credits``: completed trainings and events, a claim's own credits
+    ``renewal_credits.sum_credits``: completed trainings and events, a claim's own credits
     where set, and nothing from an activity the user excluded."""
     sources = (
         (TrainingSession, TrainingSession.start_date, TrainingCredit, TrainingCredit.training_id),
