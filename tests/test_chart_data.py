@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from po_tracker.charts import registry
+from po_tracker.charts import registry, tables
 from po_tracker.services.career import skill_standing
 from po_tracker.services.charts_data.chart_data import (
     activity_data,
@@ -23,6 +23,7 @@ from po_tracker.services.charts_data.chart_data_radar import read_radar
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.framework import edit as framework_edit
 from po_tracker.services.logbook import certifications, events, profile, ratings, training
+from po_tracker.services.logbook import feedback_entries as feedback
 from po_tracker.services.storage.integrity import connect_readonly
 
 AS_OF = date(2025, 6, 30)
@@ -71,6 +72,28 @@ def test_radar_equals_the_skill_standings(log):
     assert data.earlier_date == date(2024, 12, 30)  # six months before
     communication = data.skills.index("Communication")
     assert data.current[communication] == 4 and data.earlier[communication] == 2
+
+
+def test_radars_others_view_is_the_skills_pages(log):
+    feedback.create(
+        log,
+        feedback.FeedbackInput(
+            "Clear",
+            "Dana",
+            "manager",
+            date(2025, 2, 1),
+            skills=(feedback.SkillLevel("communication", 3),),
+        ),
+    )
+    ratings.create(log, ratings.RatingInput("communication", 4, date(2025, 4, 1), source="peer"))
+    # Over a year before AS_OF: outside the others' window on both.
+    ratings.create(log, ratings.RatingInput("leadership", 1, date(2024, 6, 30), source="peer"))
+    data = radar_data(log, AS_OF)
+    rows = skill_standing.standings(log, AS_OF)
+    assert data.others == tuple(r.others for r in rows)
+    assert data.others[data.skills.index("Communication")] == 3.5
+    assert data.others[data.skills.index("Leadership")] is None
+    assert "Others" in tables.table_rows(data)[0]
 
 
 def test_radar_keeps_the_skills_page_rules(log):

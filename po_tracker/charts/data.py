@@ -29,7 +29,8 @@ def _check_monthly(owner: str, months: tuple[date, ...], table: Mapping[str, tup
 
 @dataclass(frozen=True)
 class RadarData:
-    """Current skill levels against the target stage, optionally against an earlier date.
+    """Current skill levels against the target stage, optionally against an earlier date
+    and against how others rate them.
 
     ``target`` holds None for a skill the target stage does not ask for; the whole field
     is None when no target stage is chosen. Unrated skills (None) are drawn at 0.
@@ -42,6 +43,9 @@ class RadarData:
     earlier_date: date | None = None
     as_of: date | None = None
     stage_name: str | None = None
+    # How others rate each skill (the mean of the levels given in feedback and in peer
+    # and manager ratings of the last 12 months); None where nobody gave one.
+    others: tuple[float | None, ...] | None = None
 
     def __post_init__(self) -> None:
         _check_lengths(
@@ -50,6 +54,7 @@ class RadarData:
             current=self.current,
             target=self.target,
             earlier=self.earlier,
+            others=self.others,
         )
 
     @property

@@ -1,4 +1,5 @@
-"""Skill radar: current levels against the target stage, with an earlier snapshot."""
+"""Skill radar: current levels against the target stage, with an earlier snapshot and
+others' view where others gave levels."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ def draw(ax, data: RadarData, theme: Theme, *, label_width: int = 18, fontsize=F
         line.set_markersize(4.5)
         line.set_markerfacecolor("none")  # hollow: the "Now" point shows inside it
         line.set_label(f"On {fmt_date(data.earlier_date)}" if data.earlier_date else "Earlier")
+        handles.append(line)
+    if data.others is not None:
+        # Where nobody gave a level the line has a gap, not a dive to the centre.
+        others = levels(data.others, math.nan)
+        line = _series(ax, theta, others, theme.others, "others", ":", "^")
+        line.set_label("Others' view (12 months)")
         handles.append(line)
     line = _series(ax, theta, data.current, theme.current, "current", "-", "o", fill=True)
     line.set_label(f"Now ({fmt_date(data.as_of)})" if data.as_of else "Now")

@@ -36,7 +36,7 @@ CHARTS: dict[str, ChartInfo] = {
             "radar",
             "radar",
             "Skills radar",
-            "skill levels now, at the target stage and earlier",
+            "skill levels now, at the target stage, earlier and as others see them",
             "RadarData",
             ("earlier",),
         ),

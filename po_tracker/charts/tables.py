@@ -32,11 +32,13 @@ def table_rows(data) -> Table:
 def _(data: RadarData) -> Table:
     target = data.target or (None,) * len(data.skills)
     earlier = data.earlier or (None,) * len(data.skills)
-    headers = ("Skill", "Now", "Target", "Earlier", "Gap")
+    others = data.others or (None,) * len(data.skills)
+    headers = ("Skill", "Now", "Target", "Earlier", "Gap", "Others")
     rows = []
-    for name, now, want, before in zip(data.skills, data.current, target, earlier, strict=True):
+    series = zip(data.skills, data.current, target, earlier, others, strict=True)
+    for name, now, want, before, seen in series:
         gap = None if want is None else max(0.0, want - (now or 0.0))
-        rows.append((name, now, want, before, gap))
+        rows.append((name, now, want, before, gap, seen))
     return headers, rows
 
 

@@ -58,6 +58,7 @@ class Theme:
     current: str = OKABE_ITO[0]  # "you": current levels, current stage
     target: str = OKABE_ITO[1]  # the target stage and its levels
     earlier: str = "#999999"  # a past snapshot
+    others: str = OKABE_ITO[3]  # how others rate you
     good: str = OKABE_ITO[2]
     warn: str = OKABE_ITO[1]
     bad: str = OKABE_ITO[5]

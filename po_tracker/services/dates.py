@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
+
+# How far back others' levels count toward their view of a skill (the Skills page, the
+# radar): a year, up to and including the day shown.
+OTHERS_WINDOW = timedelta(days=365)
 
 
 def add_months(day: date, months: int) -> date:

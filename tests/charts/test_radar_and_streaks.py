@@ -36,6 +36,15 @@ def test_radar_lines_carry_the_input_levels():
     assert np.allclose(np.diff(spokes), 2 * math.pi / len(data.skills))
 
 
+def test_others_view_is_drawn_where_others_gave_levels_with_a_gap_elsewhere():
+    data = RadarData(skills=("A", "B", "C"), current=(1.0, 4.0, 3.0), others=(2.5, None, 4.0))
+    figure = radar.build(data)
+    others = _line(figure, "others").get_ydata()
+    assert others[0] == 2.5 and math.isnan(others[1]) and others[2] == 4.0
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    assert "Others' view (12 months)" in [t.get_text() for lg in legends for t in lg.get_texts()]
+
+
 def test_radar_without_target_or_earlier():
     data = RadarData(skills=("A", "B", "C"), current=(1.0, 4.5, 3.0))
     figure = radar.build(data)

@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...models import Skill, SkillRating
+from ..dates import OTHERS_WINDOW
 from .case_evidence import Period, others_levels, self_levels
 from .readiness import target_stage_id
 from .readiness_facts import load_requirements, skill_levels
 
 # A difference between others' view and the self-rating worth calling out.
 OTHERS_GAP = 1.0
-OTHERS_WINDOW = timedelta(days=365)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ day has several; retired skills are left out; the target is the target stage's l
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from ...charts.data import RadarData
-from ..dates import add_months
+from ..dates import OTHERS_WINDOW, add_months
 
 EARLIER_MONTHS = 6
 
@@ -25,8 +25,23 @@ _LEVEL_ON = """(
     ORDER BY r.rated_on DESC, r.id DESC
     LIMIT 1
 )"""
+# Others' view, as the Skills page gives it (``skill_standing``, ``others_levels``): the
+# mean of the levels given in feedback and in peer and manager ratings in the window.
+_OTHERS = """(
+    SELECT avg(level) FROM (
+        SELECT fs.level AS level FROM feedback_skills AS fs
+        JOIN feedback AS f ON f.id = fs.feedback_id
+        WHERE fs.skill_id = s.id AND fs.level IS NOT NULL
+            AND f.given_on BETWEEN :others_since AND :as_of
+        UNION ALL
+        SELECT r.level FROM skill_ratings AS r
+        WHERE r.skill_id = s.id AND r.source != 'self'
+            AND r.rated_on BETWEEN :others_since AND :as_of
+    )
+)"""
 _SKILLS = f"""
-SELECT s.name, {_LEVEL_ON.format(day="as_of")}, {_LEVEL_ON.format(day="earlier")}, t.level
+SELECT s.name, {_LEVEL_ON.format(day="as_of")}, {_LEVEL_ON.format(day="earlier")}, t.level,
+    {_OTHERS}
 FROM skills AS s
 LEFT JOIN stage_skill_targets AS t
     ON t.skill_id = s.id AND t.stage_id = (SELECT target_stage_id FROM profile WHERE id = 1)
@@ -45,11 +60,17 @@ def read_radar(
     on ``earlier`` (default six months before); no overlay when nothing was rated then."""
     earlier = earlier or add_months(as_of, -EARLIER_MONTHS)
     # Dates are stored as ISO text, which sorts as the dates do.
-    days = {"as_of": as_of.isoformat(), "earlier": earlier.isoformat()}
+    others_since = as_of - OTHERS_WINDOW + timedelta(days=1)
+    days = {
+        "as_of": as_of.isoformat(),
+        "earlier": earlier.isoformat(),
+        "others_since": others_since.isoformat(),
+    }
     rows = connection.execute(_SKILLS, days).fetchall()
     found = connection.execute(_TARGET_STAGE).fetchone()
     stage = found[0] if found else None
     then = tuple(row[2] for row in rows)
+    others = tuple(None if row[4] is None else round(row[4], 1) for row in rows)
     return RadarData(
         skills=tuple(row[0] for row in rows),
         current=tuple(row[1] for row in rows),
@@ -58,6 +79,7 @@ def read_radar(
         earlier_date=earlier,
         as_of=as_of,
         stage_name=stage,
+        others=others if any(level is not None for level in others) else None,
     )
 
 
