@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..app_errors import AppError
 from .background import run_in_background
+from .dialogs.case_items_dialog import CaseItemsDialog
 from .widgets.form import DateEdit
 
 CASE_FILTERS = "PDF document (*.pdf);;Word document (*.docx);;Markdown (*.md)"
@@ -100,23 +102,35 @@ def _in_background(parent: QWidget, context, path: Path, build, paper: str, on_d
 
 
 def export_case(parent: QWidget, context, on_done=None, period=None) -> None:
-    """The promotion case toward the target stage; ``period`` skips the period dialog
-    (tests)."""
+    """The promotion case toward the target stage: the period, then the evidence to
+    leave out, then the file. ``period`` skips the period dialog (tests)."""
+    from ..services.career import promotion_case
+
     if period is None:
         dialog = PeriodDialog("Export promotion case", None, date.today(), parent, open_start=True)
         if not dialog.exec():
             return
         period = dialog.values()
     since, until, paper = period
+    try:
+        # A handful of bounded queries: quick enough to wait for before the choice.
+        with context.reading() as session:
+            case = promotion_case.build(session, until, since=since)
+    except AppError as error:
+        QMessageBox.warning(parent, "No case to export", str(error))
+        return
+    picker = CaseItemsDialog(case, parent)
+    if not picker.exec():
+        return
+    case = promotion_case.leave_out(case, picker.left_out())
     path = _ask_file(parent, "Export promotion case", "promotion-case.pdf", CASE_FILTERS)
     if path is None:
         return
 
-    def build(session):
+    def build(_session):
         from ..documents import case_document
-        from ..services.career import promotion_case
 
-        return case_document.build_document(promotion_case.build(session, until, since=since))
+        return case_document.build_document(case)
 
     _in_background(parent, context, path, build, paper, on_done)
 

@@ -5,7 +5,8 @@ writes it as Markdown, PDF or Word."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -218,3 +219,25 @@ def _requirement_cases(session, requirements, facts, period, goals) -> tuple:
             )
         )  # fmt: skip
     return tuple(cases)
+
+
+def leave_out(case: PromotionCase, left_out: Collection[tuple[str, int]]) -> PromotionCase:
+    """The case without the pieces of evidence the user took out before exporting, each
+    named by (kind, id): a win shown under two skills goes from both. The standing,
+    counts and what is missing stay as the log gives them."""
+    if not left_out:
+        return case
+    gone = set(left_out)
+
+    def kept(items: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        return tuple(item for item in items if (item.kind, item.id) not in gone)
+
+    skills = tuple(
+        replace(s, wins=kept(s.wins), feedback=kept(s.feedback), learning=kept(s.learning),
+                journal=kept(s.journal))
+        for s in case.skills
+    )  # fmt: skip
+    requirements = tuple(
+        replace(r, wins=kept(r.wins), experience=kept(r.experience)) for r in case.requirements
+    )
+    return replace(case, skills=skills, requirements=requirements)
