@@ -7,6 +7,8 @@ CERTIFICATION_STATUSES = ("planned", "in-progress", "earned", "expired")
 TRAINING_FORMATS = ("course", "workshop", "book", "webinar", "self-study")
 TRAINING_STATUSES = ("planned", "in-progress", "completed")
 EVENT_TYPES = ("meetup", "conference", "workshop", "forum", "webinar", "mentoring")
+# Which way a mentoring event went: you mentored the people met, or they mentored you.
+MENTORING_DIRECTIONS = ("gave", "received")
 RATING_SOURCES = ("self", "peer", "manager")
 GOAL_STATUSES = ("open", "in-progress", "done", "dropped")
 STAGE_PATHS = ("ladder", "side")

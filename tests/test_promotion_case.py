@@ -13,9 +13,11 @@ import pytest
 from sqlalchemy import text
 
 from po_tracker.launcher import main
-from po_tracker.services.logbook import experience, goals, profile, ratings, training, wins
+from po_tracker.services.career import readiness_facts
+from po_tracker.services.logbook import events, experience, goals, profile, ratings, training, wins
 from po_tracker.services.logbook import feedback_entries as feedback
 from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.events import EventInput
 from po_tracker.services.logbook.feedback_entries import FeedbackInput, SkillLevel
 from po_tracker.services.logbook.wins import WinInput
 
@@ -134,6 +136,33 @@ def test_journal_entries_and_roles_are_evidence_where_they_belong(
     assert "Product Owner, Acme (2022-01-01): 2 people mentored; 2022-01-01 to now" in mentored
     # A role that mentored nobody, and one that ended before the period, are not listed.
     assert "Analyst" not in mentored
+
+
+def test_mentoring_given_counts_toward_people_mentored_and_received_does_not(
+    capsys, logged, data_dir, tmp_path
+):
+    def mentoring(title, day, people, direction):
+        given = EventInput(title, "mentoring", day, contacts=people, mentoring=direction)
+        events.create(session, given)
+
+    with logged.write() as session:
+        experience.create(session, experience.ExperienceInput(
+            "Product Owner", date(2022, 1, 1), people_mentored=1,
+        ))  # fmt: skip
+        mentoring("Pairing with Ann", date(2025, 2, 3), ("Ann", "Bo"), "gave")
+        mentoring("Refinement coaching", date(2025, 4, 3), ("Ann", "Cy"), "gave")
+        mentoring("Career chat with Dee", date(2025, 5, 3), ("Dee",), "received")
+        facts = readiness_facts.gather_facts(session, date(2025, 6, 30))
+    # Ann, Bo and Cy: the larger of the three people mentored in sessions and the one of
+    # the experience log, never their sum; being mentored by Dee counts for nothing here.
+    assert facts.mentored == 3
+    target = tmp_path / "case.md"
+    args = ("export", "case", str(target), "--since", "2024-01-01", "--as-of", AS_OF)
+    assert run(capsys, data_dir, *args)[0] == 0
+    mentored = section(target.read_text(encoding="utf-8"), "People mentored")
+    assert "3 of 2 people: met." in mentored
+    assert "Refinement coaching (2025-04-03): mentored Ann, Cy" in mentored
+    assert "Career chat with Dee" not in mentored
 
 
 def test_the_case_in_word_keeps_its_headings_and_text(capsys, logged, data_dir, tmp_path):

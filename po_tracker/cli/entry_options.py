@@ -19,6 +19,7 @@ from ..vocabulary import (
     EVENT_TYPES,
     FEEDBACK_ROLES,
     GOAL_STATUSES,
+    MENTORING_DIRECTIONS,
     RATING_SOURCES,
     TRAINING_FORMATS,
     TRAINING_STATUSES,
@@ -127,6 +128,16 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
             "follow_up_done",
             "--follow-up-done",
             {"action": "store_true", "help": "the follow-up is done"},
+        ),
+        Option(
+            "mentoring",
+            "--mentoring",
+            {
+                "choices": MENTORING_DIRECTIONS,
+                "default": None,
+                "help": "for a mentoring event: gave (you mentored the people met)"
+                " or received (they mentored you)",
+            },
         ),
         _note(),
     ),

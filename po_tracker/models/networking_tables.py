@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..names import name_key as key_of_name
-from ..vocabulary import EVENT_TYPES, sql_in
+from ..vocabulary import EVENT_TYPES, MENTORING_DIRECTIONS, sql_in
 from .base import Base, Identified, Timestamped
 from .framework import Credential
 
@@ -75,6 +75,9 @@ class NetworkingEvent(Identified, Timestamped, Base):
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # For a mentoring event, which way it went (MENTORING_DIRECTIONS); None otherwise, or
+    # when not said.
+    mentoring: Mapped[str | None] = mapped_column(String(10))
 
     contacts: Mapped[list[Contact]] = relationship(
         secondary=event_contacts, back_populates="events", order_by=Contact.name
@@ -84,6 +87,9 @@ class NetworkingEvent(Identified, Timestamped, Base):
     __table_args__ = (
         CheckConstraint(f"event_type IN {sql_in(EVENT_TYPES)}", name="event_type"),
         CheckConstraint("hours >= 0", name="hours"),
+        CheckConstraint(
+            f"mentoring IS NULL OR mentoring IN {sql_in(MENTORING_DIRECTIONS)}", name="mentoring"
+        ),
         Index("ix_networking_events_event_date", "event_date"),
     )
 

@@ -263,7 +263,7 @@ def test_a_version_1_framework_file_still_loads(session):
             credential.pop(key)
     framework_io.load_document(session, document)
     exported = framework_io.export_document(session)
-    assert exported["version"] == 2
+    assert exported["version"] == 3
     # The file names no group, so none is kept, and the result loads again.
     assert exported["renewal_groups"] == []
     assert {c["renewal_group"] for c in exported["credentials"]} == {None}

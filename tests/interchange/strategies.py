@@ -190,9 +190,11 @@ def _contact(draw, _slugs) -> dict:
 def _event(draw, slugs) -> dict:
     day, follow_up = draw(_span())
     contacts = draw(st.lists(st.integers(1, max(slugs["contacts"], 1)), unique=True, max_size=3))
+    kind = draw(st.sampled_from(["meetup", "conference", "mentoring"]))
+    directions = [None, "gave", "received"] if kind == "mentoring" else [None]
     return {
         "title": draw(TITLE),
-        "event_type": draw(st.sampled_from(["meetup", "conference", "mentoring"])),
+        "event_type": kind,
         "event_date": day,
         "location": draw(TEXT),
         "online": draw(st.booleans()),
@@ -201,6 +203,7 @@ def _event(draw, slugs) -> dict:
         "follow_up_on": follow_up,
         "follow_up_done": draw(st.booleans()),
         "notes": draw(TEXT),
+        "mentoring": draw(st.sampled_from(directions)),
         "credits": _claims(draw, slugs["credential"]),
         "contacts": sorted(contacts) if slugs["contacts"] else [],
         **_stamps(draw),

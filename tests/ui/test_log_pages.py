@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from po_tracker.services.career import skill_standing
-from po_tracker.services.logbook import certifications, contacts, log_tables, ratings
+from po_tracker.services.career import readiness_facts, skill_standing
+from po_tracker.services.logbook import certifications, contacts, events, log_tables, ratings
 from po_tracker.services.logbook.log_tables import TableQuery
 from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
@@ -324,3 +324,29 @@ def test_a_long_column_is_capped_and_the_main_column_keeps_room(qtbot, context):
     # The title keeps about a third of the table; nothing scrolls sideways.
     assert header.sectionSize(page.stretch_column) >= 0.3 * page.table.viewport().width()
     assert page.table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_mentoring_event_says_which_way_it_went_and_counts_the_people_mentored(
+    qtbot, context, fill_dialog
+):
+    events_page = EventsPage(context)
+    qtbot.addWidget(events_page)
+    events_page.show()
+    seen = []
+
+    def fill(d):
+        seen.append(d.mentoring.isEnabled())  # a meetup has no direction
+        d.title.setText("Mentoring Ana and Tom")
+        d.event_type.setCurrentText("mentoring")
+        seen.append(d.mentoring.isEnabled())
+        d.mentoring.setCurrentIndex(d.mentoring.findData("gave"))
+        d.people.setText("Ana Lima, Tom Berg")
+
+    fill_dialog(fill)
+    events_page.add_entry()
+    assert seen == [False, True]
+    with context.reading() as session:
+        (event,) = events.list_all(session)
+        facts = readiness_facts.gather_facts(session, date.today())
+    assert event.mentoring == "gave"
+    assert facts.mentored == 2  # the two people mentored, with no experience entry

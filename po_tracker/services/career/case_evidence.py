@@ -21,11 +21,13 @@ from ...models import (
     FeedbackSkill,
     JournalEntry,
     JournalLink,
+    NetworkingEvent,
     Skill,
     SkillRating,
     TrainingSession,
     Win,
     WinRequirement,
+    event_contacts,
     training_skills,
     win_skills,
 )
@@ -36,7 +38,7 @@ PER_SECTION = 5
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # win, feedback, training, journal, experience
+    kind: str  # win, feedback, training, journal, experience, event
     id: int
     day: date
     title: str  # the win's title, the quote, the training's title, the entry's title, the role
@@ -236,6 +238,25 @@ def experience_by_requirement(session: Session, period: Period, per: int = PER_S
         )
         found[key] = [_role_evidence(row, words) for row in rows]
     return found
+
+
+def mentoring_given(session: Session, period: Period, per: int = PER_SECTION) -> list[Evidence]:
+    """The newest mentoring events you gave in the period, with whom: evidence for a
+    stage's "people mentored" beside the roles."""
+    people = func.group_concat(Contact.name, ", ")
+    rows = session.execute(
+        select(NetworkingEvent.id, NetworkingEvent.event_date, NetworkingEvent.title, people)
+        .outerjoin(event_contacts, event_contacts.c.event_id == NetworkingEvent.id)
+        .outerjoin(Contact, Contact.id == event_contacts.c.contact_id)
+        .where(NetworkingEvent.mentoring == "gave", period.where(NetworkingEvent.event_date))
+        .group_by(NetworkingEvent.id)
+        .order_by(NetworkingEvent.event_date.desc(), NetworkingEvent.id.desc())
+        .limit(per)
+    )
+    return [
+        Evidence("event", id_, day, title, f"mentored {names}" if names else "mentoring given")
+        for id_, day, title, names in rows
+    ]
 
 
 def _role_evidence(row, words: str | None) -> Evidence:

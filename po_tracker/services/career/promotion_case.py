@@ -25,6 +25,7 @@ from .case_evidence import (
     experience_by_requirement,
     feedback_by_skill,
     journal_by_skill,
+    mentoring_given,
     others_levels,
     self_levels,
     training_by_skill,
@@ -75,7 +76,7 @@ class RequirementCase:
     unit: str
     wins: tuple[Evidence, ...]
     plan: tuple[str, ...]
-    experience: tuple[Evidence, ...] = ()  # the roles that count toward it
+    experience: tuple[Evidence, ...] = ()  # the roles (and mentoring given) behind it
 
     @property
     def met(self) -> bool:
@@ -207,6 +208,7 @@ def _skill_cases(session, requirements, period: Period, goals) -> tuple[SkillCas
 def _requirement_cases(session, requirements, facts, period, goals) -> tuple:
     wins = wins_by_requirement(session, period)
     roles = experience_by_requirement(session, period)
+    roles["people_mentored"] = roles.get("people_mentored", []) + mentoring_given(session, period)
     cases = []
     for key, (unit, fact) in REQUIREMENT_UNITS.items():
         need = getattr(requirements, key)

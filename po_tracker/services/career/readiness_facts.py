@@ -24,6 +24,7 @@ from ...models import (
     StageCredentialGroupMember,
     StageSkillTarget,
     TrainingSession,
+    event_contacts,
 )
 from ..dates import add_months
 from ..errors import NotFoundError
@@ -164,7 +165,7 @@ def gather_facts(
         lapsed=frozenset(lapsed),
         years=covered_days(islands, as_of) / DAYS_PER_YEAR,
         sprints=sprints,
-        mentored=mentored,
+        mentored=max(mentored, people_mentored_in_sessions(session, as_of)),
         training_hours=training_hours(session, as_of),
         events=event_count(session, as_of),
         largest_team=largest_team,
@@ -243,6 +244,18 @@ def _experience_counts(session: Session, as_of: date) -> tuple[int, ...]:
         ).where(ExperienceEntry.start_date <= as_of)
     ).one()
     return tuple(int(value) for value in row)
+
+
+def people_mentored_in_sessions(session: Session, as_of: date) -> int:
+    """The distinct people met at the mentoring events you gave, on or before ``as_of``.
+    The experience log's number and this one may count the same people, so the larger
+    of the two counts, never their sum: the app never claims more than was logged."""
+    total = session.scalar(
+        select(func.count(func.distinct(event_contacts.c.contact_id)))
+        .join(NetworkingEvent, NetworkingEvent.id == event_contacts.c.event_id)
+        .where(NetworkingEvent.mentoring == "gave", NetworkingEvent.event_date <= as_of)
+    )
+    return int(total or 0)
 
 
 def training_hours(session: Session, as_of: date) -> float:

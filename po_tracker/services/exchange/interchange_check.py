@@ -28,8 +28,8 @@ from ..limits import (
     MAX_TEXT,
     MAX_WEIGHT,
 )
+from ..logbook import events, wins
 from ..logbook import feedback_entries as feedback
-from ..logbook import wins
 from ..logbook.experience import COUNTS
 from ..logbook.journal_entries import MAX_BODY
 from ..validation import Checker, strict_date
@@ -205,6 +205,7 @@ def _event(c: EntryCheck) -> dict:
         follow_up_on=follow_up,
         follow_up_done=c.entry.get("follow_up_done", False),
         notes=c.string("notes", limit=MAX_TEXT),
+        mentoring=events.check_direction(c, c.entry["event_type"], c.entry.get("mentoring")),
         credits=c.claims(),
         contacts=c.refs("contacts", "contacts"),
     )

@@ -92,7 +92,7 @@ SPECS = (
         NetworkingEvent,
         "event_date",
         ("title", "event_type", "event_date", "location", "online", "hours", "takeaways")
-        + ("follow_up_on", "follow_up_done", "notes"),
+        + ("follow_up_on", "follow_up_done", "notes", "mentoring"),
     ),
     ListSpec(
         "ratings",

@@ -33,9 +33,10 @@ from .levels import store_descriptions, stored_descriptions
 from .usage import referenced_ids
 
 FORMAT = "po-tracker-framework"
-# 2 added renewal groups and four renewal fields of a credential; a version 1 file still
-# loads (its credentials then belong to no group).
-VERSION = 2
+# 2 added renewal groups and four renewal fields of a credential; 3 a credential's
+# renewal_lead_days. Earlier files still load (a version 1 file's credentials then
+# belong to no group; a credential without a lead time keeps the one it had).
+VERSION = 3
 SCALARS = (
     "years_experience",
     "sprints_as_po",

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...models import EventCredit
 from ...models import NetworkingEvent as EventRow
 from ...names import name_key
-from ...vocabulary import EVENT_TYPES
+from ...vocabulary import EVENT_TYPES, MENTORING_DIRECTIONS
 from ..career.credit_claims import CreditClaim, claims_to_dto, clean_claims
 from ..limits import MAX_CONTACTS_PER_EVENT, MAX_NAME, MAX_TEXT
 from ..validation import Checker
@@ -35,6 +35,8 @@ class EventInput:
     follow_up_done: bool = False
     credits: tuple[CreditClaim, ...] = ()
     notes: str = ""
+    # A mentoring event's direction: "gave" (you mentored the people met) or "received".
+    mentoring: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Event:
     follow_up_done: bool
     credits: tuple[CreditClaim, ...]
     notes: str
+    mentoring: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -72,6 +75,7 @@ def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
         follow_up_on=follow_up,
         follow_up_done=bool(data.follow_up_done),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
+        mentoring=check_direction(check, data.event_type, data.mentoring),
     )
     met = data.contacts if check.count("contacts", data.contacts, MAX_CONTACTS_PER_EVENT) else ()
     names = [check.text("contacts", name, required=True, limit=MAX_NAME) for name in met]
@@ -82,6 +86,17 @@ def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
     for name in names:
         unique.setdefault(name_key(name), name)
     return values, list(unique.values()), claims
+
+
+def check_direction(check: Checker, event_type, mentoring) -> str | None:
+    """A mentoring event's direction, or None; faults are recorded in ``check``. Shared
+    with the JSON import, so both say the same."""
+    if mentoring is None or mentoring == "":
+        return None
+    if event_type != "mentoring":
+        check.fail("mentoring", "is only for an event of type mentoring (gave or received)")
+        return None
+    return check.choice("mentoring", mentoring, MENTORING_DIRECTIONS)
 
 
 def validate(session: Session, data: EventInput) -> None:
@@ -117,6 +132,7 @@ def _to_dto(row: EventRow) -> Event:
         follow_up_done=row.follow_up_done,
         credits=claims_to_dto(row.credit_claims),
         notes=row.notes,
+        mentoring=row.mentoring,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )

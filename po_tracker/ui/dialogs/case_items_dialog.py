@@ -22,6 +22,7 @@ KIND_LABELS = {
     "training": "Learning",
     "journal": "Journal",
     "experience": "Role",
+    "event": "Mentoring",
 }
 KEY = Qt.ItemDataRole.UserRole
 

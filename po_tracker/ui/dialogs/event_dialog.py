@@ -12,6 +12,12 @@ from ..widgets.form import DateEdit, OptionalDateEdit
 from ..widgets.names_completer import NamesCompleter
 from .entry_dialog import EntryDialog
 
+MENTORING_CHOICES = (
+    ("Not said", None),
+    ("I mentored the people met", "gave"),
+    ("The people met mentored me", "received"),
+)
+
 
 def split_names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.replace(";", ",").split(",") if name.strip())
@@ -28,6 +34,13 @@ class EventDialog(EntryDialog):
         self.event_type = QComboBox()
         self.event_type.addItems(EVENT_TYPES)
         form.add_row("event_type", "T&ype:", self.event_type)
+        # Which way a mentoring event went; only a mentoring event has one.
+        self.mentoring = QComboBox()
+        for label, value in MENTORING_CHOICES:
+            self.mentoring.addItem(label, value)
+        self.mentoring_row = form.add_row("mentoring", "&Mentoring:", self.mentoring)
+        self.event_type.currentTextChanged.connect(self._type_changed)
+        self._type_changed(self.event_type.currentText())
         self.event_date = form.add_row("event_date", "&Date:", DateEdit(date.today()))
         self.hours = form.add_row("hours", "&Hours:", hours_spin(1000))
         self.location = form.add_row("location", "&Location:", QLineEdit())
@@ -43,9 +56,16 @@ class EventDialog(EntryDialog):
         self.follow_up_done = form.add_row("follow_up_done", "", QCheckBox("Follow-up &done"))
         self.notes = form.add_row("notes", "&Notes:", notes_edit(70))
 
+    def _type_changed(self, event_type: str) -> None:
+        mentoring = event_type == "mentoring"
+        self.mentoring.setEnabled(mentoring)
+        if not mentoring:
+            self.mentoring.setCurrentIndex(0)
+
     def load(self, item) -> None:
         self.title.setText(item.title)
         self.event_type.setCurrentText(item.event_type)
+        self.mentoring.setCurrentIndex(max(0, self.mentoring.findData(item.mentoring)))
         self.event_date.set_value(item.event_date)
         self.hours.setValue(item.hours)
         self.location.setText(item.location)
@@ -70,4 +90,5 @@ class EventDialog(EntryDialog):
             follow_up_done=self.follow_up_done.isChecked(),
             credits=self.item.credits if self.item else (),
             notes=self.notes.toPlainText(),
+            mentoring=self.mentoring.currentData(),
         )
