@@ -519,3 +519,18 @@ def test_qts_own_window_options_are_passed_on_to_qt(argv, qt):
 
     found = window_options(argv)
     assert found is not None and found.qt == qt
+
+
+def test_lists_say_only_what_an_entry_has(capsys, data_dir):
+    run(capsys, data_dir, "add", "contact", "Ann")
+    run(capsys, data_dir, "add", "event", "Meetup", "--type", "meetup", "--met", "Bo")
+    args = ("--type", "mentoring", "--mentoring", "received", "--met", "Bo", "--hours", "1")
+    run(capsys, data_dir, "add", "event", "Career chat", *args)
+    contacts = run(capsys, data_dir, "list", "contacts")[1].splitlines()
+    # No ", 0" for a contact met nowhere, and "1 event" in the singular.
+    assert contacts == ["#1  Ann", "#2  Bo, 2 events"]
+    listed = run(capsys, data_dir, "list", "events")[1].splitlines()
+    assert listed == [
+        f"#2  Career chat, mentoring (received), {date.today()}, 1 h, met Bo",
+        f"#1  Meetup, meetup, {date.today()}, met Bo",  # no hours: no "0.0"
+    ]

@@ -7,6 +7,8 @@ import json
 import re
 from datetime import date, datetime
 
+from ..services.wording import count_of
+
 # Control characters are never sent to the terminal raw: an old entry (or a file another
 # program wrote) could otherwise move the cursor, change colours or hide text. Shown as
 # escapes, as git shows unusual file names.
@@ -50,7 +52,9 @@ def _hours(value: float) -> str:
 
 
 def _join(*parts) -> str:
-    return ", ".join(str(part) for part in parts if part not in (None, "", ()))
+    """The parts that say something: an empty text, a 0 or a False from ``x and ...``
+    (no hours, no events met) is left out rather than printed as "0"."""
+    return ", ".join(str(part) for part in parts if part)
 
 
 def summary(kind: str, item) -> str:
@@ -64,13 +68,13 @@ def summary(kind: str, item) -> str:
         "training": lambda t: _join(t.title, t.start_date, _hours(t.hours), t.provider, t.status),
         "event": lambda e: _join(
             e.title,
-            e.event_type,
+            f"{e.event_type} ({e.mentoring})" if e.mentoring else e.event_type,
             e.event_date,
             e.hours and _hours(e.hours),
             e.contacts and "met " + " and ".join(e.contacts),
         ),
         "contact": lambda c: _join(
-            c.name, c.organization, c.role, c.events_count and f"{c.events_count} events"
+            c.name, c.organization, c.role, c.events_count and count_of(c.events_count, "event")
         ),
         "rating": lambda r: _join(r.skill, f"level {r.level}", r.rated_on, r.source),
         "experience": lambda x: _join(
