@@ -28,6 +28,7 @@ from .demo_content import (
     FEEDBACK,
     FIRST_ASSESSMENT_DAYS_AGO,
     GOALS,
+    MENTORING,
     OTHER_RATINGS,
     SKILL_GROWTH,
     TARGET_STAGE,
@@ -196,6 +197,7 @@ class _Demo:
                     title=title, event_type=kind, event_date=self.ago(days), location=where,
                     online=online, hours=hours, contacts=people, takeaways=takeaways,
                     follow_up_on=self.ago(follow_up), follow_up_done=done,
+                    mentoring=MENTORING.get(key.split("-")[0]) if kind == "mentoring" else None,
                 ),
             )  # fmt: skip
             self.refs[f"event:{key}"] = item.id

@@ -141,6 +141,8 @@ CONTACTS = (
 
 # key, days ago, title, type, location, online, hours, contacts, takeaways,
 # follow-up (days ago or None), follow-up done
+# Which way each mentoring event went: Priya mentors the user; the user mentors Nora.
+MENTORING = {"priya": "received", "nora": "gave"}
 EVENTS = (
     ("bpp-41", 1460, "Berlin Product People #41: backlogs that tell a story", "meetup",
      "Berlin", False, 2.5, ("Lukas Weber", "Jonas Becker"),

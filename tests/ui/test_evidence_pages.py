@@ -134,3 +134,21 @@ def test_the_page_opens_on_the_entry_search_names(qtbot, context, fill_dialog):
     page.show_argument(("feedback", item.id))
     assert page.tabs.currentWidget() is page.feedback
     assert page.feedback.selected_id() == item.id
+
+
+def test_one_header_above_the_tabs_speaks_for_the_tab_shown(qtbot, context):
+    from po_tracker.ui.theme.header import PageHeader
+
+    page = EvidencePage(context)
+    qtbot.addWidget(page)
+    page.show()
+    shown = [h for h in page.findChildren(PageHeader) if h.isVisible()]
+    assert shown == [page.header]  # the tabs' own headers are not shown
+    # Above the tabs, like every page's header.
+    assert page.header.mapTo(page, page.header.rect().topLeft()).y() < page.tabs.y()
+    assert page.header.action is page.wins.add_button
+    assert page.header.purpose.text() == page.wins.purpose
+    page.tabs.setCurrentWidget(page.feedback)
+    assert page.header.action is page.feedback.add_button
+    assert page.header.purpose.text() == page.feedback.purpose
+    assert page.feedback.add_button.isVisible() and not page.wins.add_button.isVisible()

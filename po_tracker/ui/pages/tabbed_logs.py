@@ -1,9 +1,13 @@
 """A page that holds two logs in tabs (Networking: events and people; Wins & feedback),
-each tab a whole log page with its own header, table, filter and actions."""
+each tab a whole log page with its table, filter and actions. The page opens with one
+header like every other page, above the tabs: the page's title, the shown tab's purpose
+and that tab's primary action; the tabs' own headers are not shown."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ..theme.header import PageHeader
 
 
 class TabbedLogsPage(QWidget):
@@ -16,15 +20,34 @@ class TabbedLogsPage(QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.setObjectName(self.name)
+        self.header = PageHeader(self.accessible_name, "")
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)  # a view switcher under the header, not a frame
         self.tabs.setAccessibleName(self.accessible_name)
         for attribute, page_class, label, _ in self.tabs_spec:
             page = page_class(context)
             setattr(self, attribute, page)
+            page.findChild(PageHeader).hide()
             self.tabs.addTab(page, label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.setSpacing(0)
+        # The header lines up with the tab's content, which keeps its page's margins.
+        inner = self.tabs.widget(0).layout().contentsMargins()
+        framed = QVBoxLayout()
+        framed.setContentsMargins(inner.left(), inner.top(), inner.right(), inner.bottom())
+        framed.addWidget(self.header)
+        layout.addLayout(framed)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown()
+
+    def _tab_shown(self, _index: int = 0) -> None:
+        """The header speaks for the tab shown: its purpose and its Add button."""
+        page = self.tabs.currentWidget()
+        self.header.purpose.setText(page.purpose)
+        self.header.set_action(page.add_button, icon="new")
+        page.add_button.show()
 
     def add_entry(self) -> None:
         self.tabs.currentWidget().add_entry()
