@@ -423,12 +423,13 @@ class MainWindow(QMainWindow):
 
     def reopen_logbook(self) -> None:
         """After a restore: the same window over the restored file."""
+        from ..services.changes import EVERYTHING
         from ..services.storage.checked_open import open_checked
 
         database = open_checked(self.context.database.path.parent)
         self.context.database = database
         self.context.undo_stack.clear()
-        self.context.changed("all")
+        self.context.notify(EVERYTHING)
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window."""

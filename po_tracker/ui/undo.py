@@ -1,10 +1,12 @@
 """Adds, edits and deletes as undoable commands over the services. Each command runs in
-its own write transaction, so an undo is as safe as the change it reverses."""
+its own write transaction through the window's one write path, so an undo is as safe as
+the change it reverses, and every page hears of it as of the change itself."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from ..services.changes import Changes
 from ..services.errors import NotFoundError, ValidationError
 from ..services.logbook.service_by_kind import LOG_SERVICES, as_input
 
@@ -21,19 +23,23 @@ class _EntryCommand(QUndoCommand):
         renamed in the framework since, say) is reported and dropped from the history
         instead of failing half-way."""
         try:
-            step()
+            with self.context.one_notice():
+                step()
         except (ValidationError, NotFoundError) as error:
             self.setObsolete(True)
             self.context.status_message.emit(f"Could not {verb} “{self.text()}”: {error}")
-        self.context.changed(self.kind)
+
+    def _changes(self, entry_id: int | None) -> Changes:
+        return Changes.entry(self.kind, entry_id)
 
     def _create(self, data) -> int:
-        with self.context.writing() as session:
+        with self.context.writing(self._changes(None)) as session:
             return self.service.create(session, data).id
 
     def _update(self, entry_id: int, data) -> None:
-        with self.context.writing() as session:
-            self.service.update(session, self.context.current_id(self.kind, entry_id), data)
+        entry_id = self.context.current_id(self.kind, entry_id)
+        with self.context.writing(self._changes(entry_id)) as session:
+            self.service.update(session, entry_id, data)
 
     def _snapshot(self, entry_id: int):
         with self.context.reading() as session:
@@ -41,8 +47,9 @@ class _EntryCommand(QUndoCommand):
             return as_input(self.kind, item)
 
     def _delete(self, entry_id: int) -> None:
-        with self.context.writing() as session:
-            self.service.delete(session, self.context.current_id(self.kind, entry_id))
+        entry_id = self.context.current_id(self.kind, entry_id)
+        with self.context.writing(self._changes(entry_id)) as session:
+            self.service.delete(session, entry_id)
 
 
 class AddEntry(_EntryCommand):
@@ -111,7 +118,7 @@ class RenewCertification(_EntryCommand):
         from ..services.logbook import certification_renewal
 
         def step():
-            with self.context.writing() as session:
+            with self.context.writing(Changes.of("certification")) as session:
                 result = certification_renewal.renew(session, self.name, self.on)
             self.renewal_ids = [record.id for record in result.records]
             self.message = result.message
@@ -123,7 +130,7 @@ class RenewCertification(_EntryCommand):
         from ..services.logbook import certification_renewal
 
         def step():
-            with self.context.writing() as session:
+            with self.context.writing(Changes.of("certification")) as session:
                 certification_renewal.undo(session, self.renewal_ids)
 
         self._safely(step, "undo")

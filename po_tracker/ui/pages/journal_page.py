@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import NOTHING
 from ...services.errors import NotFoundError, ValidationError
 from ...services.logbook import journal_entries as journal
 from ...services.logbook import journal_prompts, log_tables
@@ -33,7 +34,7 @@ from ..widgets.refresh import RefreshWhenShown
 KIND = "journal"
 NOUN = "journal entry"
 # Changes to these kinds change what the page shows.
-CHOICE_KINDS = {"journal_templates", "framework", "all"}
+CHOICE_KINDS = frozenset({"journal_templates", "framework"})
 # The pause in typing after which the entry saves itself (read at each start, so a test
 # may shorten it).
 AUTOSAVE_MS = 1500
@@ -136,10 +137,10 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.entries.list.addAction(delete)
 
     # -- refreshing ------------------------------------------------------------------------
-    def _on_data_changed(self, kinds) -> None:
-        if kinds & CHOICE_KINDS:
+    def _on_data_changed(self, changes) -> None:
+        if changes.concerns(CHOICE_KINDS):
             self._choices_stale = True
-        super()._on_data_changed(kinds)
+        super()._on_data_changed(changes)
 
     def refresh(self) -> None:
         if self._choices_stale:
@@ -162,8 +163,9 @@ class JournalPage(RefreshWhenShown, QWidget):
                 self._load(latest)
 
     def _load_choices(self) -> None:
-        # First use of the journal: the shipped templates are added once.
-        with self.context.writing() as session:
+        # First use of the journal: the shipped templates are added once. Nothing to
+        # tell: no other page shows them, and this page reads them next.
+        with self.context.writing(NOTHING) as session:
             journal_prompts.seed_defaults(session)
         with self.context.reading() as session:
             prompts = journal_prompts.list_prompts(session)
