@@ -146,9 +146,8 @@ def test_undo_and_redo_tell_the_pages_as_the_change_itself_did(window, context, 
 
 
 def test_a_refused_write_tells_nobody(context, heard):
-    with pytest.raises(ValidationError):
-        with context.writing(Changes.of("training")) as session:
-            training.create(session, training.TrainingInput("", 2, date(2025, 1, 1)))
+    with pytest.raises(ValidationError), context.writing(Changes.of("training")) as session:
+        training.create(session, training.TrainingInput("", 2, date(2025, 1, 1)))
     assert heard == []
 
 
@@ -178,3 +177,55 @@ def test_a_csv_import_tells_every_page_once(
     assert training_page._stale  # hidden: redrawn when next shown
     window.show_page("training")
     assert training_page.model.rowCount() == 1
+
+
+def count_checks(service, monkeypatch) -> list[int]:
+    """How often ``service`` checks an input (its ``_clean``, which create, update and
+    validate all go through)."""
+    calls: list[int] = []
+    real = service._clean
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "_clean", counted)
+    return calls
+
+
+def test_an_entry_saved_from_its_dialog_is_checked_once(
+    qtbot, window, context, fill_dialog, monkeypatch
+):
+    checks = count_checks(training, monkeypatch)
+    window.show_page("training")
+    page = window.page("training")
+    fill_dialog(lambda d: (d.title.setText("Story slicing"), d.hours.setValue(2)))
+    qtbot.mouseClick(page.add_button, LEFT)
+    assert checks == [1] and context.undo_stack.count() == 1
+    fill_dialog(lambda d: d.hours.setValue(3))
+    page.edit_selected()
+    assert checks == [1, 1] and context.undo_stack.count() == 2
+
+
+def test_input_refused_inside_the_write_keeps_the_dialog_open_and_writes_nothing(
+    qtbot, window, context, fill_dialog, heard
+):
+    window.show_page("training")
+    page = window.page("training")
+    dialogs = fill_dialog(lambda d: (d.title.setText(""), d.hours.setValue(2)))
+    qtbot.mouseClick(page.add_button, LEFT)
+    assert not dialogs[0].result()  # still open, its message next to the title
+    assert dialogs[0].form.error_text("title")
+    assert context.undo_stack.count() == 0 and heard == []
+
+
+def test_a_journal_entry_is_checked_once_when_saved(window, context, monkeypatch):
+    from po_tracker.services.logbook import journal_entries
+
+    window.show_page("journal")
+    page = window.page("journal")
+    checks = count_checks(journal_entries, monkeypatch)
+    page.editor.title.setText("Sprint review")
+    page.editor.text.set_text("What we showed")
+    assert page.save_entry() is True
+    assert checks == [1] and context.undo_stack.count() == 1

@@ -25,7 +25,7 @@ from ...services.logbook import journal_entries as journal
 from ...services.logbook import journal_prompts, log_tables
 from ..navigation import PAGE_OF_KIND
 from ..theme.header import PageHeader
-from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..undo import AddEntry, DeleteEntry, EditEntry, run_and_record
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
 from ..widgets.journal_entry_list import ID_ROLE, JournalEntryList, entry_heading
@@ -303,18 +303,23 @@ class JournalPage(RefreshWhenShown, QWidget):
 
     # -- saving and deleting ---------------------------------------------------------------
     def save_entry(self) -> bool:
-        """Validate, then add or edit through the undo stack; False if nothing was saved."""
+        """Add or edit through the undo stack, the service checking the input inside the
+        write; False if nothing was saved (the errors are shown)."""
         self._autosave.stop()
         data = self.editor.collect()
         entry_id = self.editor.entry_id
-        if not self._validate(data, entry_id):
+        try:
+            if entry_id is None:
+                command = AddEntry(self.context, KIND, data, NOUN)
+                run_and_record(self.context, command)
+                entry_id = command.entry_id
+            elif self.editor.is_dirty():
+                run_and_record(self.context, EditEntry(self.context, KIND, entry_id, data, NOUN))
+        except ValidationError as error:
+            self._show_errors(error)
             return False
-        if entry_id is None:
-            command = AddEntry(self.context, KIND, data, NOUN)
-            self.context.undo_stack.push(command)
-            entry_id = command.entry_id
-        elif self.editor.is_dirty():
-            self.context.undo_stack.push(EditEntry(self.context, KIND, entry_id, data, NOUN))
+        self.editor.clear_errors()
+        self.general_error.hide()
         self._load(entry_id)
         if self.entries.model.row_of_id(entry_id) is None:
             # The filter is the user's: kept, but the entry must not seem lost.
@@ -326,18 +331,10 @@ class JournalPage(RefreshWhenShown, QWidget):
             self.context.status_message.emit("Saved the journal entry.")
         return True
 
-    def _validate(self, data, entry_id) -> bool:
-        try:
-            with self.context.reading() as session:
-                journal.validate(session, data, entry_id)
-        except ValidationError as error:
-            unclaimed = self.editor.show_errors(error.errors)
-            self.general_error.setText("\n".join(str(e) for e in unclaimed))
-            self.general_error.setVisible(bool(unclaimed))
-            return False
-        self.editor.clear_errors()
-        self.general_error.hide()
-        return True
+    def _show_errors(self, error: ValidationError) -> None:
+        unclaimed = self.editor.show_errors(error.errors)
+        self.general_error.setText("\n".join(str(e) for e in unclaimed))
+        self.general_error.setVisible(bool(unclaimed))
 
     def delete_entry(self) -> None:
         entry_id = self.editor.entry_id
