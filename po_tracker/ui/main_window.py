@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,6 +39,11 @@ SIDEBAR_STYLE = (
 
 
 class MainWindow(QMainWindow):
+    # Made by ``window_menus.build_menus``, with every other action of the menus.
+    undo_action: QAction
+    redo_action: QAction
+    logbook_actions: tuple[QAction, ...]
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("main_window")
