@@ -1,6 +1,7 @@
-"""What every page and dialog shares: the open logbook, the undo stack, and one
-app-wide signal after each change, so pages refresh themselves and never call each
-other."""
+"""What every page and dialog shares: the open logbook, the undo stack, and the window's
+one write path: ``writing(changes)`` runs a write in its own transaction and, once it is
+committed, sends its ``Changes`` (``services.changes``) to every page through one
+app-wide signal, so pages refresh themselves and never call each other."""
 
 from __future__ import annotations
 
@@ -9,23 +10,11 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-# What else a change to one kind touches: an event creates contacts, a deleted entry
-# loses the journal links that pointed at it.
-RELATED = {
-    "event": {"contact", "journal"},
-    "contact": {"event", "journal", "win", "feedback"},
-    "certification": {"journal"},
-    "training": {"journal"},
-    "rating": {"journal"},
-    "experience": {"journal"},
-    "goal": {"journal"},
-    "win": {"contact", "journal"},
-    "feedback": {"contact", "journal"},
-}
+from ..services.changes import NOTHING, Changes
 
 
 class AppContext(QObject):
-    # The kinds of data that changed ("training", "rating", "profile", "framework", ...).
+    # After every committed write: its ``Changes`` (the kinds and ids it touched).
     data_changed = Signal(object)
     # A request to show a page, by its key, with an optional argument (an entry id, ...).
     navigate = Signal(str, object)
@@ -40,6 +29,8 @@ class AppContext(QObject):
         # An entry re-created by redo gets a new id; commands pushed later still hold the
         # old one, so they look it up here.
         self._id_moves: dict[tuple[str, int], int] = {}
+        # While ``one_notice`` runs: what its writes changed, told once at its end.
+        self._held: Changes | None = None
 
     @contextmanager
     def reading(self):
@@ -47,15 +38,36 @@ class AppContext(QObject):
             yield session
 
     @contextmanager
-    def writing(self):
+    def writing(self, changes: Changes):
+        """The one way the window writes: the block runs in one write transaction, and
+        once it is committed every page hears ``changes``. A block that raises (a
+        refused input, say) is rolled back and nobody is told anything."""
         with self.database.write() as session:
             yield session
+        self.notify(changes)
 
-    def changed(self, *kinds: str) -> None:
-        expanded = set(kinds)
-        for kind in kinds:
-            expanded |= RELATED.get(kind, set())
-        self.data_changed.emit(expanded)
+    def notify(self, changes: Changes) -> None:
+        """Tell every page what changed. For writes made outside ``writing``: an import
+        or a restore that ran off the UI thread, reported once it is done."""
+        if self._held is not None:
+            self._held |= changes
+        elif changes:
+            self.data_changed.emit(changes)
+
+    @contextmanager
+    def one_notice(self):
+        """The writes inside the block are told to the pages once, together, when it
+        ends, also when it ends in an error: an undo step that writes and then records
+        where an entry's id moved is seen by the pages as one finished change."""
+        if self._held is not None:
+            yield  # already inside one: the outer block tells
+            return
+        self._held = NOTHING
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            self.notify(held)
 
     def current_id(self, kind: str, entry_id: int) -> int:
         while (kind, entry_id) in self._id_moves:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
+from ..services.changes import EVERYTHING
 from ..services.errors import ValidationError
 from ..vocabulary import LOG_KINDS
 from .background import run_in_background
@@ -109,7 +110,7 @@ class DataActions(QObject):
 
         self.window.feedback.offer(text, "Undo", undo)
 
-    def _count_change(self, _kinds) -> None:
+    def _count_change(self, _changes) -> None:
         self._changes += 1
 
     def _save_path(self, title: str, suggested: str, filters: str) -> Path | None:
@@ -304,5 +305,5 @@ class DataActions(QObject):
 
     def _imported(self, report, before: Path | None) -> None:
         self.context.undo_stack.clear()  # undo history does not reach across an import
-        self.context.changed("all")
+        self.context.notify(EVERYTHING)
         self._offer_undo(" ".join(report.summary().splitlines()), before)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 def offer_first_run(window) -> None:
+    from ..services.changes import NOTHING
     from ..services.logbook import onboarding
 
     context = window.context
@@ -16,7 +17,7 @@ def offer_first_run(window) -> None:
 
     welcome = WelcomeDialog(context, window)
     accepted = welcome.exec()
-    with context.writing() as session:
+    with context.writing(NOTHING) as session:  # a note for the next start; no page shows it
         onboarding.mark_welcome_done(session)
     if accepted and welcome.assess.isChecked():
         window.show_page("skills")

@@ -1,12 +1,12 @@
-"""The main window: it only wires navigation, menus, toolbar and status bar together.
-Everything a page shows comes from the page itself."""
+"""The main window: it only wires navigation, menus (``window_menus``), toolbar and
+status bar together. Everything a page shows comes from the page itself."""
 
 from __future__ import annotations
 
 import gc
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from .navigation import PAGES, PageSpec
 from .widgets.fit import fit_to_screen
+from .window_menus import ICON_SIZE, blank_icon, build_menus
 
 # The other pages' modules load in the background this long after the logbook opened,
 # once the dashboard's own work is done, so their first visit only builds widgets.
@@ -38,18 +38,12 @@ SIDEBAR_STYLE = (
 )
 
 
-ICON_SIZE = 18
-
-
-def _blank_icon() -> QIcon:
-    """A transparent stand-in until the icon font is loaded: the sidebar and toolbar
-    keep the size they will have, so nothing below them moves when the icons come."""
-    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    return QIcon(pixmap)
-
-
 class MainWindow(QMainWindow):
+    # Made by ``window_menus.build_menus``, with every other action of the menus.
+    undo_action: QAction
+    redo_action: QAction
+    logbook_actions: tuple[QAction, ...]
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -57,7 +51,7 @@ class MainWindow(QMainWindow):
         self.context = None
         self.pages: dict[str, object] = {}
         self._build_navigation()
-        self._build_actions()
+        build_menus(self)
         self.statusBar().showMessage("Opening your logbook…")
         self._restore_settings()
 
@@ -77,7 +71,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         for row in range(self.sidebar.count()):
-            self.sidebar.item(row).setIcon(_blank_icon())
+            self.sidebar.item(row).setIcon(blank_icon())
         # Room for the icons that arrive a moment after the first frame.
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 64)
         central = QWidget()
@@ -99,15 +93,6 @@ class MainWindow(QMainWindow):
         self._toast = None  # made on its first message: its style sheet costs start-up time
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
-    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
     @property
     def toast(self):
         """The in-window notification (``widgets.toast``)."""
@@ -116,89 +101,6 @@ class MainWindow(QMainWindow):
 
             self._toast = Toast(self.centralWidget())
         return self._toast
-
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        self.new_action = self._action("&New entry…", self.new_entry, keys.New, file_menu)
-        file_menu.addSeparator()
-        from .data_actions import DataActions
-
-        self.data_actions = DataActions(self)
-        self.data_menu_actions = self.data_actions.add_to(file_menu)
-        file_menu.addSeparator()
-        self.export_chart_action = self._action(
-            "Export &chart…", self.export_chart, None, file_menu
-        )
-        self.export_report_action = self._action(
-            "Export progress &report…", self.export_report, None, file_menu
-        )
-        self.export_case_action = self._action(
-            "Export &promotion case…", self.export_case, None, file_menu
-        )
-        self.export_review_action = self._action(
-            "Export re&view…", self.export_review, None, file_menu
-        )
-        file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, keys.Quit, file_menu)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self._undo, keys.Undo, edit_menu)
-        self.redo_action = self._action("&Redo", self._redo, keys.Redo, edit_menu)
-        edit_menu.addSeparator()
-        self.find_action = self._action(
-            "&Find in every log…", self.open_search, keys.Find, edit_menu
-        )
-        # Ctrl+K as well: the quick-open key of Obsidian, Linear and most launchers.
-        self.find_action.setShortcuts([QKeySequence(keys.Find), QKeySequence("Ctrl+K")])
-        self.framework_action = self._action(
-            "&Career framework…", self.open_framework, None, edit_menu
-        )
-        self.preferences_action = self._action(
-            "&Preferences…", self.open_preferences, keys.Preferences, edit_menu
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        view_menu = self.menuBar().addMenu("&View")
-        for number, spec in enumerate(PAGES, start=1):
-            self._action(
-                spec.title,
-                lambda _=False, k=spec.key: self.show_page(k),
-                f"Ctrl+{number % 10}",  # the tenth page is Ctrl+0
-                view_menu,
-            )
-        view_menu.addSeparator()
-        from .theme.window_look import build_appearance_menu
-
-        self.appearance_actions = build_appearance_menu(self, view_menu)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(
-            "PO Tracker &guide", lambda: self._help("GuideDialog"), keys.HelpContents, help_menu
-        )
-        self._action(
-            "&Keyboard shortcuts", lambda: self._help("ShortcutsDialog"), "Ctrl+?", help_menu
-        )
-        self._action("&About PO Tracker", self.about, None, help_menu)
-        self.toolbar = QToolBar("Main toolbar")
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.undo_action, self.redo_action, self.find_action):
-            action.setIcon(_blank_icon())
-            self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
-        for action in (
-            self.new_action,
-            self.undo_action,
-            self.redo_action,
-            self.find_action,
-            self.preferences_action,
-            self.framework_action,
-            self.export_chart_action,
-            self.export_report_action,
-            self.export_case_action,
-            self.export_review_action,
-        ):
-            action.setEnabled(False)
 
     # -- once the logbook is open --------------------------------------------------------
     def show_start_view(self, context, kept) -> bool:
@@ -226,17 +128,7 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops them with the window.
         stack.undoTextChanged.connect(self._show_undo_text)
         stack.redoTextChanged.connect(self._show_redo_text)
-        for action in (
-            self.new_action,
-            self.find_action,
-            self.preferences_action,
-            self.framework_action,
-            self.export_chart_action,
-            self.export_report_action,
-            self.export_case_action,
-            self.export_review_action,
-            *self.data_menu_actions,
-        ):
+        for action in self.logbook_actions:
             action.setEnabled(True)
         context.navigate.connect(self.show_page)
         context.status_message.connect(self._show_status)
@@ -423,12 +315,13 @@ class MainWindow(QMainWindow):
 
     def reopen_logbook(self) -> None:
         """After a restore: the same window over the restored file."""
+        from ..services.changes import EVERYTHING
         from ..services.storage.checked_open import open_checked
 
         database = open_checked(self.context.database.path.parent)
         self.context.database = database
         self.context.undo_stack.clear()
-        self.context.changed("all")
+        self.context.notify(EVERYTHING)
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window."""

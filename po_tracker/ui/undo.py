@@ -1,12 +1,22 @@
 """Adds, edits and deletes as undoable commands over the services. Each command runs in
-its own write transaction, so an undo is as safe as the change it reverses."""
+its own write transaction through the window's one write path, so an undo is as safe as
+the change it reverses, and every page hears of it as of the change itself."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from ..services.changes import Changes
 from ..services.errors import NotFoundError, ValidationError
 from ..services.logbook.service_by_kind import LOG_SERVICES, as_input
+
+
+def run_and_record(context, command: _EntryCommand) -> None:
+    """Do ``command`` now and put it on the undo stack only once it is done. Input the
+    services refuse raises ``ValidationError`` here, to the form that sent it, and is
+    checked once, by the service inside the write: the form does not check it first."""
+    command.do_first()
+    context.undo_stack.push(command)
 
 
 class _EntryCommand(QUndoCommand):
@@ -15,25 +25,53 @@ class _EntryCommand(QUndoCommand):
         self.context = context
         self.kind = kind
         self.service = LOG_SERVICES[kind]
+        self._done_already = False
+
+    # -- what each command does and undoes ---------------------------------------------
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    # -- how the undo stack runs them ----------------------------------------------------
+    def do_first(self) -> None:
+        """The first do, before the command is on the stack; errors reach the caller."""
+        with self.context.one_notice():
+            self._do()
+        self._done_already = True  # the stack's push calls redo: nothing more to do
+
+    def redo(self) -> None:
+        if self._done_already:
+            self._done_already = False
+            return
+        self._safely(self._do, "redo")
+
+    def undo(self) -> None:
+        self._safely(self._undo, "undo")
 
     def _safely(self, step, verb: str) -> None:
         """Run an undo or redo step; one the data no longer allows (its skill was
         renamed in the framework since, say) is reported and dropped from the history
         instead of failing half-way."""
         try:
-            step()
+            with self.context.one_notice():
+                step()
         except (ValidationError, NotFoundError) as error:
             self.setObsolete(True)
             self.context.status_message.emit(f"Could not {verb} “{self.text()}”: {error}")
-        self.context.changed(self.kind)
+
+    def _changes(self, entry_id: int | None) -> Changes:
+        return Changes.entry(self.kind, entry_id)
 
     def _create(self, data) -> int:
-        with self.context.writing() as session:
+        with self.context.writing(self._changes(None)) as session:
             return self.service.create(session, data).id
 
     def _update(self, entry_id: int, data) -> None:
-        with self.context.writing() as session:
-            self.service.update(session, self.context.current_id(self.kind, entry_id), data)
+        entry_id = self.context.current_id(self.kind, entry_id)
+        with self.context.writing(self._changes(entry_id)) as session:
+            self.service.update(session, entry_id, data)
 
     def _snapshot(self, entry_id: int):
         with self.context.reading() as session:
@@ -41,8 +79,9 @@ class _EntryCommand(QUndoCommand):
             return as_input(self.kind, item)
 
     def _delete(self, entry_id: int) -> None:
-        with self.context.writing() as session:
-            self.service.delete(session, self.context.current_id(self.kind, entry_id))
+        entry_id = self.context.current_id(self.kind, entry_id)
+        with self.context.writing(self._changes(entry_id)) as session:
+            self.service.delete(session, entry_id)
 
 
 class AddEntry(_EntryCommand):
@@ -51,18 +90,15 @@ class AddEntry(_EntryCommand):
         self.data = data
         self.entry_id: int | None = None
 
-    def redo(self) -> None:
-        self._safely(self._add, "redo")
-
-    def undo(self) -> None:
-        self._safely(lambda: self._delete(self.entry_id), "undo")
-
-    def _add(self) -> None:
+    def _do(self) -> None:
         new_id = self._create(self.data)
         if self.entry_id is not None:
             self.context.moved(self.kind, self.entry_id, new_id)
         else:
             self.entry_id = new_id
+
+    def _undo(self) -> None:
+        self._delete(self.entry_id)
 
 
 class EditEntry(_EntryCommand):
@@ -72,11 +108,11 @@ class EditEntry(_EntryCommand):
         self.before = self._snapshot(entry_id)
         self.after = data
 
-    def redo(self) -> None:
-        self._safely(lambda: self._update(self.entry_id, self.after), "redo")
+    def _do(self) -> None:
+        self._update(self.entry_id, self.after)
 
-    def undo(self) -> None:
-        self._safely(lambda: self._update(self.entry_id, self.before), "undo")
+    def _undo(self) -> None:
+        self._update(self.entry_id, self.before)
 
 
 class DeleteEntry(_EntryCommand):
@@ -85,13 +121,10 @@ class DeleteEntry(_EntryCommand):
         self.entry_id = entry_id
         self.before = self._snapshot(entry_id)
 
-    def redo(self) -> None:
-        self._safely(lambda: self._delete(self.entry_id), "redo")
+    def _do(self) -> None:
+        self._delete(self.entry_id)
 
-    def undo(self) -> None:
-        self._safely(self._restore, "undo")
-
-    def _restore(self) -> None:
+    def _undo(self) -> None:
         new_id = self._create(self.before)
         self.context.moved(self.kind, self.context.current_id(self.kind, self.entry_id), new_id)
 
@@ -107,23 +140,17 @@ class RenewCertification(_EntryCommand):
         self.renewal_ids: list[int] = []
         self.message = ""
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         from ..services.logbook import certification_renewal
 
-        def step():
-            with self.context.writing() as session:
-                result = certification_renewal.renew(session, self.name, self.on)
-            self.renewal_ids = [record.id for record in result.records]
-            self.message = result.message
-            self.context.status_message.emit(self.message)
+        with self.context.writing(Changes.of("certification")) as session:
+            result = certification_renewal.renew(session, self.name, self.on)
+        self.renewal_ids = [record.id for record in result.records]
+        self.message = result.message
+        self.context.status_message.emit(self.message)
 
-        self._safely(step, "redo")
-
-    def undo(self) -> None:
+    def _undo(self) -> None:
         from ..services.logbook import certification_renewal
 
-        def step():
-            with self.context.writing() as session:
-                certification_renewal.undo(session, self.renewal_ids)
-
-        self._safely(step, "undo")
+        with self.context.writing(Changes.of("certification")) as session:
+            certification_renewal.undo(session, self.renewal_ids)

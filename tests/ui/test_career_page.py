@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from po_tracker.services.career.readiness import readiness_for
+from po_tracker.services.changes import Changes
 from po_tracker.services.framework import lookup
 from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.pages.career_page import CareerPage
@@ -17,7 +18,7 @@ from po_tracker.ui.undo import AddEntry
 
 @pytest.fixture
 def page(qtbot, context):
-    with context.writing() as session:
+    with context.database.write() as session:
         profile.set_stages(session, current="Junior Product Owner", target="Senior Product Owner")
     career = CareerPage(context)
     qtbot.addWidget(career)
@@ -91,10 +92,9 @@ def test_the_evidence_tab_lists_each_skills_evidence_for_any_stage(page, context
     from po_tracker.services.logbook import wins
     from po_tracker.services.logbook.wins import WinInput
 
-    with context.writing() as session:
+    with context.writing(Changes.of("win")) as session:
         wins.create(session, WinInput("Ran the first PI planning", date.today(),
                                       skills=("leadership",)))  # fmt: skip
-    context.changed("win")
     page.detail_tabs.setCurrentWidget(page.evidence)
     text = page.evidence.toPlainText()
     assert "Promotion case: Senior Product Owner" in text

@@ -26,7 +26,7 @@ def _stored(context):
 def test_renew_from_the_window_and_undo_it(qtbot, context, answer_yes):
     # Earned 23 months ago: due in about a month, so renewing today is early.
     earned = add_months(date.today(), -23)
-    with context.writing() as session:
+    with context.database.write() as session:
         certifications.create(session, certifications.CertificationInput("CSPO", earned_on=earned))
     page = _page(qtbot, context)
     page.table.selectRow(0)
@@ -46,7 +46,7 @@ def test_an_expired_certification_cannot_be_renewed_from_the_window(qtbot, conte
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     earned = date.today() - timedelta(days=3 * 365)
-    with context.writing() as session:
+    with context.database.write() as session:
         certifications.create(session, certifications.CertificationInput("CSPO", earned_on=earned))
     page = _page(qtbot, context)
     page.table.selectRow(0)

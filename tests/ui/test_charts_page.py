@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from po_tracker.charts import registry
 from po_tracker.demo import fill_demo_profile
+from po_tracker.services.changes import Changes
 from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.pages.charts_page import ChartsPage
@@ -130,7 +131,7 @@ def test_numbers_table_shows_rows_and_copies_them(qtbot, page):
 def test_data_change_redraws_when_shown(qtbot, page):
     figure = page.view.figure
     page.hide()
-    page.context.changed("rating")
+    page.context.notify(Changes.of("rating"))
     assert page.view.figure is figure and page._stale
     page.show()
     qtbot.waitUntil(lambda: page.view.figure is not figure, timeout=15_000)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from po_tracker.services.changes import Changes
 from po_tracker.services.logbook import ratings
 from po_tracker.services.storage import backup
 from po_tracker.ui.background import wait_for_background
@@ -107,9 +108,9 @@ def test_a_csv_import_is_said_in_the_toast_and_undo_waits_for_no_change(
     assert levels(context) == [3, 3]
     assert window.toast.text() == "Added 1 rating entry."
     assert window.toast.action_button.isVisibleTo(window.toast)
-    with context.writing() as session:  # a change after the import, made elsewhere
+    # A change after the import, made elsewhere.
+    with context.writing(Changes.of("rating")) as session:
         ratings.create(session, ratings.RatingInput("communication", 5, date(2025, 2, 1)))
-    context.changed("rating")
     window.toast.action_button.click()
     finish(qapp)
     assert sorted(levels(context)) == [3, 3, 5]  # Undo would have lost the 5: kept

@@ -58,7 +58,7 @@ def _save_as(monkeypatch, target, chosen_filter=""):
 def test_from_a_win_to_a_case_in_word(
     window, context, qtbot, qapp, fill_dialog, monkeypatch, tmp_path
 ):
-    with context.writing() as session:
+    with context.database.write() as session:
         profile.set_stages(session, "product-owner", "senior-product-owner")
     _log_a_win(qtbot, context, fill_dialog)
     monkeypatch.setattr(PeriodDialog, "exec", lambda self: 1)

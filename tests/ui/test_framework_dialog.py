@@ -65,7 +65,7 @@ def retype(qtbot, field, text: str) -> None:
 
 
 def test_renaming_a_stage_reaches_the_profile_and_lookup(qtbot, dialog, context):
-    with context.writing() as session:
+    with context.database.write() as session:
         profile.set_stages(session, current="product-owner")
     dialog.stages.select("product-owner")
     details = dialog.stages.editor.details
@@ -180,7 +180,7 @@ def test_credits_without_a_unit_are_refused_next_to_the_field(qtbot, dialog, con
 
 
 def test_removing_a_rated_skill_retires_it_and_keeps_the_rating(qtbot, dialog, context, answer_yes):
-    with context.writing() as session:
+    with context.database.write() as session:
         ratings.create(session, ratings.RatingInput("Leadership", 3, date(2025, 1, 10)))
     dialog.tabs.setCurrentWidget(dialog.skills)
     dialog.skills.select("leadership")
@@ -293,7 +293,7 @@ def test_a_broken_framework_file_changes_nothing(
 def test_an_imported_framework_replaces_the_old_and_keeps_the_log(
     qtbot, dialog, context, answer_yes, tmp_path, monkeypatch
 ):
-    with context.writing() as session:
+    with context.database.write() as session:
         ratings.create(session, ratings.RatingInput("Leadership", 3, date(2025, 1, 10)))
     document = framework(context)
     by_slug(document, "stages", "product-owner")["name"] = "Product Owner (company)"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from po_tracker.services.changes import Changes
 from po_tracker.services.logbook import journal_entries as journal
 from po_tracker.services.logbook import log_tables, training
 from po_tracker.services.logbook.journal_entries import EntryRef, JournalInput
@@ -50,9 +51,8 @@ def stored(context) -> list:
 
 
 def add_entry(context, title: str, day=date(2026, 3, 2), tags=(), text="Notes") -> int:
-    with context.writing() as session:
+    with context.writing(Changes.of("journal")) as session:
         entry = journal.create(session, JournalInput(text, day, title, tuple(tags)))
-    context.changed("journal")
     return entry.id
 
 
@@ -186,11 +186,10 @@ def test_preview_renders_markdown_after_a_pause(qtbot, page):
 
 
 def test_link_to_another_entry(qtbot, page, context):
-    with context.writing() as session:
+    with context.writing(Changes.of("training")) as session:
         course = training.create(
             session, training.TrainingInput("Scrum mastery course", 8, date(2026, 2, 1))
         )
-    context.changed("training")
     picker = page.editor.links
     qtbot.keyClicks(picker.find, "mastery")
     qtbot.waitUntil(lambda: picker.results.count() == 1)
@@ -293,11 +292,10 @@ def test_an_entry_the_filter_hides_is_saved_and_the_user_is_told(qtbot, page, co
 
 
 def test_an_entry_without_a_title_is_listed_by_its_first_line(qtbot, page, context):
-    with context.writing() as session:
+    with context.writing(Changes.of("journal")) as session:
         journal.create(
             session, JournalInput("\n## Why we paused\nThe data was late.", date(2026, 3, 2))
         )
-    context.changed("journal")
     assert page.entries.row_text(0) == "Why we paused\nMon 02 Mar 2026"
 
 

@@ -188,7 +188,7 @@ def test_filter_and_search_narrow_the_table(qtbot, context, fill_dialog):
 
 
 def test_a_log_opens_in_its_own_order_until_a_column_is_sorted(qtbot, context):
-    with context.writing() as session:
+    with context.database.write() as session:
         for name, year in (("Alpha", 2024), ("Zeta", 2023), ("Mid", 2025)):
             certifications.create(
                 session,
@@ -270,7 +270,7 @@ def test_undo_that_the_framework_no_longer_allows_is_reported_not_crashed(
     fill_dialog(_rating_add)
     page.add_entry()
     page.delete_selected()
-    with context.writing() as session:
+    with context.database.write() as session:
         framework_edit.rename_skill(session, "Leadership", "Team leadership")
         framework_edit.remove_skill(session, "Team leadership")  # no rating left: deleted
     messages = []
@@ -305,7 +305,7 @@ def test_a_long_column_is_capped_and_the_main_column_keeps_room(qtbot, context):
     from po_tracker.services.logbook import training
     from po_tracker.ui.widgets.column_fit import COLUMN_CAP
 
-    with context.writing() as session:
+    with context.database.write() as session:
         training.create(
             session,
             training.TrainingInput(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from po_tracker.services.changes import EVERYTHING, Changes
 from po_tracker.services.framework import lookup
 from po_tracker.services.logbook import onboarding, profile, ratings
 from po_tracker.ui.dialogs.search_dialog import SearchDialog
@@ -45,9 +46,8 @@ def test_every_page_opens_from_the_sidebar(window):
 
 
 def test_dashboard_follows_a_change(window, context):
-    with context.writing() as session:
+    with context.writing(Changes.of("profile")) as session:
         profile.set_stages(session, current="product-owner", target="senior-product-owner")
-    context.changed("profile")
     dashboard = window.page("dashboard")
     window.show_page("dashboard")
     before = dashboard.report.readiness.overall
@@ -257,7 +257,7 @@ def test_demo_profile_fills_every_page(window, context):
     from po_tracker.demo import fill_demo_profile
 
     fill_demo_profile(context.database)
-    context.changed("all")
+    context.notify(EVERYTHING)
     for spec in PAGES:
         window.show_page(spec.key)
     dashboard = window.page("dashboard")

@@ -13,7 +13,7 @@ from po_tracker.ui.dialogs.event_dialog import EventDialog
 
 @pytest.fixture
 def dialog(context, qtbot):
-    with context.writing() as session:
+    with context.database.write() as session:
         for name in ("Émilie Durand", "Zoë Martin", "Emma Stone", "Bob Lee"):
             contacts.create(session, ContactInput(name))
     found = EventDialog(context)

@@ -45,7 +45,7 @@ def test_standings_carry_others_view_and_the_gap(session):
 
 
 def test_the_skills_page_shows_others_and_calls_out_the_gap(qtbot, context):
-    with context.writing() as session:
+    with context.database.write() as session:
         _log(session)
     page = SkillsTable(context)
     qtbot.addWidget(page)

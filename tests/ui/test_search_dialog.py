@@ -26,7 +26,7 @@ def _rows(dialog) -> list[str]:
 
 
 def test_results_are_grouped_highlighted_and_reached_with_the_arrow_keys(qtbot, context):
-    with context.writing() as session:
+    with context.database.write() as session:
         journal.create(
             session, journal.JournalInput("the roadmap review", date(2025, 2, 1), "Roadmap talk")
         )

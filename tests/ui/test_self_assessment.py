@@ -62,7 +62,7 @@ def test_each_skill_explains_its_chosen_level_in_the_frameworks_words(qtbot, con
     document = framework_io.default_document()
     skill = next(s for s in document["skills"] if s["slug"] == "communication")
     skill["levels"] = {"3": words}
-    with context.writing() as session:
+    with context.database.write() as session:
         framework_io.load_document(session, document)
     dialog = _dialog(qtbot, context)
     spin = dialog.spins["Communication"]

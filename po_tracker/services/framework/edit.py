@@ -142,16 +142,21 @@ def remove_move(session: Session, source: str, target: str) -> None:
 # Skills -------------------------------------------------------------------------------
 
 
-def add_skill(
-    session: Session, name: str, *, description: str = "", prompt: str = ""
-) -> FrameworkItem:
+def _skill_details(description: str, prompt: str) -> dict:
+    """A skill's details, checked: what it means and its journal prompt."""
     check = Checker()
     values = dict(
         description=check.text("description", description, limit=MAX_TEXT),
         prompt=check.text("prompt", prompt, limit=MAX_TEXT),
     )
     check.done()
-    return items.add(session, "skill", name, values)
+    return values
+
+
+def add_skill(
+    session: Session, name: str, *, description: str = "", prompt: str = ""
+) -> FrameworkItem:
+    return items.add(session, "skill", name, _skill_details(description, prompt))
 
 
 def rename_skill(session: Session, skill: str, new_name: str) -> FrameworkItem:
@@ -163,13 +168,7 @@ def set_skill_details(
 ) -> FrameworkItem:
     """What the skill means, and the journal prompt that asks the user to reflect on it."""
     row = items.find(session, "skill", skill)
-    check = Checker()
-    values = dict(
-        description=check.text("description", description, limit=MAX_TEXT),
-        prompt=check.text("prompt", prompt, limit=MAX_TEXT),
-    )
-    check.done()
-    return _set_values(session, "skill", row, values)
+    return _set_values(session, "skill", row, _skill_details(description, prompt))
 
 
 def remove_skill(session: Session, skill: str) -> Removal:
@@ -297,13 +296,19 @@ def add_credential(
 ) -> FrameworkItem:
     check = Checker()
     values = dict(
-        full_name=check.text("full_name", full_name),
-        body=check.text("body", body, limit=200),
+        **_credential_names(check, full_name, body),
         notes=check.text("notes", notes, limit=MAX_TEXT),
         **check_rule(check, rule or RenewalRule()),
     )
     check.done()
     return items.add(session, "credential", name, values)
+
+
+def _credential_names(check: Checker, full_name: str, body: str) -> dict:
+    """The credential's full name and the body that awards it, checked."""
+    return dict(
+        full_name=check.text("full_name", full_name), body=check.text("body", body, limit=200)
+    )
 
 
 def rename_credential(session: Session, credential: str, new_name: str) -> FrameworkItem:
@@ -316,10 +321,7 @@ def set_credential_details(
     """The credential's full name and the body that awards it (the name stays short)."""
     row = items.find(session, "credential", credential)
     check = Checker()
-    values = dict(
-        full_name=check.text("full_name", full_name),
-        body=check.text("body", body, limit=200),
-    )
+    values = _credential_names(check, full_name, body)
     check.done()
     return _set_values(session, "credential", row, values)
 

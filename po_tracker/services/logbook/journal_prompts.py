@@ -6,6 +6,7 @@ deletes does not come back."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -102,23 +103,19 @@ def list_templates(session: Session) -> list[Template]:
 
 
 def get_template(session: Session, template_id: int) -> Template:
-    return _template_dto(session, get_row(session, JournalTemplate, template_id, "template"))
+    return _get(session, _TEMPLATES, template_id)
 
 
 def create_template(session: Session, data: TemplateInput) -> Template:
-    values = _clean_template(session, data, None)
-    values["position"] = _next_position(session, JournalTemplate)
-    return _template_dto(session, save(session, JournalTemplate(), values))
+    return _create(session, _TEMPLATES, data)
 
 
 def update_template(session: Session, template_id: int, data: TemplateInput) -> Template:
-    row = get_row(session, JournalTemplate, template_id, "template")
-    return _template_dto(session, save(session, row, _clean_template(session, data, row)))
+    return _update(session, _TEMPLATES, template_id, data)
 
 
 def delete_template(session: Session, template_id: int) -> None:
-    session.delete(get_row(session, JournalTemplate, template_id, "template"))
-    session.flush()
+    _delete(session, _TEMPLATES, template_id)
 
 
 def validate_template(session: Session, data: TemplateInput, template_id=None) -> None:
@@ -178,23 +175,19 @@ def list_prompts(session: Session) -> list[Prompt]:
 
 
 def get_prompt(session: Session, prompt_id: int) -> Prompt:
-    return _prompt_dto(session, get_row(session, JournalPrompt, prompt_id, "prompt"))
+    return _get(session, _PROMPTS, prompt_id)
 
 
 def create_prompt(session: Session, data: PromptInput) -> Prompt:
-    values = _clean_prompt(session, data, None)
-    values["position"] = _next_position(session, JournalPrompt)
-    return _prompt_dto(session, save(session, JournalPrompt(), values))
+    return _create(session, _PROMPTS, data)
 
 
 def update_prompt(session: Session, prompt_id: int, data: PromptInput) -> Prompt:
-    row = get_row(session, JournalPrompt, prompt_id, "prompt")
-    return _prompt_dto(session, save(session, row, _clean_prompt(session, data, row)))
+    return _update(session, _PROMPTS, prompt_id, data)
 
 
 def delete_prompt(session: Session, prompt_id: int) -> None:
-    session.delete(get_row(session, JournalPrompt, prompt_id, "prompt"))
-    session.flush()
+    _delete(session, _PROMPTS, prompt_id)
 
 
 def _clean_prompt(session: Session, data: PromptInput, row) -> dict:
@@ -247,3 +240,39 @@ def _skill_name(session: Session, skill_id: int | None) -> str | None:
 
 def _next_position(session: Session, model) -> int:
     return (session.scalar(select(func.max(model.position))) or 0) + 1
+
+
+# -- what templates and prompts share ----------------------------------------------------
+@dataclass(frozen=True)
+class _Table:
+    """A user's list kept in order (templates, prompts): its rows, the word that names
+    one in "there is no …", how an input is checked and how a row is shown."""
+
+    model: type
+    noun: str
+    clean: Callable
+    dto: Callable
+
+
+_TEMPLATES = _Table(JournalTemplate, "template", _clean_template, _template_dto)
+_PROMPTS = _Table(JournalPrompt, "prompt", _clean_prompt, _prompt_dto)
+
+
+def _get(session: Session, table: _Table, row_id: int):
+    return table.dto(session, get_row(session, table.model, row_id, table.noun))
+
+
+def _create(session: Session, table: _Table, data):
+    values = table.clean(session, data, None)
+    values["position"] = _next_position(session, table.model)  # added at the end
+    return table.dto(session, save(session, table.model(), values))
+
+
+def _update(session: Session, table: _Table, row_id: int, data):
+    row = get_row(session, table.model, row_id, table.noun)
+    return table.dto(session, save(session, row, table.clean(session, data, row)))
+
+
+def _delete(session: Session, table: _Table, row_id: int) -> None:
+    session.delete(get_row(session, table.model, row_id, table.noun))
+    session.flush()

@@ -5,6 +5,7 @@
 - ``logbook_repair``: what ``check`` looks at beyond SQLite's checks; ``--repair``.
 - ``checked_open``: the logbook opened behind its checks, with a backup before a migration.
 - ``backup``: verified backups: taken, listed, rotated and restored.
+- ``backup_destination``: where a backup goes and its name, checked like every export.
 - ``backup_rotation``: which backups to keep, and the user's limits for it.
 - ``writer_lock``: the lock file that lets one writer (window or command) in at a time.
 - ``start_view``: what the dashboard showed, kept so the next start shows it at once.

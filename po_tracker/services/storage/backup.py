@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -29,24 +28,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ...files import check_folder_target, check_target, fsync_path, write_own_file
-from ...paths import backups_dir, database_path, ensure_private_dir
+from ...files import fsync_path, write_own_file
+from ...paths import backups_dir, database_path
 from ...schema import NotALogbookError, identify
 from ..errors import (
     BackupError,  # noqa: F401 - raised here, caught by callers
     ValidationError,
 )
 from . import backup_rotation
+from .backup_destination import NAME, STAMP, check_reason, destination
 from .integrity import connect_readonly, full_check, read_revision
 from .json_files import read_json_file
 
 MANIFEST = "manifest.json"
-STAMP = "%Y%m%dT%H%M%SZ"
 DAILY_EVERY = timedelta(days=1)
-_NAME = re.compile(
-    r"^po-tracker-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z][a-z0-9-]{0,29}?)(?:\.\d+)?\.sqlite3$"
-)
-_REASON = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +105,7 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     manifest = _read_manifest(folder)
     found = []
     for path in folder.iterdir():
-        match = _NAME.match(path.name)
+        match = NAME.match(path.name)
         if not match or not path.is_file() or path.is_symlink():
             continue
         size = path.stat().st_size
@@ -217,27 +212,6 @@ def _discard(temporary: Path) -> None:
         Path(f"{temporary}{suffix}").unlink(missing_ok=True)
 
 
-def _target(folder: Path, now: datetime, reason: str) -> Path:
-    base = f"po-tracker-{now.strftime(STAMP)}-{reason}"
-    candidate, number = folder / f"{base}.sqlite3", 2
-    while candidate.exists():
-        candidate, number = folder / f"{base}.{number}.sqlite3", number + 1
-    return candidate
-
-
-def _destination(db_path: Path, dest: Path | None, now: datetime, reason: str, force: bool):
-    """Where the backup goes, and whether it is one of ours (in the backups folder)."""
-    if dest is None:
-        folder = ensure_private_dir(backups_dir(db_path.parent))
-        return _target(folder, now, reason), True
-    dest = Path(dest)
-    if dest.is_dir() and not dest.is_symlink():
-        # The usual name inside a folder of the user's (never inside a data folder).
-        return check_target(_target(check_folder_target(dest), now, reason)), False
-    # Anywhere else, the same rules as every export: never the logbook, a link or a device.
-    return check_target(dest, force=force), False
-
-
 def take_backup(
     db_path: Path,
     dest: Path | None = None,
@@ -248,10 +222,9 @@ def take_backup(
 ) -> Path:
     """A verified copy of the logbook, in the backups folder (rotated afterwards) or at
     ``dest`` (a file, or a folder to put the usual name in). Returns its path."""
-    if not _REASON.match(reason):
-        raise ValueError(f"a backup reason is a short lower-case word, not {reason!r}")
+    check_reason(reason)
     db_path, now = Path(db_path), _utc(now)
-    target, ours = _destination(db_path, dest, now, reason, force)
+    target, ours = destination(db_path, dest, now, reason, force)
     expected = read_revision(db_path)
     temporary = _snapshot(db_path, target.parent)
     try:

@@ -74,9 +74,8 @@ class CertificationDialog(EntryDialog):
             )
         self.notes.setPlainText(item.notes)
 
-    def validate(self, data) -> None:
+    def check_form(self, data) -> None:
         parse_fee(self.fee.text(), "renewal_fee_amount")  # a typo is shown at the field
-        super().validate(data)
 
     def collect(self) -> CertificationInput:
         try:

@@ -1,8 +1,11 @@
-"""The frame every add/edit dialog shares: a form, OK and Cancel, and validation by the
-same service rules as the command line before the dialog may close. Nothing is written
-here: the page turns the accepted input into an undoable command."""
+"""The frame every add/edit dialog shares: a form, OK and Cancel. On OK the page's
+``save`` writes the input as an undoable command (``undo.run_and_record``); the service
+checks it inside that write, by the same rules as the command line, and input it
+refuses keeps the dialog open with each message next to its field."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +32,9 @@ class EntryDialog(FitsScreen, QDialog):
         self.context = context
         self.item = item
         self.result_input = None
+        # Set by the page: writes the input (``undo.run_and_record``), which the service
+        # checks inside the write. Without it the dialog only checks the input.
+        self.save: Callable[[object], None] | None = None
         self.setWindowTitle(f"{'Edit' if item else 'Add'} {self.noun}")
         self.setObjectName(f"{self.kind}_dialog")
         self.setMinimumWidth(480)
@@ -76,14 +82,23 @@ class EntryDialog(FitsScreen, QDialog):
         raise NotImplementedError
 
     # -- validation ----------------------------------------------------------------------
+    def check_form(self, data) -> None:
+        """What the form itself checks before anything is written (a fee typed in words,
+        say); the rest is the service's to check."""
+
     def validate(self, data) -> None:
+        self.check_form(data)
         with self.context.reading() as session:
             LOG_SERVICES[self.kind].validate(session, data)
 
     def accept(self) -> None:
         data = self.collect()
         try:
-            self.validate(data)
+            if self.save is None:
+                self.validate(data)
+            else:
+                self.check_form(data)
+                self.save(data)  # checked once, by the service inside the write
         except ValidationError as error:
             unclaimed = self.form.show_errors(error.errors)
             self.general_error.setText("\n".join(str(e) for e in unclaimed))

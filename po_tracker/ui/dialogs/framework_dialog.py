@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...services.changes import Changes
 from ...services.errors import FieldError, ValidationError
 from ...services.framework import document as framework_io
 from ...services.framework import edit as framework_edit
@@ -130,9 +131,9 @@ class FrameworkDialog(FitsScreen, QDialog):
         for tab in (self.stages, self.skills, self.credentials):
             tab.reload(document, refill)
 
-    def _on_data_changed(self, kinds) -> None:
+    def _on_data_changed(self, changes) -> None:
         # Only the lists and choices: a form half typed in another tab stays as it is.
-        if CHANGED_KIND in kinds:
+        if CHANGED_KIND in changes:
             self.reload(refill=False)
 
     # -- files -----------------------------------------------------------------------------
@@ -165,14 +166,13 @@ class FrameworkDialog(FitsScreen, QDialog):
         try:
             document = framework_io.read_document(path)  # every check before a backup
             backup.take_backup(self.context.database.path, reason="pre-import")
-            with self.context.writing() as session:
+            with self.context.writing(Changes.of(CHANGED_KIND)) as session:
                 framework_io.load_document(session, document)
         except ValidationError as error:
             lead = f"“{path.name}” was not imported and nothing changed"
             self.line.show_errors(error.errors, lead=lead)
             return
-        self.context.changed(CHANGED_KIND)
-        self.reload(refill=True)
+        self.reload(refill=True)  # a new framework: the open forms too, not only the lists
         self.line.show_info(
             f"Imported the framework from “{path.name}”. No logged entry was removed."
         )

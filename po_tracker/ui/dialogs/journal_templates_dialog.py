@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Changes
 from ...services.errors import ValidationError
 from ...services.framework import lookup
 from ...services.logbook import journal_prompts
@@ -191,14 +192,13 @@ class _ItemsTab(QWidget):
     def save_current(self) -> bool:
         data = self.collect()
         try:
-            with self.context.writing() as session:
+            with self.context.writing(Changes.of(CHANGED_KIND)) as session:
                 saved = self.write(session, data)
         except ValidationError as error:
             unclaimed = self.form.show_errors(error.errors)
             self.general_error.setText("\n".join(str(e) for e in unclaimed))
             self.general_error.setVisible(bool(unclaimed))
             return False
-        self.context.changed(CHANGED_KIND)
         self.reload(saved.id)
         return True
 
@@ -215,9 +215,8 @@ class _ItemsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.context.writing() as session:
+        with self.context.writing(Changes.of(CHANGED_KIND)) as session:
             self.remove(session, self.current.id)
-        self.context.changed(CHANGED_KIND)
         self.reload()
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...services.changes import Changes
 from ...services.errors import ValidationError
 from ...services.exchange import calendar_preferences
 from ...services.limits import MAX_WEIGHT
@@ -150,7 +151,7 @@ class PreferencesDialog(FitsScreen, QDialog):
                 calendar_preferences.parse_days(self.reminders.text(), "reminders"),
                 self.lead.value(),
             )
-            with self.context.writing() as session:
+            with self.context.writing(Changes.of("profile")) as session:
                 profile.set_weights(session, weights)
                 backup_rotation.set_limits(session, limits)
                 calendar_preferences.set_preferences(session, calendar)
@@ -158,5 +159,4 @@ class PreferencesDialog(FitsScreen, QDialog):
             self.error.setText(error.errors[0].message.capitalize())
             self.error.show()
             return
-        self.context.changed("profile")
         super().accept()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...services.changes import Changes
 from ...services.framework import lookup
 from ...services.logbook import onboarding, profile
 from ..widgets.fit import FitsScreen
@@ -80,11 +81,10 @@ class WelcomeDialog(FitsScreen, QDialog):
         self.no_target.setVisible(bool(current) and not targets)
 
     def accept(self) -> None:
-        with self.context.writing() as session:
+        with self.context.writing(Changes.of("profile")) as session:
             profile.set_stages(
                 session,
                 current=self.current.currentText() or None,
                 target=self.target.currentText() or None,
             )
-        self.context.changed("profile")
         super().accept()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...services.career import stage_graph as career_map
 from ...services.career.readiness import readiness_for
 from ...services.career.readiness_facts import LogFacts, gather_facts
+from ...services.changes import STANDING_KINDS, Changes
 from ...services.logbook import profile
 from ..theme.header import PageHeader
 from ..widgets.refresh import RefreshWhenShown
@@ -43,6 +44,8 @@ def _legend_html(colours) -> str:
 
 
 class CareerPage(RefreshWhenShown, QWidget):
+    watched_kinds = STANDING_KINDS
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
@@ -184,12 +187,11 @@ class CareerPage(RefreshWhenShown, QWidget):
     def _set_stage(self, target: bool) -> None:
         if self.chosen is None:
             return
-        with self.context.writing() as session:
+        with self.context.writing(Changes.of("profile")) as session:
             if target:
                 profile.set_stages(session, target=self.chosen)
             else:
                 profile.set_stages(session, current=self.chosen)
-        self.context.changed("profile")
         name = self.graph.node(self.chosen).name
         self.context.status_message.emit(
             f"{name} is now your {'target' if target else 'current stage'}."

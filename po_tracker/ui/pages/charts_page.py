@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...charts import registry, tables
+from ...services.changes import STANDING_KINDS
 from ..background import run_in_background
 from ..theme.header import PageHeader
 from ..widgets.chart_export import export_chart
@@ -182,7 +183,11 @@ class ChartsPage(QWidget):
         self.refresh()
 
     # -- refreshing --------------------------------------------------------------------
-    def _on_data_changed(self, _kinds) -> None:
+    def _on_data_changed(self, changes) -> None:
+        if changes.concerns(STANDING_KINDS):
+            self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -190,7 +195,7 @@ class ChartsPage(QWidget):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._on_data_changed(set())  # light or dark now: the chart is built anew
+            self._redraw_soon()  # light or dark now: the chart is built anew
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

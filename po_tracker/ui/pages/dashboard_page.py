@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...charts import registry
+from ...services.changes import STANDING_KINDS
 from .. import startup_probe
 from ..background import run_in_background
 from ..navigation import PAGE_OF_KIND
@@ -178,6 +179,8 @@ def _argument(value):
 
 
 class DashboardPage(RefreshWhenShown, QScrollArea):
+    watched_kinds = STANDING_KINDS
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context

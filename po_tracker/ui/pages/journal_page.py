@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import NOTHING
 from ...services.errors import NotFoundError, ValidationError
 from ...services.logbook import journal_entries as journal
 from ...services.logbook import journal_prompts, log_tables
 from ..navigation import PAGE_OF_KIND
 from ..theme.header import PageHeader
-from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..undo import AddEntry, DeleteEntry, EditEntry, run_and_record
 from ..widgets.form import error_style
 from ..widgets.journal_editor import JournalEditor
 from ..widgets.journal_entry_list import ID_ROLE, JournalEntryList, entry_heading
@@ -33,7 +34,7 @@ from ..widgets.refresh import RefreshWhenShown
 KIND = "journal"
 NOUN = "journal entry"
 # Changes to these kinds change what the page shows.
-CHOICE_KINDS = {"journal_templates", "framework", "all"}
+CHOICE_KINDS = frozenset({"journal_templates", "framework"})
 # The pause in typing after which the entry saves itself (read at each start, so a test
 # may shorten it).
 AUTOSAVE_MS = 1500
@@ -136,10 +137,10 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.entries.list.addAction(delete)
 
     # -- refreshing ------------------------------------------------------------------------
-    def _on_data_changed(self, kinds) -> None:
-        if kinds & CHOICE_KINDS:
+    def _on_data_changed(self, changes) -> None:
+        if changes.concerns(CHOICE_KINDS):
             self._choices_stale = True
-        super()._on_data_changed(kinds)
+        super()._on_data_changed(changes)
 
     def refresh(self) -> None:
         if self._choices_stale:
@@ -162,8 +163,9 @@ class JournalPage(RefreshWhenShown, QWidget):
                 self._load(latest)
 
     def _load_choices(self) -> None:
-        # First use of the journal: the shipped templates are added once.
-        with self.context.writing() as session:
+        # First use of the journal: the shipped templates are added once. Nothing to
+        # tell: no other page shows them, and this page reads them next.
+        with self.context.writing(NOTHING) as session:
             journal_prompts.seed_defaults(session)
         with self.context.reading() as session:
             prompts = journal_prompts.list_prompts(session)
@@ -301,18 +303,23 @@ class JournalPage(RefreshWhenShown, QWidget):
 
     # -- saving and deleting ---------------------------------------------------------------
     def save_entry(self) -> bool:
-        """Validate, then add or edit through the undo stack; False if nothing was saved."""
+        """Add or edit through the undo stack, the service checking the input inside the
+        write; False if nothing was saved (the errors are shown)."""
         self._autosave.stop()
         data = self.editor.collect()
         entry_id = self.editor.entry_id
-        if not self._validate(data, entry_id):
+        try:
+            if entry_id is None:
+                command = AddEntry(self.context, KIND, data, NOUN)
+                run_and_record(self.context, command)
+                entry_id = command.entry_id
+            elif self.editor.is_dirty():
+                run_and_record(self.context, EditEntry(self.context, KIND, entry_id, data, NOUN))
+        except ValidationError as error:
+            self._show_errors(error)
             return False
-        if entry_id is None:
-            command = AddEntry(self.context, KIND, data, NOUN)
-            self.context.undo_stack.push(command)
-            entry_id = command.entry_id
-        elif self.editor.is_dirty():
-            self.context.undo_stack.push(EditEntry(self.context, KIND, entry_id, data, NOUN))
+        self.editor.clear_errors()
+        self.general_error.hide()
         self._load(entry_id)
         if self.entries.model.row_of_id(entry_id) is None:
             # The filter is the user's: kept, but the entry must not seem lost.
@@ -324,18 +331,10 @@ class JournalPage(RefreshWhenShown, QWidget):
             self.context.status_message.emit("Saved the journal entry.")
         return True
 
-    def _validate(self, data, entry_id) -> bool:
-        try:
-            with self.context.reading() as session:
-                journal.validate(session, data, entry_id)
-        except ValidationError as error:
-            unclaimed = self.editor.show_errors(error.errors)
-            self.general_error.setText("\n".join(str(e) for e in unclaimed))
-            self.general_error.setVisible(bool(unclaimed))
-            return False
-        self.editor.clear_errors()
-        self.general_error.hide()
-        return True
+    def _show_errors(self, error: ValidationError) -> None:
+        unclaimed = self.editor.show_errors(error.errors)
+        self.general_error.setText("\n".join(str(e) for e in unclaimed))
+        self.general_error.setVisible(bool(unclaimed))
 
     def delete_entry(self) -> None:
         entry_id = self.editor.entry_id

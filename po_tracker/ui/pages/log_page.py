@@ -27,7 +27,7 @@ from ...services.logbook.service_by_kind import LOG_SERVICES
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..theme.header import PageHeader
-from ..undo import AddEntry, DeleteEntry, EditEntry
+from ..undo import AddEntry, DeleteEntry, EditEntry, run_and_record
 from ..widgets.column_fit import fit_columns, setup_columns
 from ..widgets.elided_tips import ElidedTipDelegate
 from ..widgets.refresh import RefreshWhenShown
@@ -229,10 +229,16 @@ class LogPage(RefreshWhenShown, QWidget):
 
     def add_entry(self) -> None:
         dialog = self.make_dialog()
-        if dialog.exec() and dialog.result_input is not None:
-            command = AddEntry(self.context, self.kind, dialog.result_input, self.noun)
-            self.context.undo_stack.push(command)
-            self.select_id(command.entry_id)
+        added: list[AddEntry] = []
+
+        def save(data) -> None:
+            command = AddEntry(self.context, self.kind, data, self.noun)
+            run_and_record(self.context, command)  # refused input: the dialog stays open
+            added.append(command)
+
+        dialog.save = save
+        if dialog.exec() and added:
+            self.select_id(added[0].entry_id)
             self.context.status_message.emit(f"Added {self.noun}.")
 
     def edit_selected(self) -> None:
@@ -240,10 +246,10 @@ class LogPage(RefreshWhenShown, QWidget):
         if item is None:
             return
         dialog = self.make_dialog(item)
+        dialog.save = lambda data: run_and_record(
+            self.context, EditEntry(self.context, self.kind, item.id, data, self.noun)
+        )
         if dialog.exec() and dialog.result_input is not None:
-            self.context.undo_stack.push(
-                EditEntry(self.context, self.kind, item.id, dialog.result_input, self.noun)
-            )
             self.context.status_message.emit(f"Saved {self.noun}.")
 
     def delete_selected(self) -> None:

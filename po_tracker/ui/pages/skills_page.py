@@ -187,10 +187,11 @@ class SkillsPage(QWidget):
         dialog = SelfAssessmentDialog(self.context, self)
         if dialog.exec() and dialog.ratings:
             stack = self.context.undo_stack
-            stack.beginMacro(f"Self-assessment of {len(dialog.ratings)} skills")
-            for data in dialog.ratings:
-                stack.push(AddEntry(self.context, "rating", data, "rating"))
-            stack.endMacro()
+            with self.context.one_notice():  # the pages redraw once, not once per rating
+                stack.beginMacro(f"Self-assessment of {len(dialog.ratings)} skills")
+                for data in dialog.ratings:
+                    stack.push(AddEntry(self.context, "rating", data, "rating"))
+                stack.endMacro()
             self.context.status_message.emit(f"Recorded {len(dialog.ratings)} ratings.")
 
     def rate_selected(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.changes import Changes
 from ...services.errors import FieldError, ValidationError
 from ...services.framework import document as framework_io
 from .form import FormPanel, error_style
@@ -121,7 +122,7 @@ def apply(context, change: Callable, line: MessageLine, form=None):
     """One change in its own write transaction. Refused input is shown next to its field
     (or on the message line) and nothing is written; otherwise every page refreshes."""
     try:
-        with context.writing() as session:
+        with context.writing(Changes.of(CHANGED_KIND)) as session:
             result = change(session)
     except ValidationError as error:
         unclaimed = form.show_errors(error.errors) if form is not None else error.errors
@@ -133,7 +134,6 @@ def apply(context, change: Callable, line: MessageLine, form=None):
     if form is not None:
         form.clear_errors()
     line.clear()
-    context.changed(CHANGED_KIND)
     return result
 
 
