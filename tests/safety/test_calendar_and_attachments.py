@@ -39,8 +39,10 @@ def test_calendar_has_renewals_goals_and_follow_ups_as_all_day_events(session, t
     renewal_line = "Scrum Alliance renewal: 0 of 20 SEUs by 2027-03-01, USD 100"
     assert sorted(found) == ["Follow up: Meetup", "Goal due: Pass PSPO II", renewal_line]
     renewal = found[renewal_line]
-    assert renewal.decoded("dtstart") == cert.expires == date(2027, 3, 1)
-    assert renewal.decoded("dtend") == date(2027, 3, 2)
+    # The day to act: the default lead time (30 days) before the last valid day.
+    assert cert.expires == date(2027, 3, 1)
+    assert renewal.decoded("dtstart") == date(2027, 1, 30)
+    assert renewal.decoded("dtend") == date(2027, 1, 31)
     assert str(renewal["uid"]).endswith("-renewal-scrum-alliance@po-tracker.invalid")
     assert f"-{cert.id}-" not in str(renewal["uid"]), "never a row number"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
