@@ -159,9 +159,7 @@ class _Generator:
         table = getattr(target, "__table__", target)
         if "uuid" in table.c:
             # Entries' UUIDs from the seed too, so one seed gives one logbook.
-            ids = self.uuids.setdefault(
-                table.name, random.Random(f"{self.seed}:{table.name}:uuid")
-            )
+            ids = self.uuids.setdefault(table.name, random.Random(f"{self.seed}:{table.name}:uuid"))
             for row in rows:
                 row.setdefault("uuid", str(uuid.UUID(int=ids.getrandbits(128), version=4)))
         for first in range(0, len(rows), CHUNK):
