@@ -253,7 +253,10 @@ class MainWindow(QMainWindow):
         # as long as the window. Frozen, it is left out of Python's full collections, which
         # otherwise stop the UI for 100-170 ms at some later click.
         gc.freeze()
-        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+        # The other pages and the icon font load once the page on screen has drawn
+        # its charts: they would compete with them for Python's lock.
+        after = getattr(current, "after_charts", lambda then: then())
+        after(lambda: QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages))
         from . import startup_probe
 
         startup_probe.mark("ready")

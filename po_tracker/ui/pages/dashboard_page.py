@@ -189,6 +189,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report = None  # the last StatusReport computed; None while a start view shows
         self.start_view = None  # what the last start left (services.start_view.StartView)
+        self._after_charts: list = []  # called once both small charts are on screen
         self.shown: tuple | None = None  # (data revision, day) of the numbers on screen
         self.columns = 0
         body = QWidget()
@@ -439,10 +440,20 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self._small_chart_shown()
 
     def _small_chart_shown(self) -> None:
-        if all(
-            t.pixmap() is not None and not t.pixmap().isNull() for t in self.small_charts.values()
-        ):
-            startup_probe.mark("charts")
+        if all(view.drawn for view in self.small_charts.values()):
+            pictures = [view.pixmap() for view in self.small_charts.values()]
+            if all(p is not None and not p.isNull() for p in pictures):
+                startup_probe.mark("charts")
+            waiting, self._after_charts = self._after_charts, []
+            for then in waiting:
+                then()
+
+    def after_charts(self, then) -> None:
+        """``then()`` once both small charts are on screen (or could not be drawn)."""
+        if all(view.drawn for view in self.small_charts.values()):
+            then()
+        else:
+            self._after_charts.append(then)
 
 
 def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, tuple]:
