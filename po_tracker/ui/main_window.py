@@ -256,10 +256,18 @@ class MainWindow(QMainWindow):
         # The other pages and the icon font load once the page on screen has drawn
         # its charts: they would compete with them for Python's lock.
         after = getattr(current, "after_charts", lambda then: then())
-        after(lambda: QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages))
+        after(self._start_up_done)
         from . import startup_probe
 
         startup_probe.mark("ready")
+
+    def _start_up_done(self) -> None:
+        # app.main turns the garbage collector off for the start (its imports create
+        # ~200,000 objects and no garbage worth a collection); what they built is
+        # frozen, then collections resume.
+        gc.freeze()
+        gc.enable()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
 
     def _preload_pages(self) -> None:
         from .background import run_in_background
