@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         from .feedback import Feedback
 
         self.feedback = Feedback(lambda: self.toast, context, self)
+        from .start_view_keeper import StartViewKeeper
+
+        self.start_view_keeper = StartViewKeeper(self, context)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
         # A page built for the start view is already on screen: no show event refreshes it.
@@ -430,6 +433,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         if self.context is not None:
             settings.setValue("window/page", self.current_page_key())
+            self.start_view_keeper.flush()
         super().closeEvent(event)
 
     def reopen_logbook(self) -> None:
