@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
 
     def _preload_pages(self) -> None:
+        if not self.isVisible():
+            return  # closed meanwhile: nothing will be visited
         from .background import run_in_background
         from .navigation import import_page_modules
         from .theme import icons

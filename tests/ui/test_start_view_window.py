@@ -224,3 +224,29 @@ def test_a_change_from_outside_the_window_is_shown_with_a_word_when_it_comes_bac
     assert "changed outside the window" in window.statusBar().currentMessage()
     wait_for_background()
     window.context.database.close()
+
+
+def test_charts_are_kept_at_their_last_size_when_the_dashboard_was_not_built(qtbot, demo_dir):
+    from po_tracker.paths import database_path
+    from po_tracker.ui.start_view_keeper import keep_view, kept_requests
+
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: _charts_drawn(dashboard), timeout=15_000)
+    wait_for_background()
+    sizes = {name: view.request().key for name, view in dashboard.small_charts.items()}
+    window.context.database.close()
+
+    path = database_path(demo_dir)
+    assert {name: r.key for name, r in kept_requests(path).items()} == sizes
+    database = open_logbook(demo_dir)  # a window that started on another page
+    with database.write() as session:
+        training.create(session, TrainingInput("Impact mapping", 6.0, date.today()))
+    assert "dashboard" not in _kept(demo_dir).parts  # the change made it untrue
+    assert keep_view(database, None, charts=True)
+    database.close()
+    kept = _kept(demo_dir)
+    assert "Impact mapping" in kept.parts["dashboard"].decode()
+    assert {f"chart:{name}:{key}" for name, key in sizes.items()} <= kept.parts.keys()
