@@ -16,7 +16,7 @@ from datetime import date
 from itertools import accumulate
 from math import fsum
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ...models import ExperienceEntry, NetworkingEvent, Skill, SkillRating, TrainingSession
@@ -106,6 +106,7 @@ def _skill_levels(session: Session, days: Sequence[date]) -> list[dict[int, int]
 def _per_day(session: Session, model, last: date) -> list[tuple[str, float]]:
     """(ISO day, completed training hours) or (ISO day, events), per day up to ``last``;
     days as stored, ISO text, which sorts as the dates do and needs no parsing."""
+    amount: ColumnElement
     if model is TrainingSession:
         column, amount = TrainingSession.start_date, func.sum(TrainingSession.hours)
         where = [TrainingSession.status == "completed"]

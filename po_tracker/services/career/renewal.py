@@ -362,7 +362,8 @@ def holdings_by_day(days, candidates: list[_Held]) -> list[tuple[set[int], set[i
                 best[held.key], changed = held, True
         if changed:
             carried = carried_expiries(list(best.values()))
-        held_ids, lapsed_ids = set(), set()
+        held_ids: set[int] = set()
+        lapsed_ids: set[int] = set()
         for held in best.values():
             if held.credential_id is not None:
                 status, _ = _status(held, carried[held.key][0], day)
