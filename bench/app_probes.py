@@ -21,13 +21,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from bench.words import SEARCH, SEARCH_FEEDBACK, SEARCH_WINS, TYPED
 from po_tracker.ui import pyside_import_hook
 
 pyside_import_hook.install()  # as app.main does, before the app's modules are imported
 
-# What a user types in a search box, a keystroke at a time, and in the global search.
-TYPED = "backlog"
-SEARCH = "refined backlog"
 # A text column and a date column: sorting text costs most (casefold keys).
 SORT_COLUMNS = (1, 0)
 # How long the dashboard is on screen before the first interaction is timed.
@@ -151,6 +149,18 @@ def filter_journal(window) -> float:
     return typing(window.page("journal").entries.text_filter, TYPED)
 
 
+def filter_evidence(window) -> float:
+    """Per keystroke in the Wins tab's and the Feedback tab's filter: the slower."""
+    window.show_page("evidence")
+    page = window.page("evidence")
+    medians = []
+    for tab in (page.wins, page.feedback):
+        page.tabs.setCurrentWidget(tab)
+        settle()
+        medians.append(typing(tab.search_box, TYPED))
+    return max(medians)
+
+
 def sort_table(page, repeats: int) -> float:
     orders = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
     steps = [(c, o) for c in SORT_COLUMNS for o in orders] * repeats
@@ -214,6 +224,12 @@ def measure(data_dir: Path, repeats: int) -> dict:
         "filter_journal": filter_journal(window),
         "save_entry": save_entry(window, context, repeats),
         "search": in_session(context, lambda s: search.search(s, SEARCH), repeats * 2),
+        "search_wins": in_session(context, lambda s: search.search(s, SEARCH_WINS), repeats * 2),
+        "search_feedback": in_session(
+            context, lambda s: search.search(s, SEARCH_FEEDBACK), repeats * 2
+        ),
+        "first_visit_evidence": firsts["evidence"],
+        "filter_evidence": filter_evidence(window),
         "readiness": in_session(context, lambda s: status.build(s, date.today()), repeats),
         "peak_rss": peak,
         "platform": app.platformName(),

@@ -8,16 +8,23 @@ import shutil
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench import datasets
 from bench.processes import ProcessFailed, child_env, floor, python, run, screen
+from bench.words import SEARCH, SEARCH_FEEDBACK, SEARCH_WINS
 
-SEARCH_WORDS = "refined backlog"
 # Interactions timed inside app_probes, as its JSON names them.
 INTERACTIONS = ("save_entry", "switch_page", "first_visit_max", "open_journal", "filter_journal",
-                "sort_ratings", "filter_ratings", "search", "readiness")  # fmt: skip
-QUERIES = ("counts", "page_200", "monthly_sums", "fts_match")
+                "sort_ratings", "filter_ratings", "search", "readiness", "search_wins",
+                "search_feedback", "first_visit_evidence", "filter_evidence")  # fmt: skip
+QUERIES = ("counts", "page_200", "monthly_sums", "fts_match", "fts_wins", "fts_feedback")
+# The documents a promotion case and a review are handed on as: PDF, the slowest format.
+EXPORTS = {
+    "export_case": ("case", "case.pdf"),
+    "export_review": ("review", "review.pdf", "--since", "{year_ago}"),
+}
 # What the start-up probe reports (po_tracker/ui/startup_probe.py).
 STARTUP_MARKS = ("first_frame", "numbers", "charts", "ready")
 
@@ -27,7 +34,7 @@ class Config:
     sizes: list[int]
     runs: int = 7
     repeats: int = 5  # of each interaction, inside one window
-    import_runs: int = 3  # a 100,000-entry import takes about half a minute
+    import_runs: int = 3  # of each import and export: a 100,000-entry import takes ~30 s
     display: str = "auto"
 
 
@@ -74,6 +81,8 @@ class Bench:
         app, floors = self.results.app, self.results.floors
         outcome = run(floor("window.py"), self.env)
         floors[("a", 0)].append(outcome.since_spawn("first_frame"))
+        outcome = run(floor("window.py", "--orm"), self.env)
+        floors[("a_orm", 0)].append(outcome.since_spawn("first_frame"))
         for size, dataset in self.sets.items():
             # A start that finds the start view the previous one left (a later start of
             # the day, data unchanged), then one that must compute everything (the first
@@ -114,6 +123,19 @@ class Bench:
             shutil.rmtree(copy.parent)
             shutil.rmtree(target)
 
+    def export_round(self) -> None:
+        """``export case`` and ``export review``, each a fresh process, to a new file."""
+        year_ago = (date.today() - timedelta(days=365)).isoformat()
+        for size, dataset in self.sets.items():
+            for key, (command, name, *options) in EXPORTS.items():
+                target = self.fresh(key)
+                target.mkdir()
+                arguments = [o.format(year_ago=year_ago) for o in options]
+                line = python("-m", "po_tracker", "--data-dir", str(dataset.data_dir), "export")
+                line += [command, *arguments, str(target / name)]
+                self.results.app[(key, size)].append(run(line, self.env).wall)
+                shutil.rmtree(target)
+
     # -- inside the process -------------------------------------------------------------
     def interactions(self, size: int) -> None:
         dataset = self.sets[size]
@@ -126,8 +148,9 @@ class Bench:
             "first_visit_max": line["first_visit_slowest"],
             "switch_page": line["switch_slowest"],
         }
-        command = floor("sql_queries.py", str(dataset.database), SEARCH_WORDS)
-        queries = run([*command, str(self.config.repeats * 2)], self.env).line
+        command = floor("sql_queries.py", str(dataset.database), SEARCH)
+        command += [str(self.config.repeats * 2), f"wins={SEARCH_WINS}"]
+        queries = run([*command, f"feedback={SEARCH_FEEDBACK}"], self.env).line
         for key in QUERIES:
             self.results.floors[(key, size)].append(queries[key])
 
@@ -152,6 +175,7 @@ class Bench:
             self.startup_round(with_chart)
         for _ in range(self.config.import_runs):
             self.import_round()
+            self.export_round()
         for size in self.sets:
             self.interactions(size)
         return self.results

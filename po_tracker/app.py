@@ -108,7 +108,6 @@ OPENING_MODULES = (
     "po_tracker.services.storage.opening",
     "po_tracker.services.career.status",
     "po_tracker.services.logbook.recent",
-    "po_tracker.services.charts_data.chart_data",
 )
 
 
@@ -168,10 +167,16 @@ def _show_start_view(window, context, path: Path) -> bool:
     from .services.storage import start_view
 
     kept = start_view.load(path, date.today())
-    return kept is not None and window.show_start_view(context, kept)
+    # Nothing kept (the first start of a day, or after a change): no page is built for it.
+    return kept is not None and bool(kept.parts) and window.show_start_view(context, kept)
 
 
 def main(args=None) -> int:
+    import gc
+
+    # Collections would run ~150 times during the start's imports, for no garbage worth
+    # it; MainWindow turns them back on once the first page is drawn.
+    gc.disable()
     if args is None:
         from .cli.parser import build_parser
 

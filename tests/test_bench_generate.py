@@ -85,3 +85,18 @@ def test_the_command_line(tmp_path, capsys):
     assert "120 entries" in capsys.readouterr().out
     assert main([str(tmp_path / "cli"), "--entries", "120"]) == 2
     assert "already holds" in capsys.readouterr().err
+
+
+def test_a_log_written_in_several_chunks_gets_a_new_uuid_per_entry(tmp_path, monkeypatch):
+    # 100,000 entries write the journal in chunks; each chunk once restarted the UUIDs.
+    import bench.generate
+
+    monkeypatch.setattr(bench.generate, "CHUNK", 100)
+    counts = generate(tmp_path, ENTRIES, seed=7)
+    database = open_logbook(tmp_path)
+    try:
+        with database.read() as s:
+            distinct = s.execute(text("SELECT count(DISTINCT uuid) FROM journal_entries")).scalar()
+    finally:
+        database.close()
+    assert counts["journal"] > 100 and distinct == counts["journal"]

@@ -1,5 +1,7 @@
 """Floor (d), reads: raw sqlite3 running the queries the app runs, on the same logbook.
-``python sql_queries.py DB "search words" [repeats]``; prints each query's median time.
+``python sql_queries.py DB "search words" [repeats] [NAME=WORDS ...]``; prints each
+query's median time; each NAME=WORDS is the app's search statement again, for other
+words (those found only in wins, only in feedback), reported as ``fts_NAME``.
 
 Timed inside the process, after connecting, as the app's interactions are timed inside
 the running window: the comparison is sqlite3 against the app's code around the query."""
@@ -50,6 +52,11 @@ def main() -> None:
     for name, sql in QUERIES.items():
         params = (expression(words),) if "?" in sql else ()
         result[name] = timed(connection, sql, params, repeats)
+    for extra in sys.argv[4:]:
+        name, _, other = extra.partition("=")
+        result[f"fts_{name}"] = timed(
+            connection, QUERIES["fts_match"], (expression(other),), repeats
+        )
     result["done"] = time.monotonic()
     print(json.dumps(result), flush=True)
 

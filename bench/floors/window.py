@@ -1,7 +1,8 @@
 """Floor (a): a bare PySide6 QMainWindow process, to its first painted frame.
 
 The frame is timed as the start-up probe times the app's: the first paint of the window,
-then the end of that event-loop turn."""
+then the end of that event-loop turn. With ``--orm`` (floor a+ORM), SQLAlchemy's ORM is
+imported first: what no start that reads the logbook through it can go below."""
 
 import json
 import sys
@@ -33,6 +34,9 @@ class FirstFrame(QObject):
         print(json.dumps(line), flush=True)
         QApplication.exit(0)
 
+
+if "--orm" in sys.argv[1:]:
+    import sqlalchemy.orm  # noqa: F401
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()

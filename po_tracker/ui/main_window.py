@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         from .feedback import Feedback
 
         self.feedback = Feedback(lambda: self.toast, context, self)
+        from .start_view_keeper import StartViewKeeper
+
+        self.start_view_keeper = StartViewKeeper(self, context)
         self.statusBar().showMessage("Ready", 3000)
         self.show_page(self._last_page)
         # A page built for the start view is already on screen: no show event refreshes it.
@@ -145,12 +148,25 @@ class MainWindow(QMainWindow):
         # as long as the window. Frozen, it is left out of Python's full collections, which
         # otherwise stop the UI for 100-170 ms at some later click.
         gc.freeze()
-        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+        # The other pages and the icon font load once the page on screen has drawn
+        # its charts: they would compete with them for Python's lock.
+        after = getattr(current, "after_charts", lambda then: then())
+        after(self._start_up_done)
         from . import startup_probe
 
         startup_probe.mark("ready")
 
+    def _start_up_done(self) -> None:
+        # app.main turns the garbage collector off for the start (its imports create
+        # ~200,000 objects and no garbage worth a collection); what they built is
+        # frozen, then collections resume.
+        gc.freeze()
+        gc.enable()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+
     def _preload_pages(self) -> None:
+        if not self.isVisible():
+            return  # closed meanwhile: nothing will be visited
         from .background import run_in_background
         from .navigation import import_page_modules
         from .theme import icons
@@ -311,6 +327,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         if self.context is not None:
             settings.setValue("window/page", self.current_page_key())
+            self.start_view_keeper.flush()
         super().closeEvent(event)
 
     def reopen_logbook(self) -> None:

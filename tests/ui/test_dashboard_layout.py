@@ -13,7 +13,7 @@ from po_tracker.demo import fill_demo_profile
 from po_tracker.services.storage.opening import open_logbook
 from po_tracker.ui.context import AppContext
 from po_tracker.ui.main_window import MainWindow
-from po_tracker.ui.pages.dashboard_page import relative_day
+from po_tracker.ui.pages.dashboard_view import relative_day
 from po_tracker.ui.theme.tokens import STATUSES
 
 

@@ -3,6 +3,7 @@ logbook is even open, and only while the data is unchanged."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -164,3 +165,88 @@ def test_an_unreadable_start_view_is_computed_instead(qtbot, demo_dir, monkeypat
     qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
     assert _numbers(window.page("dashboard")) == shown
     window.context.database.close()
+
+
+def _kept(data_dir) -> start_view.StartView:
+    from po_tracker.paths import database_path
+
+    return start_view.load(database_path(data_dir), date.today())
+
+
+def test_a_window_left_on_the_journal_after_a_change_leaves_a_true_start_view(qtbot, demo_dir):
+    _start_and_close(qtbot, demo_dir)
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    window.show_page("journal")
+    journal = window.page("journal")
+    journal.editor.load(None)
+    journal.editor.title.setText("Story map with the team")
+    journal.editor.text.set_text("Mapped the release with the team.")
+    assert journal.save_entry()
+    window.close()  # left on the journal: the dashboard never showed the new entry
+    wait_for_background()
+    window.context.database.close()
+
+    kept = _kept(demo_dir)
+    numbers = json.loads(kept.parts["dashboard"])
+    assert numbers["recent"][0][0].startswith("Journal: Story map with the team")
+    assert {name.split(":")[1] for name in kept.parts if name.startswith("chart:")} == {
+        "radar",
+        "readiness",
+    }
+    # The next start on the dashboard shows it before the logbook is open.
+    QSettings().setValue("window/page", "dashboard")
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    assert window.context is None
+    dashboard = window.pages["dashboard"]
+    assert dashboard.recent.item(0).text().startswith("Journal: Story map with the team")
+    qtbot.waitUntil(lambda: _charts_drawn(dashboard), timeout=5_000)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    window.context.database.close()
+
+
+def test_a_change_from_outside_the_window_is_shown_with_a_word_when_it_comes_back(qtbot, demo_dir):
+    from PySide6.QtCore import Qt
+
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    dashboard = window.page("dashboard")
+    outside = open_logbook(demo_dir)  # the command line, while the window is open
+    with outside.write() as session:
+        training.create(session, TrainingInput("Impact mapping", 6.0, date.today()))
+    outside.close()
+    assert not dashboard.recent.item(0).text().startswith("Training: Impact mapping")
+    window.start_view_keeper._state_changed(Qt.ApplicationState.ApplicationActive)
+    assert dashboard.recent.item(0).text().startswith("Training: Impact mapping")
+    assert "changed outside the window" in window.statusBar().currentMessage()
+    wait_for_background()
+    window.context.database.close()
+
+
+def test_charts_are_kept_at_their_last_size_when_the_dashboard_was_not_built(qtbot, demo_dir):
+    from po_tracker.paths import database_path
+    from po_tracker.ui.start_view_keeper import keep_view, kept_requests
+
+    window = _window(qtbot)
+    app_module.start(window, demo_dir)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15_000)
+    dashboard = window.page("dashboard")
+    qtbot.waitUntil(lambda: _charts_drawn(dashboard), timeout=15_000)
+    wait_for_background()
+    sizes = {name: view.request().key for name, view in dashboard.small_charts.items()}
+    window.context.database.close()
+
+    path = database_path(demo_dir)
+    assert {name: r.key for name, r in kept_requests(path).items()} == sizes
+    database = open_logbook(demo_dir)  # a window that started on another page
+    with database.write() as session:
+        training.create(session, TrainingInput("Impact mapping", 6.0, date.today()))
+    assert "dashboard" not in _kept(demo_dir).parts  # the change made it untrue
+    assert keep_view(database, None, charts=True)
+    database.close()
+    kept = _kept(demo_dir)
+    assert "Impact mapping" in kept.parts["dashboard"].decode()
+    assert {f"chart:{name}:{key}" for name, key in sizes.items()} <= kept.parts.keys()

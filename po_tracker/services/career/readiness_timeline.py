@@ -1,9 +1,9 @@
 """Readiness toward the target stage at the end of each month, from the month of the
 first logged entry up to a date, for the charts.
 
-The stage's requirements and the merged experience stretches are read once; each month
-then costs five small indexed aggregate queries (``gather_facts``), so ten years of history
-is a few hundred queries, independent of how many entries the log holds.
+The stage's requirements, the merged experience stretches and the certifications are read
+once, and the log's facts at every month end come from a few grouped queries
+(``readiness_series``): ten years of history cost about what one status report does.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from ...models import (
     SkillRating,
     TrainingSession,
 )
-from .readiness import score, target_stage_id, weights_of
-from .readiness_facts import experience_islands, gather_facts, load_requirements
+from .readiness import Readiness, score, target_stage_id, weights_of
+from .readiness_facts import experience_islands, load_requirements
+from .readiness_series import facts_at
 from .renewal import held_candidates
 
 # The dates a logged entry is about; the history starts at the earliest of them.
@@ -49,6 +50,7 @@ class HistoryPoint:
 class ReadinessHistory:
     stage: str | None  # None when no target stage is set: no points then
     points: tuple[HistoryPoint, ...]
+    latest: Readiness | None = None  # the whole score of the last point
 
 
 def first_entry_date(session: Session) -> date | None:
@@ -88,11 +90,12 @@ def history(session: Session, as_of: date, *, since: date | None = None) -> Read
     # Read once, valid for every earlier month too.
     islands = experience_islands(session, as_of)
     candidates = held_candidates(session, as_of)
-    points = []
-    for day in month_ends(start, as_of):
-        facts = gather_facts(session, day, islands, candidates)
+    points, result = [], None
+    for facts in facts_at(session, month_ends(start, as_of), islands, candidates):
         result = score(requirements, facts, weights)
         points.append(
-            HistoryPoint(day, result.overall, {c.name: c.percent for c in result.components})
+            HistoryPoint(
+                facts.as_of, result.overall, {c.name: c.percent for c in result.components}
+            )
         )
-    return ReadinessHistory(requirements.name, tuple(points))
+    return ReadinessHistory(requirements.name, tuple(points), result)

@@ -238,8 +238,7 @@ def _to_held(row) -> _Held:
     )
 
 
-def _evaluate(held: _Held, carried: dict, as_of: date) -> CredentialStatus:
-    expires, start, renewer = carried[held.key]
+def _status(held: _Held, expires: date | None, as_of: date) -> tuple[str, int | None]:
     status, days_left = classify(expires, as_of, held.grace_days)
     if (
         held.row_status == "expired"
@@ -248,6 +247,12 @@ def _evaluate(held: _Held, carried: dict, as_of: date) -> CredentialStatus:
     ):
         # The user marked it expired: believe them, except for the days it was still valid.
         status = "expired"
+    return status, days_left
+
+
+def _evaluate(held: _Held, carried: dict, as_of: date) -> CredentialStatus:
+    expires, start, renewer = carried[held.key]
+    status, days_left = _status(held, expires, as_of)
     own_rule = renewer is None and expires is not None and held.credits_needed is not None
     renewable_until = None
     if status == "expired" and held.renewable_days and expires is not None:
@@ -337,6 +342,34 @@ def statuses(session: Session, as_of: date, *, with_credits: bool = True) -> lis
 def credit_progress(session: Session, as_of: date) -> list[CreditProgress]:
     """Credits by credential for the charts: only credentials with their own renewal rule."""
     return evaluate_all(session, as_of)[1]
+
+
+def holdings_by_day(days, candidates: list[_Held]) -> list[tuple[set[int], set[int]]]:
+    """``holdings`` for each of ``days`` (ascending), from ``candidates`` read for the
+    last: the best row per credential grows as the days pass, and the carried expiries
+    are worked out again only when it changed (a few times in a long log, not monthly)."""
+    ordered = sorted(candidates, key=lambda held: held.earned or date.min)
+    best: dict[tuple, _Held] = {}
+    carried: dict = {}
+    result, position = [], 0
+    for day in days:
+        changed = not carried
+        while position < len(ordered) and (ordered[position].earned or date.min) <= day:
+            held = ordered[position]
+            position += 1
+            current = best.get(held.key)
+            if current is None or _rank(held) > _rank(current):
+                best[held.key], changed = held, True
+        if changed:
+            carried = carried_expiries(list(best.values()))
+        held_ids: set[int] = set()
+        lapsed_ids: set[int] = set()
+        for held in best.values():
+            if held.credential_id is not None:
+                status, _ = _status(held, carried[held.key][0], day)
+                (held_ids if status != "expired" else lapsed_ids).add(held.credential_id)
+        result.append((held_ids, lapsed_ids))
+    return result
 
 
 def holdings(

@@ -37,14 +37,16 @@ def carried_expiries(everyone: list) -> dict[tuple, tuple]:
     rules. Applied until nothing changes, so a renewal carries along a chain (CSM carried
     by CSPO, carried by a later A-CSPO)."""
     carried = {held.key: (held.expires, held.cycle_start, None) for held in everyone}
+    # Only credentials on a track or in a group renew or are renewed (``_renews``).
+    linked = [held for held in everyone if held.track is not None or held.group is not None]
     changed = True
     while changed:
         changed = False
-        for held in everyone:
+        for held in linked:
             expires = carried[held.key][0]
             if expires is None:
                 continue
-            for other in everyone:
+            for other in linked:
                 other_expires, other_start, _ = carried[other.key]
                 if other is held or other_expires is None or other_expires <= expires:
                     continue

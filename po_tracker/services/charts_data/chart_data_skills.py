@@ -21,7 +21,7 @@ from ...charts.data import (
     TrendData,
 )
 from ...models import Skill, SkillRating
-from ..career.readiness import readiness, target_stage_id
+from ..career.readiness import target_stage_id
 from ..career.readiness_facts import load_requirements, skill_levels
 from ..errors import ValidationError
 from ..logbook import profile
@@ -108,11 +108,11 @@ def trends_data(
 
 
 # -- readiness ----------------------------------------------------------------------------
-def _effective_weights(session: Session, as_of: date) -> dict[str, float]:
-    """Each component's share of the overall score in percent: the user's weights over
-    the components the target stage scores (one it asks nothing of counts for nothing),
-    so the stacked shares add up to the overall line."""
-    result = readiness(session, as_of)
+def _effective_weights(result) -> dict[str, float]:
+    """Each component's share of the overall score in percent (``result``: readiness
+    on the history's last day): the user's weights over the components the target stage
+    scores (one it asks nothing of counts for nothing), so the stacked shares add up to
+    the overall line."""
     scored = [c for c in result.components if c.scored] if result else []
     total = sum(c.weight for c in scored)
     share = {c.name: (c.weight / total * 100 if total > 0 else 100 / len(scored)) for c in scored}
@@ -137,7 +137,7 @@ def readiness_data(
             component_label(n): tuple(round(p.components[n], 1) for p in points) for n in names
         },
         target_stage=found.stage,
-        weights=_effective_weights(session, as_of) if points else None,
+        weights=_effective_weights(found.latest) if points else None,
         stacked=stacked,
     )
 

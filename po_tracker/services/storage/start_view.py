@@ -136,6 +136,25 @@ def save(
     return True
 
 
+def kept_names(logbook: Path) -> list[str]:
+    """The names of the parts kept for ``logbook`` by this version, whatever their
+    revision or day (the sizes its charts were last drawn at)."""
+    kept = cache_file(logbook)
+    if not kept.exists():
+        return []
+    try:
+        connection = sqlite3.connect(f"{kept.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(
+                "SELECT name FROM start_view WHERE format = ?", (FORMAT,)
+            ).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return []
+    return [name for (name,) in rows]
+
+
 def forget(logbook: Path) -> None:
     """Removes what is kept for ``logbook`` (a demo's, when the demo ends)."""
     kept = cache_file(logbook)

@@ -25,157 +25,28 @@ from ...charts import registry
 from ...services.changes import STANDING_KINDS
 from .. import startup_probe
 from ..background import run_in_background
-from ..navigation import PAGE_OF_KIND
 from ..next_paint import after_next_paint
 from ..theme import tokens
 from ..theme.header import PageHeader
 from ..widgets.cards import Card, LinkList, heading
 from ..widgets.chart_view import ChartView
 from ..widgets.refresh import RefreshWhenShown
+from .dashboard_view import (
+    COMPONENT_LABELS,
+    SMALL_CHARTS,
+    SMALL_DESIGNS,
+    VIEW_PART,
+    argument,
+    compute_view,
+    view_body,
+)
+from .dashboard_view import render_small_chart as _render_small_chart
 
-# Where the user acts on a gap of each kind.
-PAGE_OF_GAP = {
-    "skill": "skills",
-    "certification": "certifications",
-    "experience": "experience",
-    "learning": "training",
-    "networking": "networking",
-}
-# The start view part that holds the numbers (the charts' parts are "chart:NAME:SIZE").
-VIEW_PART = "dashboard"
-# The charts the dashboard shows small, in row 3; a click opens one on the Charts page.
-SMALL_CHARTS = ("radar", "readiness")
-# Each drawn at a size designed for a card about a third of the screen high: the radar
-# needs room around its ring for the skill names, the line chart less.
-SMALL_DESIGNS = {"radar": (8.0, 4.8), "readiness": (6.4, 3.4)}
+# The charts' sizes on a page one column wide, and the width below which it is one.
 SMALL_CHART_MIN_HEIGHT = 170
 ONE_COLUMN_CHART = 340
-# A credential's renewal status as a status chip (theme.tokens.STATUSES).
-RENEWAL_STATUS = {"grace": "overdue", "expired": "expired"}
 # Below this page width the two columns become one.
 ONE_COLUMN_BELOW = 980
-COMPONENT_LABELS = {
-    "skills": "Skills",
-    "certifications": "Certifications",
-    "experience": "Experience",
-    "learning": "Learning (12 months)",
-    "networking": "Networking (12 months)",
-}
-
-
-KIND_LABELS = {
-    "journal": "Journal",
-    "training": "Training",
-    "event": "Event",
-    "rating": "Rating",
-    "certification": "Certification",
-    "experience": "Experience",
-    "goal": "Goal",
-}
-
-
-def _recent_label(entry) -> str:
-    """A goal's date is when it is due, not when it was logged: say so."""
-    when = f"due {entry.day}" if entry.kind == "goal" and entry.day else str(entry.day or "")
-    return (
-        f"{KIND_LABELS[entry.kind]}: {entry.title}  ({when})"
-        if when
-        else f"{KIND_LABELS[entry.kind]}: {entry.title}"
-    )
-
-
-def dashboard_view(report, recent_rows, reminder_rows) -> dict:
-    """What the dashboard shows, as plain JSON-ready values: the page shows it, and keeps
-    it as the start view of the next start."""
-    from ...services.career.status import renewal_reminder
-
-    current = report.current_stage or "Current stage not set"
-    target = report.target_stage or "no target yet"
-    renewal_rows = [
-        (item.line, RENEWAL_STATUS.get(item.status, "due-soon"))
-        for item in report.renewals
-        if item.status != "active"
-    ] + [
-        (renewal_reminder(item), "expired")
-        for item in report.credentials
-        if item.status == "expired" and item.renewable_until is None
-    ]
-    return {
-        "stages": f"<b>{current} → {target}</b>",
-        **_standing(report.readiness),
-        "actions": _action_rows(report),
-        # One line per renewal (a Scrum Alliance group once), then what can no longer be.
-        "renewals": [(line, "certifications", None) for line, _ in renewal_rows],
-        "renewal_status": [status for _, status in renewal_rows],
-        "reminders": [
-            (
-                f"{_reminder_text(r.text)} ({relative_day(r.day, report.as_of)})",
-                PAGE_OF_KIND[r.kind],
-                (r.kind, r.id),
-            )
-            for r in reminder_rows
-        ],
-        "reminder_status": [
-            "overdue" if r.day < report.as_of else "due-soon" for r in reminder_rows
-        ],
-        "recent": [(_recent_label(r), PAGE_OF_KIND[r.kind], (r.kind, r.id)) for r in recent_rows],
-    }
-
-
-def _standing(result) -> dict:
-    if result is None:
-        return {
-            "score": "Choose a target stage to see how ready you are.",
-            "bars": [(name, 0, "—") for name in COMPONENT_LABELS],
-        }
-    return {
-        "score": (
-            f"<span style='font-size: 26pt; font-weight: 600'>"
-            f"{result.overall:.0f}%</span>&nbsp; ready for {result.stage}"
-        ),
-        "bars": [
-            (c.name, round(c.percent), f"{c.percent:.0f}%" if c.scored else "not required")
-            for c in result.components
-        ],
-    }
-
-
-def _action_rows(report) -> list[tuple]:
-    result = report.readiness
-    if result is None:
-        # The window's own words, not the command line's (services.status).
-        return [("Choose the stage you aim for on the Career path page", "career", None)]
-    rows = []
-    for gap in result.gaps[:6]:
-        gain = f"  (+{gap.gain:.1f} points)" if gap.gain >= 0.05 else ""
-        argument = ("skill", gap.name) if gap.kind == "skill" else None
-        rows.append((gap.action + gain, PAGE_OF_GAP.get(gap.kind, "career"), argument))
-    return rows
-
-
-def _reminder_text(text: str) -> str:
-    """The status chip already says "Overdue": the line need not say it again."""
-    return "Goal: " + text[len("Overdue goal: ") :] if text.startswith("Overdue goal: ") else text
-
-
-def relative_day(day: date, today: date) -> str:
-    """ "today", "tomorrow", "in 41 days", "3 days ago": how people say a date that is
-    near; the date itself further off."""
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    if abs(days) > 120:
-        return str(day)
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
-
-
-def _argument(value):
-    """A row's argument back from JSON: (kind, id) pairs come back as lists."""
-    return tuple(value) if isinstance(value, list) else value
 
 
 class DashboardPage(RefreshWhenShown, QScrollArea):
@@ -192,6 +63,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report = None  # the last StatusReport computed; None while a start view shows
         self.start_view = None  # what the last start left (services.start_view.StartView)
+        self._after_charts: list = []  # called once both small charts are on screen
         self.shown: tuple | None = None  # (data revision, day) of the numbers on screen
         self.columns = 0
         body = QWidget()
@@ -320,8 +192,6 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
     def refresh(self) -> None:
         if self.context.database is None:
             return  # showing the start view; refreshed once the logbook is open
-        from ...services.career import status
-        from ...services.logbook import recent
         from ...services.storage import start_view
 
         today = date.today()
@@ -330,12 +200,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
             if self.shown == (revision, today):
                 view = None  # what is on screen is still exactly what the data gives
             else:
-                self.report = status.build(session, today)
-                view = dashboard_view(
-                    self.report,
-                    recent.recent_entries(session),
-                    recent.reminders(session, today),
-                )
+                self.report, view = compute_view(session, today)
         self._stale = False
         if view is not None:
             self._show_view(view, revision, today)
@@ -374,7 +239,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
             (self.reminders, "reminders"),
             (self.recent, "recent"),
         ):
-            rows = [(text, page, _argument(arg)) for text, page, arg in view[key]]
+            rows = [(text, page, argument(arg)) for text, page, arg in view[key]]
             links.set_rows(rows, view.get(key.removesuffix("s") + "_status"))
         startup_probe.mark("numbers")
 
@@ -382,7 +247,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         from ...services.storage import start_view
 
         database = self.context.database
-        body = json.dumps(view).encode()
+        body = view_body(view)
         run_in_background(self, lambda: start_view.save(database, VIEW_PART, revision, as_of, body))
 
     # -- small charts (row 3) ------------------------------------------------------------
@@ -442,23 +307,17 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self._small_chart_shown()
 
     def _small_chart_shown(self) -> None:
-        if all(
-            t.pixmap() is not None and not t.pixmap().isNull() for t in self.small_charts.values()
-        ):
-            startup_probe.mark("charts")
+        if all(view.drawn for view in self.small_charts.values()):
+            pictures = [view.pixmap() for view in self.small_charts.values()]
+            if all(p is not None and not p.isNull() for p in pictures):
+                startup_probe.mark("charts")
+            waiting, self._after_charts = self._after_charts, []
+            for then in waiting:
+                then()
 
-
-def _render_small_chart(database, name: str, key: str, request) -> tuple[bytes, tuple]:
-    """Runs off the UI thread: the chart's data, its picture, and the picture kept in
-    the start view for the data it was drawn from."""
-    from ...services.charts_data.chart_data import chart_data
-    from ...services.storage import start_view
-    from ..widgets.chart_view import render_png
-
-    today = date.today()
-    with database.read() as session:
-        revision = start_view.revision(session)
-        data = chart_data(session, name, today)
-    png = render_png(name, data, request)
-    start_view.save(database, key, revision, today, png, replaces=f"chart:{name}:")
-    return png, (revision, today)
+    def after_charts(self, then) -> None:
+        """``then()`` once both small charts are on screen (or could not be drawn)."""
+        if all(view.drawn for view in self.small_charts.values()):
+            then()
+        else:
+            self._after_charts.append(then)

@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 COLUMN_CAP = 200
 MAIN_SHARE = 0.35  # the main column keeps at least this share of the table's width
 NARROWEST = 90  # a wide column is never squeezed below this; dates and numbers are left be
+# Rows judged, from the first in view: a screenful. Qt's own sizeHintForColumn reads up to
+# 1,000 rows, and every row of a table not on screen yet (the other tab of a page), which
+# made a log's first visit fetch every entry.
+JUDGED_ROWS = 60
 
 
 def setup_columns(table: QTableView, stretch_column: int) -> None:
@@ -26,10 +30,19 @@ def fit_columns(table: QTableView, stretch_column: int, cap: int = COLUMN_CAP) -
     for column in range(model.columnCount()):
         if column == stretch_column or header.isSectionHidden(column):
             continue
-        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        wanted = max(_content_width(table, column), header.sectionSizeHint(column))
         widths[column] = min(wanted, cap)
     for column, width in _share(widths, table.viewport().width()).items():
         header.resizeSection(column, width)
+
+
+def _content_width(table: QTableView, column: int) -> int:
+    """What ``sizeHintForColumn`` gives, judged on the rows in view only."""
+    model = table.model()
+    first = max(table.rowAt(0), 0)
+    rows = range(first, min(model.rowCount(), first + JUDGED_ROWS))
+    hints = (table.sizeHintForIndex(model.index(row, column)).width() for row in rows)
+    return max(hints, default=0) + (1 if table.showGrid() else 0)
 
 
 def _share(widths: dict[int, int], available: int) -> dict[int, int]:
