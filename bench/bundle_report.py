@@ -23,9 +23,23 @@ RUNS = 5
 
 
 def build(spec: Path, dist: Path, work: Path) -> None:
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(dist), "--workpath", str(work), str(spec)],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(spec),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def size_on_disk(folder: Path) -> int:
@@ -42,8 +56,13 @@ def tar_gz_size(folder: Path, scratch: Path) -> int:
 def first_frame_s(app: Path, data_dir: Path) -> float:
     """The app's own probe: process start to its first painted window."""
     env = {**os.environ, "PO_TRACKER_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([str(app / "po-tracker"), "--data-dir", str(data_dir)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [str(app / "po-tracker"), "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
     return json.loads(line)["since_start_s"]["first_frame"]
 
@@ -62,8 +81,11 @@ def main() -> int:
     args = parser.parse_args()
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="po-tracker-bundle-"))
     build(ROOT / "installer.spec", scratch / "dist", scratch / "work")
-    build(ROOT / "bench" / "floor_bundle" / "floor.spec", scratch / "floor-dist",
-          scratch / "floor-work")
+    build(
+        ROOT / "bench" / "floor_bundle" / "floor.spec",
+        scratch / "floor-dist",
+        scratch / "floor-work",
+    )
     app, floor = scratch / "dist" / "po-tracker", scratch / "floor-dist" / "floor"
     app_size, floor_size = size_on_disk(app), size_on_disk(floor)
     app_gz, floor_gz = tar_gz_size(app, scratch), tar_gz_size(floor, scratch)
@@ -74,13 +96,19 @@ def main() -> int:
     mb = 1024 * 1024
     print("| Figure | App bundle | Floor bundle | Ratio | Budget | Holds |")
     print("|---|---|---|---|---|---|")
-    print(f"| Size on disk | {app_size / mb:.0f} MB | {floor_size / mb:.0f} MB | {ratio:.2f}x "
-          f"| <= {BUDGET}x | {'yes' if ratio <= BUDGET else '**no**'} |")
-    print(f"| As tar.gz | {app_gz / mb:.0f} MB | {floor_gz / mb:.0f} MB | "
-          f"{app_gz / floor_gz:.2f}x | | |")
-    print(f"| Start-up (median of {RUNS}, offscreen) | {app_start:.2f} s to the first "
-          f"frame | {floor_start:.2f} s for the whole floor process (window and chart) "
-          "| not comparable | | |")
+    print(
+        f"| Size on disk | {app_size / mb:.0f} MB | {floor_size / mb:.0f} MB | {ratio:.2f}x "
+        f"| <= {BUDGET}x | {'yes' if ratio <= BUDGET else '**no**'} |"
+    )
+    print(
+        f"| As tar.gz | {app_gz / mb:.0f} MB | {floor_gz / mb:.0f} MB | "
+        f"{app_gz / floor_gz:.2f}x | | |"
+    )
+    print(
+        f"| Start-up (median of {RUNS}, offscreen) | {app_start:.2f} s to the first "
+        f"frame | {floor_start:.2f} s for the whole floor process (window and chart) "
+        "| not comparable | | |"
+    )
     return 0
 
 

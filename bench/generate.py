@@ -252,6 +252,9 @@ def _events(gen: _Generator) -> None:
             "takeaways": _sentence(rng), "follow_up_on": follow_up,
             "follow_up_done": follow_up is not None and follow_up < gen.end - timedelta(60),
             "notes": "", **_stamp(day, index),
+            # Every other mentoring given, the rest received (no draw: the log stays
+            # the same as before the field).
+            "mentoring": ("gave" if index % 2 else "received") if kind == "mentoring" else None,
         })  # fmt: skip
         # Squared draws favour the first contacts: a few people are met again and again.
         chosen = {int(people * rng.random() ** 2) + 1 for _ in range(rng.randint(0, 4))}

@@ -17,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..services.changes import EVERYTHING
 from .background import run_in_background
 
 # A burst of changes (several quick edits, an import) is kept once, after it.
@@ -81,7 +82,7 @@ class StartViewKeeper(QObject):
             return
         self.seen = current
         self.context.status_message.emit("Your logbook was changed outside the window: updated.")
-        self.context.changed("all")
+        self.context.notify(EVERYTHING)
 
 
 def chart_requests(window) -> dict | None:

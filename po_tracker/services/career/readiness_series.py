@@ -19,7 +19,14 @@ from math import fsum
 from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from ...models import ExperienceEntry, NetworkingEvent, Skill, SkillRating, TrainingSession
+from ...models import (
+    ExperienceEntry,
+    NetworkingEvent,
+    Skill,
+    SkillRating,
+    TrainingSession,
+    event_contacts,
+)
 from .readiness_facts import DAYS_PER_YEAR, LogFacts, window_12m
 from .renewal import holdings_by_day
 
@@ -34,6 +41,7 @@ def facts_at(session: Session, days: Sequence[date], islands, candidates) -> lis
     trainings = _DailySums(_per_day(session, TrainingSession, last))
     events = _DailySums(_per_day(session, NetworkingEvent, last))
     experience = _experience(session, days)
+    mentees = _mentees(session, days)
     holdings = holdings_by_day(days, candidates)
     covered = _covered_days(islands, days)
     facts = []
@@ -49,7 +57,7 @@ def facts_at(session: Session, days: Sequence[date], islands, candidates) -> lis
                 lapsed=frozenset(lapsed),
                 years=covered[index] / DAYS_PER_YEAR,
                 sprints=sprints,
-                mentored=mentored,
+                mentored=max(mentored, mentees[index]),
                 training_hours=float(trainings.between(start, end)),
                 events=int(events.between(start, end)),
                 largest_team=largest_team,
@@ -131,6 +139,21 @@ class _DailySums:
         rounding error builds up over a year of days)."""
         first = bisect_left(self.days, start.isoformat())
         return fsum(self.amounts[first : bisect_right(self.days, end.isoformat())])
+
+
+def _mentees(session: Session, days: Sequence[date]) -> list[int]:
+    """``people_mentored_in_sessions`` for each day: the people first mentored on or
+    before it, from each person's first mentoring given (one grouped query)."""
+    firsts = sorted(
+        first.isoformat() if isinstance(first, date) else str(first)
+        for first in session.scalars(
+            select(func.min(NetworkingEvent.event_date))
+            .join(event_contacts, event_contacts.c.event_id == NetworkingEvent.id)
+            .where(NetworkingEvent.mentoring == "gave", NetworkingEvent.event_date <= days[-1])
+            .group_by(event_contacts.c.contact_id)
+        )
+    )
+    return [bisect_right(firsts, day.isoformat()) for day in days]
 
 
 def _experience(session: Session, days: Sequence[date]) -> list[tuple[int, ...]]:
