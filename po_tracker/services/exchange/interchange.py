@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session
 
 from ..framework import document as framework_io
+from ..logbook.log_room import check_room
 from ..storage.json_files import MAX_BYTES
 from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_profile, collecting
 from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
@@ -108,6 +109,8 @@ def validate_import(session: Session, document) -> ImportPlan:
         lists = clean_lists(document, context, errors)
     cleaned = Cleaned(framework, profile, lists)
     matches = match(lists, export_entries(session))
+    for spec in SPECS:
+        check_room(session, spec.model, len(matches.add[spec.key]))
     return _plan(session, cleaned, matches)
 
 
