@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from ..framework import document as framework_io
 from ..logbook.log_room import check_room
-from ..storage.json_files import MAX_BYTES
 from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_profile, collecting
 from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
 from .interchange_export import export_document as export_document
@@ -27,11 +26,11 @@ from .interchange_match import Matches, match
 from .interchange_read import FORMAT, VERSION, check_header
 from .interchange_read import read_document as read_document
 from .interchange_schema import check_schema
+from .interchange_staging import Document
 from .interchange_write import apply
 
 __all__ = [
     "FORMAT",
-    "MAX_BYTES",
     "VERSION",
     "ImportPlan",
     "export_document",
@@ -55,7 +54,7 @@ class ImportPlan:
     framework_dropped: dict[str, int] | None
     profile: bool
     applied: bool = False
-    _work: tuple | None = field(default=None, repr=False, compare=False)
+    _work: Cleaned | None = field(default=None, repr=False, compare=False)
 
     @property
     def total_added(self) -> int:
@@ -94,24 +93,32 @@ def _counts(counts: dict[str, int], always: bool = False) -> str:
 
 
 def validate_import(session: Session, document) -> ImportPlan:
-    """Check the whole document and work out what importing it would add; writes
-    nothing. Raises ``ValidationError`` naming each problem (up to 20)."""
-    check_header(document)
-    check_schema(document)
-    framework = document.get("framework")
+    """Check the whole document (a dict, or a file's ``read_document``) and work out what
+    importing it would add; writes nothing. Raises ``ValidationError`` naming each
+    problem (up to 20)."""
+    if not isinstance(document, Document):
+        document = Document.from_dict(document)
+    check_header(document.head)
+    check_schema(document.head, _lists(document))
+    framework = document.head.get("framework")
     if framework is not None:
         framework_io.validate_document(framework)
     context = Context(_slugs(session, framework), {})
     weights = export_profile(session)["weights"]
     with collecting() as errors:
         context.refs = check_refs(document, errors)
-        profile = clean_profile(document.get("profile"), context, weights, errors)
-        lists = clean_lists(document, context, errors)
-    cleaned = Cleaned(framework, profile, lists)
-    matches = match(lists, export_entries(session))
+        profile = clean_profile(document.head.get("profile"), context, weights, errors)
+        clean_lists(document, context, errors)
+    cleaned = Cleaned(framework, profile, document)
+    matches = match(session, document, export_entries(session))
     for spec in SPECS:
-        check_room(session, spec.model, len(matches.add[spec.key]))
+        check_room(session, spec.model, matches.added[spec.key])
     return _plan(session, cleaned, matches)
+
+
+def _lists(document: Document):
+    for spec in SPECS:
+        yield spec.key, document.counts[spec.key], document.entries(spec.key)
 
 
 def import_document(
@@ -125,8 +132,7 @@ def import_document(
         return plan
     if before_write is not None:
         before_write()
-    cleaned, matches = plan._work
-    apply(session, cleaned, matches)
+    apply(session, plan._work)
     session.flush()
     return replace(plan, applied=True, _work=None)
 
@@ -145,10 +151,10 @@ def _plan(session: Session, cleaned: Cleaned, matches: Matches) -> ImportPlan:
         new = {f"{k}s": len(wanted[k] - stored[k]) for k in stored}
         dropped = {f"{k}s": len(stored[k] - wanted[k]) for k in stored}
     return ImportPlan(
-        added={spec.key: len(matches.add[spec.key]) for spec in SPECS},
-        skipped={spec.key: len(matches.existing[spec.key]) for spec in SPECS},
+        added=matches.added,
+        skipped=matches.skipped,
         framework_new=new,
         framework_dropped=dropped,
         profile=cleaned.profile is not None,
-        _work=(cleaned, matches),
+        _work=cleaned,
     )

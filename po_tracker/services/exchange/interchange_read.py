@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ValidationError
-from ..storage.json_files import read_json_file
+from .interchange_staging import Document
 
 FORMAT = "po-tracker-export"
 # 2 added renewal fees and renewal history to certifications (and framework version 2);
@@ -21,11 +21,14 @@ READS = (1, 2, 3)
 MAX_DEPTH = 8
 
 
-def read_document(path: str | Path) -> dict:
-    """The document in ``path``, checked in this order: a regular file, its size, UTF-8,
-    nesting depth, JSON syntax, then its format and version. The content itself is
-    checked by ``validate_import``."""
-    return check_header(read_json_file(path, max_depth=MAX_DEPTH))
+def read_document(path: str | Path) -> Document:
+    """The document in ``path``, read as a stream (any size, in bounded memory: see
+    ``json_stream``), checked as it is read: a regular file, UTF-8, JSON syntax, the
+    size of each value and its nesting; then its format and version. The content itself
+    is checked by ``validate_import``."""
+    document = Document.from_file(path, max_depth=MAX_DEPTH)
+    check_header(document.head)
+    return document
 
 
 def check_header(document) -> dict:

@@ -365,12 +365,17 @@ def _short(value) -> str:
 
 
 @cache
-def _validator(root: str = "export.schema.json") -> Check:
+def _compiler() -> _Compiler:
     documents = {}
     for name in SCHEMA_FILES:
         schema = json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
         documents[schema["$id"]] = schema  # each schema's $id is its file's name
-    return _Compiler(documents).ref(root, "")
+    return _Compiler(documents)
+
+
+@cache
+def _validator(root: str = "export.schema.json") -> Check:
+    return _compiler().ref(root, "")
 
 
 def schema_errors(document, root: str = "export.schema.json") -> list[FieldError]:
@@ -393,8 +398,28 @@ def check_framework_schema(document, what: str = "framework") -> None:
         )
 
 
-def check_schema(document) -> None:
-    """Raise ``ValidationError`` naming where each problem is (at most MAX_ERRORS)."""
-    errors = schema_errors(document)
+def check_schema(head, lists) -> None:
+    """Raise ``ValidationError`` naming where each problem is (at most MAX_ERRORS):
+    ``head`` is the document without its lists of entries, ``lists`` gives each list
+    as ``(key, count, (position, entry) ...)``, checked an entry at a time."""
+    errors: list[FieldError] = []
+    with contextlib.suppress(_Enough):
+        _validator()(head, (), errors)
+        for key, count, entries in lists:
+            items = _list_schema(key)
+            if count > items["maxItems"]:
+                _fail(errors, (key,), too_many(count, items["maxItems"]))
+            check = _validator_at(f"#/properties/{key}/items")
+            for position, entry in entries:
+                check(entry, (key, position), errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _list_schema(key: str) -> dict:
+    return _compiler().documents[SCHEMA_FILES[0]]["properties"][key]
+
+
+@cache
+def _validator_at(pointer: str) -> Check:
+    return _compiler().ref(SCHEMA_FILES[0], pointer)
