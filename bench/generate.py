@@ -134,6 +134,7 @@ class _Generator:
         self.end = end
         self.start = end - timedelta(days=round(YEARS * 365.25))
         self.counts = counts
+        self.uuid_sources: dict[str, random.Random] = {}
         self.skills = list(session.scalars(select(Skill.id).order_by(Skill.position, Skill.id)))
         self.credentials = {
             slug: cid for slug, cid in session.execute(select(Credential.slug, Credential.id))
@@ -157,7 +158,11 @@ class _Generator:
         table = getattr(target, "__table__", target)
         if "uuid" in table.c:
             # Entries' UUIDs from the seed too, so one seed gives one logbook.
-            ids = random.Random(f"{self.seed}:{table.name}:uuid")
+            # One sequence per table, kept across calls: a table written in several
+            # calls (a large logbook's journal) must not repeat its first UUIDs.
+            ids = self.uuid_sources.setdefault(
+                table.name, random.Random(f"{self.seed}:{table.name}:uuid")
+            )
             for row in rows:
                 row.setdefault("uuid", str(uuid.UUID(int=ids.getrandbits(128), version=4)))
         for first in range(0, len(rows), CHUNK):

@@ -118,7 +118,10 @@ def _text(document) -> bytes:
 
 BAD_FILES = {
     "truncated": (lambda: _text(_valid())[:-40], "is not valid JSON"),
-    "not JSON": (lambda: b"hello, world", "is not valid JSON: invalid char in json text at 'hello, world'"),
+    "not JSON": (
+        lambda: b"hello, world",
+        "is not valid JSON: invalid char in json text at 'hello, world'",
+    ),
     "empty": (lambda: b"  \n", "empty"),
     "latin-1": (lambda: _text(_valid()).replace(b"Ann", "Änn".encode("latin-1")), "UTF-8"),
     "utf-16": (lambda: json.dumps(_valid()).encode("utf-16"), "UTF-16"),

@@ -23,9 +23,8 @@ from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_
 from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
 from .interchange_export import export_document as export_document
 from .interchange_match import Matches, match
-from .interchange_read import FORMAT, VERSION, check_header
+from .interchange_read import FORMAT, VERSION, stage
 from .interchange_read import read_document as read_document
-from .interchange_schema import check_schema
 from .interchange_staging import Document
 from .interchange_write import apply
 
@@ -97,9 +96,7 @@ def validate_import(session: Session, document) -> ImportPlan:
     importing it would add; writes nothing. Raises ``ValidationError`` naming each
     problem (up to 20)."""
     if not isinstance(document, Document):
-        document = Document.from_dict(document)
-    check_header(document.head)
-    check_schema(document.head, _lists(document))
+        document = stage(lambda check: Document.from_dict(document, check))
     framework = document.head.get("framework")
     if framework is not None:
         framework_io.validate_document(framework)
@@ -114,11 +111,6 @@ def validate_import(session: Session, document) -> ImportPlan:
     for spec in SPECS:
         check_room(session, spec.model, matches.added[spec.key])
     return _plan(session, cleaned, matches)
-
-
-def _lists(document: Document):
-    for spec in SPECS:
-        yield spec.key, document.counts[spec.key], document.entries(spec.key)
 
 
 def import_document(

@@ -398,22 +398,23 @@ def check_framework_schema(document, what: str = "framework") -> None:
         )
 
 
-def check_schema(head, lists) -> None:
-    """Raise ``ValidationError`` naming where each problem is (at most MAX_ERRORS):
-    ``head`` is the document without its lists of entries, ``lists`` gives each list
-    as ``(key, count, (position, entry) ...)``, checked an entry at a time."""
-    errors: list[FieldError] = []
+def head_errors(head) -> list[FieldError]:
+    """The document without its lists of entries against the schema (the lists are
+    checked an entry at a time, by ``entry_errors``, as the file is read)."""
+    return schema_errors(head)
+
+
+def entry_errors(key: str, position: int, entry, errors: list[FieldError]) -> bool:
+    """Add what is wrong with one entry of a list to ``errors``; True once there are
+    enough to stop. Past the most entries a list may hold, stops at once."""
+    limit = _list_schema(key)["maxItems"]
+    if position >= limit:
+        errors.append(FieldError(key, f"has more items than a list may hold (at most {limit})"))
+        return True
     with contextlib.suppress(_Enough):
-        _validator()(head, (), errors)
-        for key, count, entries in lists:
-            items = _list_schema(key)
-            if count > items["maxItems"]:
-                _fail(errors, (key,), too_many(count, items["maxItems"]))
-            check = _validator_at(f"#/properties/{key}/items")
-            for position, entry in entries:
-                check(entry, (key, position), errors)
-    if errors:
-        raise ValidationError(errors)
+        _validator_at(f"#/properties/{key}/items")(entry, (key, position), errors)
+        return False
+    return True
 
 
 def _list_schema(key: str) -> dict:

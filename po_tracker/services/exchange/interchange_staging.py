@@ -48,8 +48,10 @@ CREATE TABLE ids (list TEXT, ref INTEGER, position INTEGER, row_id INTEGER, new 
 class Document:
     """The document: ``head`` holds every top-level field but the lists of entries."""
 
-    def __init__(self) -> None:
+    def __init__(self, check=None) -> None:
         self.head: dict | object = {}
+        # Called with (head, list, position, entry) for each entry before it is kept.
+        self.check = check
         self.counts = dict.fromkeys(LISTS, 0)
         # "" is SQLite's private temporary database on disk; its cache stays small.
         self.db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
@@ -57,13 +59,15 @@ class Document:
         self._pending: list[tuple] = []
 
     @classmethod
-    def from_dict(cls, document) -> Document:
-        staged = cls()
+    def from_dict(cls, document, check=None) -> Document:
+        staged = cls(check)
         if not isinstance(document, dict):
             staged.head = document
             return staged
-        for key, value in document.items():
-            if key in LISTS and isinstance(value, list):
+        lists = {key: value for key, value in document.items() if key in LISTS}
+        staged.head = {key: value for key, value in document.items() if key not in lists}
+        for key, value in lists.items():
+            if isinstance(value, list):
                 for entry in value:
                     staged._add(key, entry)
             else:
@@ -72,8 +76,8 @@ class Document:
         return staged
 
     @classmethod
-    def from_file(cls, path: str | Path, *, max_depth: int) -> Document:
-        staged = cls()
+    def from_file(cls, path: str | Path, *, max_depth: int, check=None) -> Document:
+        staged = cls(check)
         lists = frozenset(LISTS)
         for key, index, value in stream_object(path, "file", lists=lists, max_depth=max_depth):
             if key == "":
@@ -86,6 +90,8 @@ class Document:
         return staged
 
     def _add(self, key: str, entry) -> None:
+        if self.check is not None:
+            self.check(self.head, key, self.counts[key], entry)
         ref = as_ref(entry.get("ref") if isinstance(entry, dict) else None)
         self._pending.append((key, self.counts[key], ref, json.dumps(entry)))
         self.counts[key] += 1

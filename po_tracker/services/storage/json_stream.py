@@ -36,7 +36,7 @@ MAX_NUMBER_BYTES = 1000  # Python reads no integer of more than 4,300 digits any
 # characters of notes) stays below these; the framework too.
 MAX_VALUE_ITEMS = 1_000_000
 MAX_VALUE_CHARS = 25_000_000
-CHUNK = 1024 * 1024
+CHUNK = 256 * 1024  # the parser makes its events a chunk at a time: this bounds them
 
 # A string (or one still open at the end of the text), or a bare token (number, word).
 _TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[^\s\[\]{},:"]+', re.DOTALL)
@@ -103,7 +103,7 @@ class _CheckedReader:
             if len(token) > MAX_NUMBER_BYTES:
                 raise ValidationError.single(
                     self.what,
-                    f"is not valid JSON: a number or word longer than {MAX_NUMBER_BYTES} characters",
+                    f"is not valid JSON: a number or word of over {MAX_NUMBER_BYTES} characters",
                 )
         elif len(token) > MAX_TOKEN_BYTES:
             raise ValidationError.single(
@@ -256,14 +256,12 @@ def _fields(events, builder: _Builder, lists: frozenset[str]):
 
 
 def _items(events, builder: _Builder, key: str):
-    index = 0
-    for event, value in events:
+    for index, (event, value) in enumerate(events):
         if event == "end_array":
             if index == 0:
                 yield key, None, []
             return
         yield key, index, builder.build(events, event, value, f"{key}[{index}]", 2)
-        index += 1
 
 
 class _open:
