@@ -38,6 +38,7 @@ CREATE INDEX raw_ref ON raw (list, ref, position);
 CREATE TABLE clean (list TEXT, position INTEGER, ref INTEGER, uuid TEXT, body TEXT,
                     PRIMARY KEY (list, position));
 CREATE INDEX clean_uuid ON clean (list, uuid, position);
+CREATE INDEX clean_ref ON clean (list, ref);
 CREATE TABLE keyed (list TEXT, ref INTEGER, position INTEGER, lookup TEXT, match TEXT,
                     PRIMARY KEY (list, ref));
 CREATE TABLE ids (list TEXT, ref INTEGER, position INTEGER, row_id INTEGER, new INTEGER,
@@ -53,9 +54,12 @@ class Document:
         # Called with (head, list, position, entry) for each entry before it is kept.
         self.check = check
         self.counts = dict.fromkeys(LISTS, 0)
-        # "" is SQLite's private temporary database on disk; its cache stays small.
+        # "" is SQLite's private temporary database on disk; its cache is kept to 32 MB.
         self.db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
-        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _TABLES)
+        self.db.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32000;"
+            + _TABLES
+        )
         self._pending: list[tuple] = []
 
     @classmethod
