@@ -86,7 +86,7 @@ class Document:
         for key, index, value in stream_object(path, "file", lists=lists, max_depth=max_depth):
             if key == "":
                 staged.head = value
-            elif index is None:
+            elif index is None and isinstance(staged.head, dict):
                 staged.head[key] = value
             else:
                 staged._add(key, value)
