@@ -2,13 +2,15 @@
 versioned document (``resources/schema/export.schema.json``, ``docs/interchange.md``).
 
     document = export_document(session)              # then json.dump it
-    document = read_document(path)                   # size, encoding, JSON, version
+    document = read_document(path)                   # streamed: encoding, JSON, schema
     plan = import_document(session, document, dry_run=True)
     print(plan.summary())
 
-Import checks the whole document before it writes anything, then writes all of it in the
-caller's transaction; the caller commits, or rolls back on any error. Entries the
-logbook already holds are skipped, so importing a file twice adds nothing the second time.
+Import checks the whole document before it writes anything (its entries wait in a
+private temporary database, ``interchange_staging``, so a file of any size costs bounded
+memory), then writes all of it in the caller's transaction; the caller commits, or rolls
+back on any error. Entries the logbook already holds are skipped, so importing a file
+twice adds nothing the second time.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Writing a validated document into the logbook: framework, profile, then every new
-entry with bulk inserts (one executemany per table; the search index follows by its
-triggers). Runs only after every check passed, inside the caller's transaction."""
+entry with bulk inserts (one executemany per table and batch of entries; the search index
+follows by its triggers). Runs only after every check passed, inside the caller's transaction."""
 
 from __future__ import annotations
 
