@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
 
     window = window_options(arguments)
     if window is not None:
-        return open_window(window)
+        from .paths import BlankDataDirError
+
+        try:
+            return open_window(window)
+        except BlankDataDirError as error:  # before the window shows: one line, as a command
+            print(f"po-tracker: error: {error}", file=sys.stderr)
+            return 2
     from .cli.command_line import main as run_command_line
 
     return run_command_line(arguments, open_window)

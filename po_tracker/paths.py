@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .app_errors import AppError
+
 APP_NAME = "po-tracker"
 ENV_DATA_DIR = "PO_TRACKER_DATA_DIR"
 ENV_CACHE_DIR = "PO_TRACKER_CACHE_DIR"
@@ -19,10 +21,20 @@ ATTACHMENTS_FOLDER = "attachments"
 LOCK_NAME = "po-tracker.lock"
 
 
+class BlankDataDirError(AppError):
+    """``PO_TRACKER_DATA_DIR`` holds only spaces: a folder of that name would be made
+    wherever the command runs, and the user's logbook would seem empty."""
+
+
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit is not None:
         return Path(explicit).expanduser()
     from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env and not from_env.strip():
+        raise BlankDataDirError(
+            f"{ENV_DATA_DIR} holds only spaces; set it to a folder, or unset it to use the"
+            " default one"
+        )
     if from_env:
         return Path(from_env).expanduser()
     return default_data_dir()

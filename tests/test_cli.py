@@ -394,6 +394,22 @@ def test_an_empty_data_dir_is_bad_input_not_the_default(capsys, argv, tmp_path, 
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("argv", [["list", "training"], ["status"], ["add", "goal", "Lead"], []])
+def test_a_blank_data_folder_variable_is_bad_input_too(capsys, argv, tmp_path, monkeypatch):
+    """PO_TRACKER_DATA_DIR="  " would make a folder of spaces wherever the command runs,
+    and the logbook would seem empty: refused, for the window too. An empty variable
+    stays what shells mean by it: not set."""
+    monkeypatch.setenv("PO_TRACKER_DATA_DIR", "   ")
+    monkeypatch.chdir(tmp_path)
+    code = main(argv)
+    _, err = capsys.readouterr()
+    assert code == 2 and err == (
+        "po-tracker: error: PO_TRACKER_DATA_DIR holds only spaces; set it to a folder,"
+        " or unset it to use the default one\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unexpected_error_is_one_line_and_a_crash_report(capsys, data_dir, monkeypatch):
     from po_tracker.cli import reports
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import commits
 from ..app_errors import AppError
-from ..paths import database_path, ensure_private_dir, resolve_data_dir
+from ..paths import BlankDataDirError, database_path, ensure_private_dir, resolve_data_dir
 from .folder_faults import refuse_file_as_folder, refuse_unwritable, storage_fault
 from .parser import UsageError, build_parser
 
@@ -98,7 +98,7 @@ def main(argv: list[str], open_window) -> int:
             data_dir = resolve_data_dir(args.data_dir)
             refuse_file_as_folder(data_dir)
         return _finish(_dispatch(args, data_dir), committed=commits.count() > before)
-    except UsageError as error:
+    except (UsageError, BlankDataDirError) as error:
         return _fail(str(error), 2)
     except KeyboardInterrupt:
         if commits.count() > before:

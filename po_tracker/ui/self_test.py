@@ -55,6 +55,27 @@ def _log_one_of_each(database) -> None:
         )
 
 
+def _round_trip(database, folder: Path) -> None:
+    """Also proves the streaming JSON reader (a compiled parser) is installed."""
+    import json
+
+    from ..services.exchange import interchange
+    from ..services.storage.opening import open_logbook
+
+    with database.read() as session:
+        document = interchange.export_document(session)
+    path = folder / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    other = open_logbook(folder / "other")
+    try:
+        with other.write() as session:
+            plan = interchange.import_document(session, interchange.read_document(path))
+    finally:
+        other.close()
+    if plan.total_added != sum(len(v) for v in document.values() if isinstance(v, list)):
+        raise RuntimeError(f"the export did not import whole: {plan.summary()}")
+
+
 def _render_chart(database, folder: Path) -> Path:
     from ..charts.data import RadarData
     from ..charts.export import save_figure
@@ -112,6 +133,8 @@ def run() -> int:
                 report = status.build(session, date.today())
             if report.readiness is None:
                 raise RuntimeError("no readiness was computed")
+            step = "exporting to JSON and importing it into an empty logbook"
+            _round_trip(database, Path(folder))
             step = "rendering a chart to PNG"
             _render_chart(database, Path(folder))
             step = "building the main window"

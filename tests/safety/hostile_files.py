@@ -16,7 +16,6 @@ from pathlib import Path
 
 from po_tracker.services.exchange.csv_import import MAX_BYTES as CSV_BYTES
 from po_tracker.services.exchange.csv_import import MAX_FIELD_CHARS, MAX_ROWS
-from po_tracker.services.storage.json_files import MAX_BYTES, MAX_CONTAINERS, MAX_VALUES
 
 HEAD = '{"format": "po-tracker-export", "version": 2, '
 MB = 1024 * 1024
@@ -27,39 +26,47 @@ def _document(key: str, items: list[str]) -> str:
 
 
 def deep_nesting() -> str:
-    return HEAD + '"profile": ' + "[" * (MAX_BYTES - 100)
+    return HEAD + '"profile": ' + "[" * (100 * MB)
 
 
-def tiny_objects_past_the_limit() -> str:
-    return _document("trainings", ["{}"] * ((MAX_BYTES - 100) // 3))
+def tiny_objects() -> str:
+    """Ten million entries that are empty objects: refused after the first few."""
+    return _document("trainings", ["{}"] * 10_000_000)
 
 
-def tiny_objects_at_the_limit() -> str:
-    return _document("trainings", ["{}"] * (MAX_CONTAINERS - 10))
+def numbers_in_one_entry() -> str:
+    """One entry of five million values: refused once it holds more than any entry may."""
+    return _document("trainings", ['{"ref": 1, "skills": [' + ",".join(["0"] * 5_000_000) + "]}"])
 
 
-def numbers_at_the_limit() -> str:
-    return _document("trainings", ["0"] * (MAX_VALUES - 10))
-
-
-def distinct_strings_at_the_limit() -> str:
-    width = (MAX_BYTES - 100) // (MAX_VALUES - 10) - 3
-    return _document("trainings", [f'"{n:0{width}d}"' for n in range(MAX_VALUES - 10)])
+def numbers_at_the_top() -> str:
+    return HEAD + '"profile": [' + ",".join(["0"] * 5_000_000) + "]}"
 
 
 def one_huge_string() -> str:
     entry = '{"ref": 1, "title": "t", "start_date": "2025-01-01", "hours": 1, "notes": "'
-    return _document("trainings", [entry + "a" * (MAX_BYTES - 300) + '"}'])
+    return _document("trainings", [entry + "a" * (200 * MB) + '"}'])
 
 
-def small_entries_at_the_limit() -> str:
-    """Valid trainings with as many fields as the value limit allows: the most objects a
-    file that passes every check can make."""
-    fields = 7
-    count = MAX_VALUES // (fields + 1) - 10
+def one_huge_number() -> str:
+    return _document("trainings", ['{"ref": 1, "hours": ' + "9" * (100 * MB) + "}"])
+
+
+def distinct_keys_in_one_entry() -> str:
+    """One object of a million distinct keys (a dict of them is the costliest shape)."""
+    keys = ",".join(f'"k{n:07d}": 0' for n in range(1_000_000))
+    return _document("trainings", ["{" + keys + "}"])
+
+
+def small_entries(count: int = 1_000_000) -> str:
+    """Valid trainings, as many as one list holds: each imported."""
     entry = '{{"ref": {0}, "title": "Course {0}", "start_date": "2025-01-01", "hours": 8,'
     entry += ' "provider": "Acme {0}", "notes": "n{0}", "format": "course"}}'
     return _document("trainings", [entry.format(n) for n in range(1, count + 1)])
+
+
+def small_entries_200k() -> str:
+    return small_entries(200_000)
 
 
 def csv_wide_row() -> str:
@@ -83,12 +90,14 @@ SHAPES = {
     f.__name__: f
     for f in (
         deep_nesting,
-        tiny_objects_past_the_limit,
-        tiny_objects_at_the_limit,
-        numbers_at_the_limit,
-        distinct_strings_at_the_limit,
+        tiny_objects,
+        numbers_in_one_entry,
+        numbers_at_the_top,
         one_huge_string,
-        small_entries_at_the_limit,
+        one_huge_number,
+        distinct_keys_in_one_entry,
+        small_entries_200k,
+        small_entries,
         csv_wide_row,
         csv_rows_at_the_limit,
         csv_long_cells,
@@ -112,19 +121,24 @@ print(f"PEAK {peak // 1024} EXIT {code}", file=sys.stderr)
 def measure(shape: str, folder: Path, *, dry_run: bool = False) -> tuple[int, int, str]:
     """(exit status, peak resident MB, the last line `import` wrote) for ``shape``,
     imported into a new logbook under ``folder``."""
-    is_csv = shape.startswith("csv")
-    path = folder / (shape + (".csv" if is_csv else ".json"))
+    path = folder / (shape + (".csv" if shape.startswith("csv") else ".json"))
     path.write_text(SHAPES[shape](), encoding="utf-8")
-    command = ["import", "csv", "training", str(path)] if is_csv else ["import", "json", str(path)]
-    command += ["--dry-run"] if dry_run else []
-    data_dir = folder / f"data-{shape}"
+    try:
+        return measure_file(path, folder / f"data-{shape}", dry_run=dry_run)
+    finally:
+        path.unlink()
+
+
+def measure_file(path: Path, data_dir: Path, *, dry_run: bool = False) -> tuple[int, int, str]:
+    """The same for any file, imported into ``data_dir``."""
+    kind = ["csv", "training"] if path.suffix == ".csv" else ["json"]
+    command = ["import", *kind, str(path)] + (["--dry-run"] if dry_run else [])
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, "--data-dir", str(data_dir), *command],
         capture_output=True,
         text=True,
         check=False,
     )
-    path.unlink()
     *said, last = result.stderr.strip().splitlines() or ["?"]
     if not last.startswith("PEAK"):
         raise AssertionError(result.stderr[-2000:])

@@ -318,3 +318,35 @@ def test_the_framework_editor_holds_no_more_skills_than_a_framework_file(
     code, _, err = run(capsys, target, "framework", "import", str(path))
     assert code == 2 and too_many(limit + 1, limit) in err, err
     assert folder_hashes(target) == before
+
+
+# --- no log holds more entries than an export may ------------------------------------------
+
+
+def test_no_log_grows_past_the_entries_an_export_holds(
+    capsys, tmp_path, empty_logbook, monkeypatch
+):
+    """The limit (a million, the schema's maxItems) is lowered to 2 through the limits
+    table: `add`, a contact met at an event, and an import each refuse the entry that
+    would pass it, in the words an import of too long a list uses, and change nothing."""
+    monkeypatch.setattr(limits, "MAX_ENTRIES_PER_LOG", 2)
+    data = fresh(empty_logbook, tmp_path / "data")
+    for title in ("One", "Two"):
+        assert run(capsys, data, "add", "training", title, "--hours", "1", "--date", DAY)[0] == 0
+    before = folder_hashes(data)
+    code, _, err = run(capsys, data, "add", "training", "Three", "--hours", "1", "--date", DAY)
+    assert code == 2 and err == f"po-tracker: error: trainings: {too_many(3, 2)}\n", err
+    assert folder_hashes(data) == before
+
+    met = ["add", "event", "Meetup", "--type", "meetup", "--date", DAY]
+    assert run(capsys, data, *met, "--met", "Ann", "--met", "Bob")[0] == 0
+    before = folder_hashes(data)
+    code, _, err = run(capsys, data, *met, "--met", "Cy")
+    assert code == 2 and f"contacts: {too_many(3, 2)}" in err, err
+    assert folder_hashes(data) == before
+
+    path = tmp_path / "file.json"
+    path.write_text(json.dumps(document("trainings", _training(title="Four"))), encoding="utf-8")
+    code, _, err = run(capsys, data, "import", "json", str(path))
+    assert code == 2 and f"trainings: {too_many(3, 2)}" in err, err
+    assert folder_hashes(data) == before

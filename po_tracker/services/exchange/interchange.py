@@ -2,13 +2,15 @@
 versioned document (``resources/schema/export.schema.json``, ``docs/interchange.md``).
 
     document = export_document(session)              # then json.dump it
-    document = read_document(path)                   # size, encoding, JSON, version
+    document = read_document(path)                   # streamed: encoding, JSON, schema
     plan = import_document(session, document, dry_run=True)
     print(plan.summary())
 
-Import checks the whole document before it writes anything, then writes all of it in the
-caller's transaction; the caller commits, or rolls back on any error. Entries the
-logbook already holds are skipped, so importing a file twice adds nothing the second time.
+Import checks the whole document before it writes anything (its entries wait in a
+private temporary database, ``interchange_staging``, so a file of any size costs bounded
+memory), then writes all of it in the caller's transaction; the caller commits, or rolls
+back on any error. Entries the logbook already holds are skipped, so importing a file
+twice adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -18,19 +20,18 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session
 
 from ..framework import document as framework_io
-from ..storage.json_files import MAX_BYTES
+from ..logbook.log_room import check_room
 from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_profile, collecting
 from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
 from .interchange_export import export_document as export_document
 from .interchange_match import Matches, match
-from .interchange_read import FORMAT, VERSION, check_header
+from .interchange_read import FORMAT, VERSION, stage
 from .interchange_read import read_document as read_document
-from .interchange_schema import check_schema
+from .interchange_staging import Document
 from .interchange_write import apply
 
 __all__ = [
     "FORMAT",
-    "MAX_BYTES",
     "VERSION",
     "ImportPlan",
     "export_document",
@@ -54,7 +55,7 @@ class ImportPlan:
     framework_dropped: dict[str, int] | None
     profile: bool
     applied: bool = False
-    _work: tuple | None = field(default=None, repr=False, compare=False)
+    _work: Cleaned | None = field(default=None, repr=False, compare=False)
 
     @property
     def total_added(self) -> int:
@@ -93,21 +94,24 @@ def _counts(counts: dict[str, int], always: bool = False) -> str:
 
 
 def validate_import(session: Session, document) -> ImportPlan:
-    """Check the whole document and work out what importing it would add; writes
-    nothing. Raises ``ValidationError`` naming each problem (up to 20)."""
-    check_header(document)
-    check_schema(document)
-    framework = document.get("framework")
+    """Check the whole document (a dict, or a file's ``read_document``) and work out what
+    importing it would add; writes nothing. Raises ``ValidationError`` naming each
+    problem (up to 20)."""
+    if not isinstance(document, Document):
+        document = stage(lambda check: Document.from_dict(document, check))
+    framework = document.head.get("framework")
     if framework is not None:
         framework_io.validate_document(framework)
     context = Context(_slugs(session, framework), {})
     weights = export_profile(session)["weights"]
     with collecting() as errors:
         context.refs = check_refs(document, errors)
-        profile = clean_profile(document.get("profile"), context, weights, errors)
-        lists = clean_lists(document, context, errors)
-    cleaned = Cleaned(framework, profile, lists)
-    matches = match(lists, export_entries(session))
+        profile = clean_profile(document.head.get("profile"), context, weights, errors)
+        clean_lists(document, context, errors)
+    cleaned = Cleaned(framework, profile, document)
+    matches = match(session, document, export_entries(session))
+    for spec in SPECS:
+        check_room(session, spec.model, matches.added[spec.key])
     return _plan(session, cleaned, matches)
 
 
@@ -122,8 +126,7 @@ def import_document(
         return plan
     if before_write is not None:
         before_write()
-    cleaned, matches = plan._work
-    apply(session, cleaned, matches)
+    apply(session, plan._work)
     session.flush()
     return replace(plan, applied=True, _work=None)
 
@@ -142,10 +145,10 @@ def _plan(session: Session, cleaned: Cleaned, matches: Matches) -> ImportPlan:
         new = {f"{k}s": len(wanted[k] - stored[k]) for k in stored}
         dropped = {f"{k}s": len(stored[k] - wanted[k]) for k in stored}
     return ImportPlan(
-        added={spec.key: len(matches.add[spec.key]) for spec in SPECS},
-        skipped={spec.key: len(matches.existing[spec.key]) for spec in SPECS},
+        added=matches.added,
+        skipped=matches.skipped,
         framework_new=new,
         framework_dropped=dropped,
         profile=cleaned.profile is not None,
-        _work=(cleaned, matches),
+        _work=cleaned,
     )

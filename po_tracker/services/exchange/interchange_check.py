@@ -10,7 +10,8 @@ items and would query the database once per entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,6 +35,7 @@ from ..logbook.experience import COUNTS
 from ..logbook.journal_entries import MAX_BODY
 from ..validation import Checker, strict_date
 from .interchange_export import IDENTITY, LIST_OF_KIND, SPECS, TIMESTAMPS, plain
+from .interchange_staging import BATCH, Column, Document, as_ref
 
 MAX_ERRORS = 20
 
@@ -42,7 +44,7 @@ MAX_ERRORS = 20
 class Cleaned:
     framework: dict | None
     profile: dict | None
-    lists: dict[str, list[dict]]
+    document: Document  # its entries, cleaned (the ``clean`` table)
 
 
 class TooMany(Exception):
@@ -107,7 +109,7 @@ class EntryCheck(Checker):
 @dataclass
 class Context:
     slugs: dict[str, set[str]]
-    refs: dict[str, set[int]]
+    refs: Mapping[str, Container[int]]
 
 
 def plain_dict(values: dict) -> dict:
@@ -333,40 +335,48 @@ def _timestamp(c: EntryCheck, name: str) -> str | None:
     return value
 
 
-def _identity(c: EntryCheck, seen: set[str]) -> str | None:
-    """The schema checked its form; two entries of one list cannot be one entry."""
-    value = c.entry.get(IDENTITY)
-    if value is not None:
-        if value in seen:
-            c.fail(IDENTITY, f"is used by another entry of this list (got {value!r})")
-        seen.add(value)
-    return value
-
-
-def clean_lists(document: dict, context: Context, errors: list[FieldError]) -> dict:
-    lists = {}
+def clean_lists(document: Document, context: Context, errors: list[FieldError]) -> None:
+    """Each entry checked and cleaned into export form, into the document's ``clean``."""
+    document.clear("clean")
     for spec in SPECS:
-        cleaned = lists[spec.key] = []
-        seen: set[str] = set()
-        for index, entry in enumerate(document.get(spec.key, [])):
+        pending = []
+        for position, entry in document.entries(spec.key):
             c = EntryCheck(entry, context)
-            values = {"ref": entry["ref"], **plain_dict(CLEANERS[spec.key](c))}
+            values = {"ref": as_ref(entry["ref"]), **plain_dict(CLEANERS[spec.key](c))}
             values.update({name: _timestamp(c, name) for name in TIMESTAMPS})
-            values[IDENTITY] = _identity(c, seen)
-            cleaned.append(values)
-            _collect(errors, f"{spec.key}[{index}]", c.errors)
-    return lists
+            values[IDENTITY] = entry.get(IDENTITY)
+            pending.append(
+                (spec.key, position, values["ref"], values[IDENTITY], json.dumps(values))
+            )
+            if len(pending) >= BATCH:
+                document.put("INSERT INTO clean VALUES (?, ?, ?, ?, ?)", pending)
+                pending = []
+            _collect(errors, f"{spec.key}[{position}]", c.errors)
+        document.put("INSERT INTO clean VALUES (?, ?, ?, ?, ?)", pending)
+        _twice(document, "clean", "uuid", spec.key, errors)
 
 
-def check_refs(document: dict, errors: list[FieldError]) -> dict[str, set[int]]:
-    refs = {}
+def _twice(document: Document, table: str, column: str, key: str, errors) -> None:
+    """Each entry of a list that repeats an earlier one's ``column`` (a ref, a uuid)."""
+    rows = document.rows(
+        f"SELECT position, {column} FROM {table} AS a WHERE list = ? AND {column} IS NOT NULL"
+        f" AND EXISTS (SELECT 1 FROM {table} AS b WHERE b.list = a.list"
+        f" AND b.{column} = a.{column} AND b.position < a.position) ORDER BY position",
+        key,
+    )
+    for position, value in rows:
+        if column == "ref":
+            found = FieldError("ref", "is used twice")
+        else:  # two entries of one list cannot be one entry
+            found = FieldError(column, f"is used by another entry of this list (got {value!r})")
+        _collect(errors, f"{key}[{position}]", [found])
+
+
+def check_refs(document: Document, errors: list[FieldError]) -> dict[str, Column]:
+    """No ref twice in a list; what each list's refs are, for the entries pointing at them."""
     for spec in SPECS:
-        seen = refs[spec.key] = set()
-        for index, entry in enumerate(document.get(spec.key, [])):
-            if entry["ref"] in seen:
-                _collect(errors, f"{spec.key}[{index}]", [FieldError("ref", "is used twice")])
-            seen.add(entry["ref"])
-    return refs
+        _twice(document, "raw", "ref", spec.key, errors)
+    return {spec.key: Column(document, "raw", "ref", spec.key) for spec in SPECS}
 
 
 def clean_profile(profile, context: Context, weights: dict, errors) -> dict | None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ValidationError
-from ..storage.json_files import read_json_file
+from ..errors import FieldError, ValidationError
+from .interchange_schema import MAX_ERRORS, entry_errors, head_errors
+from .interchange_staging import Document
 
 FORMAT = "po-tracker-export"
 # 2 added renewal fees and renewal history to certifications (and framework version 2);
@@ -21,11 +22,41 @@ READS = (1, 2, 3, 4)
 MAX_DEPTH = 8
 
 
-def read_document(path: str | Path) -> dict:
-    """The document in ``path``, checked in this order: a regular file, its size, UTF-8,
-    nesting depth, JSON syntax, then its format and version. The content itself is
-    checked by ``validate_import``."""
-    return check_header(read_json_file(path, max_depth=MAX_DEPTH))
+def read_document(path: str | Path) -> Document:
+    """The document in ``path``, read as a stream (any size, in bounded memory: see
+    ``json_stream``), checked as it is read: a regular file, UTF-8, JSON syntax, the
+    size of each value and its nesting, each entry against the schema; then its format
+    and version. The rest is checked by ``validate_import``."""
+    return stage(lambda check: Document.from_file(path, max_depth=MAX_DEPTH, check=check))
+
+
+def stage(read) -> Document:
+    """The document ``read(check)`` stages, each entry checked against the schema as it
+    comes; a file with enough wrong entries is not read to its end. The format and
+    version are checked first, so that another kind of file says what it is."""
+    errors: list[FieldError] = []
+    heads: list = []
+
+    def check(head, key: str, position: int, entry) -> None:
+        if entry_errors(key, position, entry, errors):
+            heads.append(head)
+            raise _Enough
+
+    try:
+        document = read(check)
+    except _Enough:
+        if "format" in heads[0]:
+            check_header(heads[0])
+        raise ValidationError(errors) from None
+    check_header(document.head)
+    errors[:0] = head_errors(document.head)
+    if errors:
+        raise ValidationError(errors[:MAX_ERRORS])
+    return document
+
+
+class _Enough(Exception):
+    """Enough wrong entries to stop reading."""
 
 
 def check_header(document) -> dict:

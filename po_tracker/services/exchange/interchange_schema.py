@@ -365,12 +365,17 @@ def _short(value) -> str:
 
 
 @cache
-def _validator(root: str = "export.schema.json") -> Check:
+def _compiler() -> _Compiler:
     documents = {}
     for name in SCHEMA_FILES:
         schema = json.loads(resource_path("schema", name).read_text(encoding="utf-8"))
         documents[schema["$id"]] = schema  # each schema's $id is its file's name
-    return _Compiler(documents).ref(root, "")
+    return _Compiler(documents)
+
+
+@cache
+def _validator(root: str = "export.schema.json") -> Check:
+    return _compiler().ref(root, "")
 
 
 def schema_errors(document, root: str = "export.schema.json") -> list[FieldError]:
@@ -393,8 +398,29 @@ def check_framework_schema(document, what: str = "framework") -> None:
         )
 
 
-def check_schema(document) -> None:
-    """Raise ``ValidationError`` naming where each problem is (at most MAX_ERRORS)."""
-    errors = schema_errors(document)
-    if errors:
-        raise ValidationError(errors)
+def head_errors(head) -> list[FieldError]:
+    """The document without its lists of entries against the schema (the lists are
+    checked an entry at a time, by ``entry_errors``, as the file is read)."""
+    return schema_errors(head)
+
+
+def entry_errors(key: str, position: int, entry, errors: list[FieldError]) -> bool:
+    """Add what is wrong with one entry of a list to ``errors``; True once there are
+    enough to stop. Past the most entries a list may hold, stops at once."""
+    limit = _list_schema(key)["maxItems"]
+    if position >= limit:
+        errors.append(FieldError(key, f"has more items than a list may hold (at most {limit})"))
+        return True
+    with contextlib.suppress(_Enough):
+        _validator_at(f"#/properties/{key}/items")(entry, (key, position), errors)
+        return False
+    return True
+
+
+def _list_schema(key: str) -> dict:
+    return _compiler().documents[SCHEMA_FILES[0]]["properties"][key]
+
+
+@cache
+def _validator_at(pointer: str) -> Check:
+    return _compiler().ref(SCHEMA_FILES[0], pointer)

@@ -1,9 +1,10 @@
 """Writing a validated document into the logbook: framework, profile, then every new
-entry with bulk inserts (one executemany per table; the search index follows by its
-triggers). Runs only after every check passed, inside the caller's transaction."""
+entry with bulk inserts (one executemany per table and batch of entries; the search index
+follows by its triggers). Runs only after every check passed, inside the caller's transaction."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from functools import cache
 
@@ -36,10 +37,12 @@ from .interchange_export import (
     TIMESTAMPS,
     ListSpec,
 )
-from .interchange_match import Matches
+from .interchange_staging import BATCH, Column
 
 
-def apply(session: Session, cleaned, matches: Matches) -> None:
+def apply(session: Session, cleaned) -> None:
+    """Write the document's new entries (those ``match`` gave a new row id), a batch at a
+    time: first every list's own rows, so that the links between them find their rows."""
     if cleaned.framework is not None:
         framework_io.load_document(session, cleaned.framework)
     slugs = {
@@ -48,20 +51,35 @@ def apply(session: Session, cleaned, matches: Matches) -> None:
     }
     if cleaned.profile is not None:
         _apply_profile(session, cleaned.profile, slugs["stage"])
-    ids = _assign_ids(session, cleaned.lists, matches)
-    added = {
-        spec.key: [cleaned.lists[spec.key][i] for i in matches.add[spec.key]] for spec in SPECS
-    }
+    document = cleaned.document
+    ids = {spec.key: Column(document, "ids", "row_id", spec.key) for spec in SPECS}
     now = utc_now()
     for spec in SPECS:
-        rows = [_row(spec, entry, ids, slugs, now) for entry in added[spec.key]]
-        _keep_identities_unique(session, spec, rows)
-        _insert(session, spec.model.__table__, rows)
-    _insert_renewals(session, added["certifications"], ids)
-    _insert_trainings(session, added["trainings"], ids, slugs)
-    _insert_events(session, added["events"], ids, slugs)
-    _insert_journal(session, added["journal"], ids)
-    _insert_evidence(session, added, ids, slugs)
+        taken = _taken_identities(session, spec)
+        for batch in _added(document, spec.key):
+            rows = [_row(spec, entry, ids, slugs, now) for entry in batch]
+            _keep_identities_unique(rows, taken)
+            _insert(session, spec.model.__table__, rows)
+    for spec in SPECS:
+        write = _LINKS.get(spec.key)
+        for batch in _added(document, spec.key) if write else ():
+            write(session, batch, ids, slugs)
+
+
+def _added(document, key: str):
+    """The entries of one list to add, in file order, in batches."""
+    batch = []
+    for (body,) in document.rows(
+        "SELECT c.body FROM clean AS c JOIN ids AS i ON i.list = c.list AND i.ref = c.ref"
+        " WHERE c.list = ? AND i.new = 1 ORDER BY c.position",
+        key,
+    ):
+        batch.append(json.loads(body))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
@@ -82,20 +100,6 @@ def _apply_profile(session: Session, profile: dict, stage_ids: dict[str, int]) -
     for name, value in profile["weights"].items():
         setattr(row, f"weight_{name}", value)
     session.flush()
-
-
-def _assign_ids(session: Session, lists, matches: Matches) -> dict[str, dict[int, int]]:
-    """Row ids for every ref: the stored entry's for a duplicate, a new id otherwise.
-    Ids are chosen here, under the write lock, so that links can be written in bulk
-    without reading ids back."""
-    ids = {}
-    for spec in SPECS:
-        table = spec.model.__table__
-        next_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        ids[spec.key] = dict(matches.existing[spec.key])
-        for offset, index in enumerate(matches.add[spec.key]):
-            ids[spec.key][lists[spec.key][index]["ref"]] = next_id + offset
-    return ids
 
 
 @cache
@@ -120,15 +124,19 @@ def _row(spec: ListSpec, entry: dict, ids, slugs, now: datetime) -> dict:
     return row
 
 
-def _keep_identities_unique(session: Session, spec: ListSpec, rows: list[dict]) -> None:
+def _taken_identities(session: Session, spec: ListSpec) -> set[str]:
+    column = spec.model.__table__.c[IDENTITY]
+    return set(session.scalars(select(column).where(column.is_not(None))))
+
+
+def _keep_identities_unique(rows: list[dict], taken: set[str]) -> None:
     """An added entry keeps the file's uuid unless the logbook already gives it to
     another entry (an entry edited since that export is added as a new one): then, and
     when the file has none, it gets a new one."""
-    column = spec.model.__table__.c[IDENTITY]
-    taken = set(session.scalars(select(column).where(column.is_not(None))))
     for row in rows:
         if row[IDENTITY] is None or row[IDENTITY] in taken:
             row[IDENTITY] = new_uuid()
+        taken.add(row[IDENTITY])
 
 
 def _claims(entries, ids: dict[int, int], owner: str, slugs) -> list[dict]:
@@ -144,7 +152,7 @@ def _claims(entries, ids: dict[int, int], owner: str, slugs) -> list[dict]:
     ]
 
 
-def _insert_renewals(session: Session, entries, ids) -> None:
+def _insert_renewals(session: Session, entries, ids, _slugs) -> None:
     own = ids["certifications"]
     now = utc_now()
     rows = [
@@ -185,10 +193,14 @@ def _insert_events(session: Session, entries, ids, slugs) -> None:
     _insert(session, EventCredit.__table__, _claims(entries, own, "event_id", slugs))
 
 
-def _insert_journal(session: Session, entries, ids) -> None:
+def _insert_journal(session: Session, entries, ids, _slugs) -> None:
     own = ids["journal"]
-    tag_ids = dict(session.execute(select(Tag.name, Tag.id)).all())
-    new = sorted({t for e in entries for t in e["tags"]} - set(tag_ids))
+    names = sorted({t for e in entries for t in e["tags"]})
+    tag_ids = {}
+    for start in range(0, len(names), 500):  # SQLite takes so many values in one query
+        chosen = names[start : start + 500]
+        tag_ids.update(session.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chosen))).all())
+    new = [name for name in names if name not in tag_ids]
     next_id = (session.scalar(select(func.max(Tag.id))) or 0) + 1
     tag_ids.update({name: next_id + i for i, name in enumerate(new)})
     _insert(session, Tag.__table__, [{"id": tag_ids[name], "name": name} for name in new])
@@ -206,36 +218,40 @@ def _insert_journal(session: Session, entries, ids) -> None:
     _insert(session, JournalLink.__table__, links)
 
 
-def _insert_evidence(session: Session, added, ids, slugs) -> None:
+def _insert_wins(session: Session, entries, ids, slugs) -> None:
     own, skill = ids["wins"], slugs["skill"]
-    entries = added["wins"]
-    _insert(
-        session,
-        win_skills,
-        [
-            {"win_id": own[e["ref"]], "skill_id": skill[slug]}
-            for e in entries
-            for slug in e["skills"]
-        ],
-    )
-    _insert(
-        session,
-        WinRequirement.__table__,
-        [{"win_id": own[e["ref"]], "requirement": r} for e in entries for r in e["requirements"]],
-    )
-    _insert(
-        session,
-        win_contacts,
-        [
-            {"win_id": own[e["ref"]], "contact_id": ids["contacts"][ref]}
-            for e in entries
-            for ref in e["contacts"]
-        ],
-    )
-    own = ids["feedback"]
+    skills = [
+        {"win_id": own[e["ref"]], "skill_id": skill[slug]} for e in entries for slug in e["skills"]
+    ]
+    _insert(session, win_skills, skills)
+    requirements = [
+        {"win_id": own[e["ref"]], "requirement": r} for e in entries for r in e["requirements"]
+    ]
+    _insert(session, WinRequirement.__table__, requirements)
+    met = [
+        {"win_id": own[e["ref"]], "contact_id": ids["contacts"][ref]}
+        for e in entries
+        for ref in e["contacts"]
+    ]
+    _insert(session, win_contacts, met)
+
+
+def _insert_feedback(session: Session, entries, ids, slugs) -> None:
+    own, skill = ids["feedback"], slugs["skill"]
     rows = [
         {"feedback_id": own[e["ref"]], "skill_id": skill[item["skill"]], "level": item["level"]}
-        for e in added["feedback"]
+        for e in entries
         for item in e["skills"]
     ]
     _insert(session, FeedbackSkill.__table__, rows)
+
+
+# What each list adds beside its own rows, once every list's own rows are in.
+_LINKS = {
+    "certifications": _insert_renewals,
+    "trainings": _insert_trainings,
+    "events": _insert_events,
+    "journal": _insert_journal,
+    "wins": _insert_wins,
+    "feedback": _insert_feedback,
+}

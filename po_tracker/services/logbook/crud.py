@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from ...models import JournalLink
 from ..errors import NotFoundError
+from . import log_room  # noqa: F401  (every new entry is checked against its log's limit)
 
 
 def get_row(session: Session, model, entry_id: int, kind: str):
