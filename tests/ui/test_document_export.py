@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from po_tracker.services.changes import Changes
 from po_tracker.services.logbook import profile, wins
 from po_tracker.services.logbook.wins import WinInput
 from po_tracker.ui.background import wait_for_background
@@ -102,10 +103,10 @@ def test_without_a_target_stage_the_case_says_what_to_do(
 def test_evidence_left_out_before_exporting_is_not_in_the_case(
     window, context, qtbot, qapp, fill_dialog, monkeypatch, tmp_path
 ):
-    with context.writing() as session:
+    with context.writing(Changes.of("profile")) as session:
         profile.set_stages(session, "product-owner", "senior-product-owner")
     _log_a_win(qtbot, context, fill_dialog)
-    with context.writing() as session:
+    with context.writing(Changes.of("win")) as session:
         wins.create(session, WinInput("Kept win", date.today(), skills=("leadership",)))
     monkeypatch.setattr(PeriodDialog, "exec", lambda self: 1)
     seen = []
@@ -133,7 +134,7 @@ def test_evidence_left_out_before_exporting_is_not_in_the_case(
 def test_a_win_under_two_skills_is_left_out_of_both(qtbot, context):
     from po_tracker.services.career import promotion_case
 
-    with context.writing() as session:
+    with context.writing(Changes.of("profile", "win")) as session:
         profile.set_stages(session, "product-owner", "senior-product-owner")
         wins.create(
             session,

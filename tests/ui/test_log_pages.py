@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from po_tracker.services.career import readiness_facts, skill_standing
+from po_tracker.services.changes import Changes
 from po_tracker.services.logbook import certifications, contacts, events, log_tables, ratings
 from po_tracker.services.logbook.log_tables import TableQuery
 from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
@@ -356,7 +357,7 @@ def test_fitting_the_columns_reads_only_a_screenful_of_a_long_log(qtbot, context
     from po_tracker.services.logbook import training
     from po_tracker.ui.widgets.column_fit import JUDGED_ROWS
 
-    with context.writing() as session:
+    with context.writing(Changes.of("training")) as session:
         for day in range(1, 29):
             for hour in range(12):
                 training.create(
