@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from po_tracker.resources import resource_path
-from po_tracker.services.exchange.interchange_schema import PATTERN_WORDS
+from po_tracker.services.exchange.schema_words import PATTERN_WORDS
 
 
 def _patterns(node) -> set[str]:

@@ -3,6 +3,10 @@
 - ``readiness``: readiness toward a stage as of a date: components, score, ranked gaps.
 - ``readiness_facts``: a stage's requirements and the log's facts readiness reads.
 - ``readiness_timeline``: readiness at the end of each month, for the charts.
+- ``readiness_series``: the log's facts for many dates from a few grouped queries.
+- ``case_evidence``: the evidence behind each skill and requirement in a period.
+- ``promotion_case``: the case for a stage, its evidence strongest first.
+- ``review_digest``: what happened in one period, for a 1:1 or a self-review.
 - ``renewal``: renewal cycle, expiry and credits of each held credential.
 - ``renewal_cycle``: the dates of a cycle (expiry, cycle start, status on a day).
 - ``renewal_carry``: which credential carries another to its later expiry.

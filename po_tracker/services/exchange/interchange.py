@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from ..framework import document as framework_io
 from ..logbook.log_room import check_room
-from .interchange_check import Cleaned, Context, check_refs, clean_lists, clean_profile, collecting
+from .interchange_check import Cleaned, check_refs, clean_lists, clean_profile, collecting
+from .interchange_entries import Context
 from .interchange_export import SPECS, export_entries, export_profile, framework_slugs
 from .interchange_export import export_document as export_document
 from .interchange_match import Matches, match

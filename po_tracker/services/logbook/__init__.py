@@ -1,8 +1,10 @@
 """The user's logs: one service module per kind of entry, and what they share.
 
 - ``certifications``, ``training``, ``events``, ``contacts``, ``experience``, ``goals``,
-  ``ratings``, ``journal_entries``: create, update, delete, get and list one kind.
+  ``ratings``, ``journal_entries``, ``wins``, ``feedback_entries``: create, update,
+  delete, get and list one kind.
 - ``service_by_kind``: every log's service by kind, for generic callers.
+- ``log_room``: no log grows past the entries an export may hold (checked on save).
 - ``certification_renewal``: renewing a held certification, kept as history.
 - ``onboarding``: the first steps of a logbook (the welcome, the targets it offers).
 - ``crud``: fetching a row or failing clearly; deleting it with its journal links.

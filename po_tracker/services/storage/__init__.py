@@ -10,6 +10,7 @@
 - ``writer_lock``: the lock file that lets one writer (window or command) in at a time.
 - ``start_view``: what the dashboard showed, kept so the next start shows it at once.
 - ``json_files``: reading a JSON file the user hands in, every fault in plain words.
+- ``json_stream``: reading a large JSON file as a stream, each piece checked as it comes.
 - ``attachments``: certificate files kept in the data folder.
 
 No imports here: importing the package must not import its modules.
