@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QMessageBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..app_errors import AppError
 from .background import run_in_background
 from .dialogs.case_items_dialog import CaseItemsDialog
+from .widgets.fields import continue_buttons
 from .widgets.form import DateEdit
 
 CASE_FILTERS = "PDF document (*.pdf);;Word document (*.docx);;Markdown (*.md)"
@@ -66,12 +66,7 @@ class PeriodDialog(QDialog):
         self.paper = QComboBox()
         self.paper.addItems(PAPERS)
         form.addRow("&Paper (PDF):", self.paper)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = continue_buttons(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[date | None, date, str]:

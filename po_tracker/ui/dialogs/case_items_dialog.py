@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...services.career.case_evidence import Evidence
 from ...services.career.promotion_case import PromotionCase
+from ..widgets.fields import continue_buttons
 
 KIND_LABELS = {
     "win": "Win",
@@ -53,12 +53,7 @@ class CaseItemsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         self._fill(case)
         self.tree.itemChanged.connect(self._same_everywhere)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = continue_buttons(self)
         layout.addWidget(buttons)
         self.resize(600, 520)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
 )
 
+from ..widgets.fields import continue_buttons
 from ..widgets.fit import FitsScreen
 
 # kind, label, page key, the tab of that page (networking) or None.
@@ -48,12 +48,7 @@ class NewEntryDialog(FitsScreen, QDialog):
         self.kinds.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(label)
         layout.addWidget(self.kinds, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = continue_buttons(self)
         layout.addWidget(buttons)
         self.resize(440, 340)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
@@ -92,3 +93,15 @@ class CheckList(QListWidget):
             item = self.item(row)
             state = Qt.CheckState.Checked if item.text() in wanted else Qt.CheckState.Unchecked
             item.setCheckState(state)
+
+
+def continue_buttons(dialog, text: str = "&Continue…") -> QDialogButtonBox:
+    """OK and Cancel for a dialog that is a step before another (a file to choose next):
+    OK says so ("Continue…"), and the two close the dialog with its answer."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
