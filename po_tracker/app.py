@@ -171,6 +171,10 @@ def _show_start_view(window, context, path: Path) -> bool:
     return kept is not None and bool(kept.parts) and window.show_start_view(context, kept)
 
 
+# The longest a start may run without garbage collection (see ``main``).
+GC_BACK_AFTER_MS = 20_000
+
+
 def main(args=None) -> int:
     import gc
 
@@ -220,6 +224,11 @@ def main(args=None) -> int:
     startup_probe.install(window)
     guard.activated.connect(window.bring_forward)
     window.show()
+    # Collections come back whatever happens to the start (a logbook that cannot be
+    # opened never draws a page); enabling twice does nothing.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(GC_BACK_AFTER_MS, gc.enable)
 
     def after_first_frame() -> None:
         guard.listen()
