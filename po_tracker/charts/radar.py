@@ -160,7 +160,7 @@ def gaps(data: RadarData) -> list[tuple[str, float, int]]:
 
 def _side_panel(ax, data: RadarData, handles, theme: Theme) -> None:
     ax.axis("off")
-    ax.legend(handles=handles, loc="upper left", fontsize=FONT_LEGEND, borderaxespad=0)
+    legend = ax.legend(handles=handles, loc="upper left", fontsize=FONT_LEGEND, borderaxespad=0)
     rows = gaps(data)
     if data.target is None:
         text = "Pick a target stage to compare your levels with it."
@@ -171,8 +171,20 @@ def _side_panel(ax, data: RadarData, handles, theme: Theme) -> None:
         if len(rows) > 6:
             lines.append(f"and {len(rows) - 6} more")
         text = "\n".join(lines)
-        ax.text(0, 0.74, "Below target", va="top", fontsize=FONT_LABEL, fontweight="bold")
-    ax.text(0, 0.66, text, va="top", fontsize=FONT_LABEL - 1, linespacing=1.35)
+    # Placed under the legend, however many lines it has (others' view adds one), so
+    # the two never overlap.
+    anchor = legend
+    if rows:
+        anchor = _below(ax, anchor, "Below target", 12, fontsize=FONT_LABEL, fontweight="bold")
+    _below(ax, anchor, text, 6 if rows else 12, fontsize=FONT_LABEL - 1, linespacing=1.35)
+
+
+def _below(ax, anchor, text: str, gap: float, **style):
+    """``text`` ``gap`` points under ``anchor`` (an artist), left-aligned with it."""
+    return ax.annotate(
+        text, xy=(0, 0), xycoords=anchor, xytext=(0, -gap), textcoords="offset points",
+        ha="left", va="top", **style,
+    )  # fmt: skip
 
 
 def _level(value: float) -> str:
