@@ -550,3 +550,9 @@ def test_lists_say_only_what_an_entry_has(capsys, data_dir):
         f"#2  Career chat, mentoring (received), {date.today()}, 1 h, met Bo",
         f"#1  Meetup, meetup, {date.today()}, met Bo",  # no hours: no "0.0"
     ]
+
+
+def test_an_argument_that_cannot_be_used_is_named_on_one_line_escaped(capsys, data_dir):
+    code, _, err = run(capsys, data_dir, "add", "certification", "-", "\n\x1b[31m")
+    assert code == 2
+    assert err == "po-tracker: error: unrecognized arguments: \\n\\x1b[31m\n"

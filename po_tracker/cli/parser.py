@@ -9,6 +9,7 @@ import re
 from .. import __version__
 from ..app_errors import AppError
 from .entry_options import add_options, edit_options
+from .output import printable
 from .values import data_folder, iso_date, number, whole_number
 
 LIST_KINDS = {
@@ -40,7 +41,9 @@ class Parser(argparse.ArgumentParser):
         if missing:
             option = missing.group(1)
             message += f" (a value that begins with '-' is written {option}=VALUE)"
-        raise UsageError(message)
+        # argparse quotes the arguments it could not use as they were typed: a newline
+        # or an escape sequence among them is shown escaped, on the message's one line.
+        raise UsageError(printable(message))
 
 
 DATA_DIR_HELP = "where your data lives (default: $PO_TRACKER_DATA_DIR, else your user data folder)"

@@ -12,6 +12,10 @@ DAY = date(2025, 6, 30)
 
 
 def document():
+    return case_document.build_document(case())
+
+
+def case() -> PromotionCase:
     win = Evidence(
         "win", 1, date(2025, 3, 1), "Led the payouts migration",
         "Lead time: 12 → 5 days. No downtime, and the squad kept its sprint goals.",
@@ -27,9 +31,8 @@ def document():
     )  # fmt: skip
     communication = SkillCase("Communication", 4, 4, None, (), (), (), (0, 0, 0), ())
     mentored = RequirementCase("people_mentored", "People mentored", 1, 2, "people", (win,), ())
-    case = PromotionCase(
+    return PromotionCase(
         "Senior Product Owner", "Product Owner", DAY, date(2024, 7, 1), 72.0,
         "Product Owner, Payouts", date(2023, 9, 1), (leadership, communication), (mentored,),
         (("CSPO or PSPO I", True),), ("Raise Leadership from 2 to 3", "Mentor 1 more person"),
     )  # fmt: skip
-    return case_document.build_document(case)

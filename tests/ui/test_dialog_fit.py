@@ -4,6 +4,7 @@ pixels) with its buttons in view; the main window reopens inside the screen."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 
 import pytest
@@ -36,6 +37,24 @@ def _dialog_classes() -> list[type]:
 DIALOGS = _dialog_classes()
 
 
+def _case_items(_context):
+    """The case's evidence, shown before it is exported, from the charts' fixed case."""
+    from pathlib import Path
+
+    from po_tracker.ui.dialogs.case_items_dialog import CaseItemsDialog
+
+    path = Path(__file__).parents[1] / "charts" / "case_sample.py"
+    spec = importlib.util.spec_from_file_location("case_sample", path)
+    case_sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(case_sample)
+
+    return CaseItemsDialog(case_sample.case())
+
+
+# Dialogs opened on something other than the logbook: how to open one.
+OWN_ARGUMENTS = {"CaseItemsDialog": _case_items}
+
+
 def test_every_dialog_is_checked():
     assert len(DIALOGS) >= 12
 
@@ -44,7 +63,7 @@ def test_every_dialog_is_checked():
 @pytest.mark.parametrize("dialog_class", DIALOGS, ids=lambda cls: cls.__name__)
 def test_dialog_fits_the_screen_with_its_buttons_in_view(qtbot, context, dialog_class, screen):
     area = SCREENS[screen]
-    dialog = dialog_class(context)
+    dialog = OWN_ARGUMENTS.get(dialog_class.__name__, dialog_class)(context)
     qtbot.addWidget(dialog)
     dialog.show()
     size = fitting_size(dialog.size(), area)

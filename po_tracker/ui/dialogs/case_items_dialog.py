@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ...services.career.case_evidence import Evidence
 from ...services.career.promotion_case import PromotionCase
 from ..widgets.fields import continue_buttons
+from ..widgets.fit import FitsScreen
 
 KIND_LABELS = {
     "win": "Win",
@@ -32,7 +33,7 @@ def _line(item: Evidence) -> str:
     return f"{KIND_LABELS.get(item.kind, item.kind)}: {title} ({item.day})"
 
 
-class CaseItemsDialog(QDialog):
+class CaseItemsDialog(FitsScreen, QDialog):
     def __init__(self, case: PromotionCase, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Choose what goes into the case")

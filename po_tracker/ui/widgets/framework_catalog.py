@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,17 +47,29 @@ class _ItemEditor(QWidget):
         self.name.returnPressed.connect(self.save)
         self.save_button = QPushButton(f"&Save {self.noun}")
         self.save_button.clicked.connect(self.save)
-        self.column = QVBoxLayout(self)
+        # The form scrolls on a small screen (a credential's renewal rule is long); the
+        # Save button stays in view below it.
+        body = QWidget()
+        self.column = QVBoxLayout(body)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.form)
+        scroll = QScrollArea()
+        scroll.setAccessibleName(f"{self.noun.capitalize()} form")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.addWidget(scroll, 1)
 
     def finish_layout(self) -> None:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         self.column.addStretch(1)
-        self.column.addLayout(buttons)
+        self.outer.addLayout(buttons)
 
     def show_item(self, item: dict | None, document: dict, refill: bool) -> None:
         # The heading stays enabled: for a retired item it says why nothing can be edited.
