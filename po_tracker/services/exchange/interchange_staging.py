@@ -84,7 +84,7 @@ class Document:
         staged = cls(check)
         lists = frozenset(LISTS)
         for key, index, value in stream_object(path, "file", lists=lists, max_depth=max_depth):
-            if key == "":
+            if key is None:  # the top level is not an object
                 staged.head = value
             elif index is None and isinstance(staged.head, dict):
                 staged.head[key] = value

@@ -196,11 +196,11 @@ class _Builder:
 
 def stream_object(
     path: str | Path, what: str, *, lists: frozenset[str], max_depth: int
-) -> Iterator[tuple[str, int | None, object]]:
+) -> Iterator[tuple[str | None, int | None, object]]:
     """``(key, None, value)`` for each field of the file's top-level object, except that
     an array under one of ``lists`` comes as ``(key, index, item)`` per item (an empty
     one as ``(key, None, [])``). A top level that is not an object comes as
-    ``("", None, value)``."""
+    ``(None, None, value)``: None, since "" is a key an object may have."""
     path = Path(path)
     with _open(path, what) as handle:
         reader = _CheckedReader(handle, what)
@@ -238,7 +238,7 @@ def _syntax(error: Exception) -> str:
 def _fields(events, builder: _Builder, lists: frozenset[str]):
     event, value = next(events)
     if event != "start_map":
-        yield "", None, builder.build(events, event, value, "document", 0)
+        yield None, None, builder.build(events, event, value, "document", 0)
         return
     seen: set[str] = set()
     while True:
