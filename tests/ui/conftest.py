@@ -49,3 +49,16 @@ def fill_dialog(monkeypatch):
         return seen
 
     return install
+
+
+@pytest.fixture
+def attached_window(qtbot, context, monkeypatch):
+    """The main window on the test logbook, without the first-run offer (for tests that
+    drive its menus and actions; a file needing more set-up makes its own)."""
+    from po_tracker.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.attach(context)
+    return main

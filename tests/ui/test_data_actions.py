@@ -13,17 +13,12 @@ from po_tracker.services.changes import Changes
 from po_tracker.services.logbook import ratings
 from po_tracker.services.storage import backup
 from po_tracker.ui.background import wait_for_background
-from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.undo import AddEntry
 
 
 @pytest.fixture
-def window(qtbot, context, monkeypatch):
-    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.attach(context)
-    return main
+def window(attached_window):
+    return attached_window
 
 
 def finish(qapp) -> None:

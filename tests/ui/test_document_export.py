@@ -18,17 +18,12 @@ from po_tracker.services.logbook.wins import WinInput
 from po_tracker.ui.background import wait_for_background
 from po_tracker.ui.dialogs.case_items_dialog import CaseItemsDialog
 from po_tracker.ui.document_export import PeriodDialog
-from po_tracker.ui.main_window import MainWindow
 from po_tracker.ui.pages.evidence_page import WinsPage
 
 
 @pytest.fixture
-def window(qtbot, context, monkeypatch):
-    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.attach(context)
-    return main
+def window(attached_window):
+    return attached_window
 
 
 def finish(qapp) -> None:
