@@ -36,18 +36,6 @@ from .demo_content import (
     WINS,
 )
 from .demo_journal import JOURNAL
-from .models import (
-    Certification,
-    Contact,
-    ExperienceEntry,
-    Feedback,
-    Goal,
-    JournalEntry,
-    NetworkingEvent,
-    SkillRating,
-    TrainingSession,
-    Win,
-)
 from .services.logbook import (
     certifications,
     contacts,
@@ -62,23 +50,13 @@ from .services.logbook import (
 from .services.logbook import feedback_entries as feedback
 from .services.logbook import journal_entries as journal
 from .services.logbook.journal_entries import EntryRef
+from .services.logbook.log_kinds import KINDS
 
 SEED = 20_240_611
 # Moving into fintech (Ledgerly) made the user rate their technical understanding lower
 # for a while: a dip that real self-assessments show.
 DIP_SKILL, DIP_FROM, DIP_UNTIL = "technical-understanding", 830, 600
-MODELS = {
-    "certification": Certification,
-    "training": TrainingSession,
-    "event": NetworkingEvent,
-    "contact": Contact,
-    "rating": SkillRating,
-    "experience": ExperienceEntry,
-    "journal": JournalEntry,
-    "goal": Goal,
-    "win": Win,
-    "feedback": Feedback,
-}
+MODELS = {kind.name: kind.model for kind in KINDS}
 
 
 class DemoError(AppError):

@@ -16,7 +16,7 @@ import pytest
 
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.exchange import csv_export, csv_import
-from po_tracker.services.exchange.csv_format import KINDS
+from po_tracker.services.logbook.log_kinds import BY_NAME as KINDS
 from po_tracker.services.logbook import (
     certifications,
     contacts,
@@ -89,7 +89,7 @@ def _entries(session) -> dict[str, list[dict]]:
         found[name] = sorted(
             (
                 {k: v for k, v in dataclasses.asdict(item).items() if k not in IGNORED}
-                for item in kind.module.list_all(session)
+                for item in kind.service.list_all(session)
             ),
             key=repr,
         )
@@ -131,8 +131,8 @@ def test_every_log_survives_a_spreadsheet_round_trip(db, tmp_path, separator, da
     other = open_logbook(tmp_path / "other")
     try:
         for name in IMPORT_ORDER:
-            path = tmp_path / "out" / KINDS[name].file_name
-            edited = tmp_path / f"edited-{KINDS[name].file_name}"
+            path = tmp_path / "out" / KINDS[name].csv_file
+            edited = tmp_path / f"edited-{KINDS[name].csv_file}"
             edited.write_bytes(_rewrite(path.read_bytes(), separator=separator, day=day))
             with other.write() as session:
                 csv_import.import_csv(session, name, edited)

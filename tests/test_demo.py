@@ -10,8 +10,7 @@ import pytest
 
 from bench.generate import content_digest
 from po_tracker.demo import DemoError, fill_demo_profile
-from po_tracker.services.logbook import contacts, recent
-from po_tracker.services.logbook.service_by_kind import LOG_SERVICES, as_input
+from po_tracker.services.logbook import contacts, log_kinds, recent
 from po_tracker.services.search import full_text as search
 from po_tracker.services.storage.opening import open_logbook
 from po_tracker.vocabulary import EVENT_TYPES, LOG_KINDS
@@ -33,7 +32,10 @@ def test_every_log_kind_is_filled(demo):
     db, counts, _ = demo
     assert set(counts) == set(LOG_KINDS)
     with db.read() as session:
-        listed = {kind: len(service.list_all(session)) for kind, service in LOG_SERVICES.items()}
+        listed = {
+            kind: len(service.list_all(session))
+            for kind, service in ((k.name, k.service) for k in log_kinds.KINDS)
+        }
     assert listed == counts
     assert counts["training"] >= 20 and counts["event"] >= 15 and counts["journal"] >= 25
     assert counts["rating"] >= 15 * 12  # every skill, quarterly, for years
@@ -42,11 +44,11 @@ def test_every_log_kind_is_filled(demo):
 def test_it_looks_like_a_real_history(demo):
     db, _, _ = demo
     with db.read() as session:
-        events = LOG_SERVICES["event"].list_all(session)
+        events = log_kinds.service("event").list_all(session)
         people = contacts.list_all(session)
-        ratings = LOG_SERVICES["rating"].list_all(session)
-        goals = LOG_SERVICES["goal"].list_all(session)
-        journal = LOG_SERVICES["journal"].list_all(session)
+        ratings = log_kinds.service("rating").list_all(session)
+        goals = log_kinds.service("goal").list_all(session)
+        journal = log_kinds.service("journal").list_all(session)
         due = recent.reminders(session, TODAY)
     assert {event.event_type for event in events} == set(EVENT_TYPES)
     assert max(person.events_count for person in people) >= 3
@@ -64,9 +66,9 @@ def test_entries_pass_the_services_validation_again(demo):
     """Read each entry back as the input that would create it, and validate that."""
     db, _, _ = demo
     with db.read() as session:
-        for kind, service in LOG_SERVICES.items():
+        for kind, service in ((k.name, k.service) for k in log_kinds.KINDS):
             for item in service.list_all(session):
-                data = as_input(kind, item)
+                data = log_kinds.as_input(kind, item)
                 if kind == "journal":
                     service.validate(session, data, item.id)
                 else:
@@ -95,7 +97,7 @@ def test_it_fills_an_empty_logbook_only(demo):
     with pytest.raises(DemoError):
         fill_demo_profile(db, TODAY)
     with db.read() as session:
-        assert len(LOG_SERVICES["journal"].list_all(session)) == counts["journal"]
+        assert len(log_kinds.service("journal").list_all(session)) == counts["journal"]
 
 
 def test_the_status_report_shows_a_po_close_to_senior(demo):

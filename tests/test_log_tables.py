@@ -7,10 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from po_tracker.services.errors import ValidationError
-from po_tracker.services.logbook import events, goals, log_tables, ratings, training
+from po_tracker.services.logbook import events, goals, log_kinds, log_tables, ratings, training
 from po_tracker.services.logbook import journal_entries as journal
 from po_tracker.services.logbook.log_tables import SPECS, TableQuery, entry_ids
-from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 
 TODAY = date(2026, 6, 1)
 
@@ -108,8 +107,8 @@ def test_every_sort_key_runs_on_every_log(session, logged):
 def test_get_many_keeps_the_asked_order_and_skips_missing(session, logged):
     ids = [logged["Gamma"], 999, logged["alpha"]]
     assert titles(session, ids) == ["Gamma", "alpha"]
-    for kind, service in LOG_SERVICES.items():
-        assert service.get_many(session, []) == [], kind
+    for kind in log_kinds.KINDS:
+        assert kind.service.get_many(session, []) == [], kind.name
 
 
 def test_unknown_sort_or_filter_is_refused(session):

@@ -7,14 +7,10 @@ import sys
 from datetime import date
 
 from ..services.errors import ValidationError
-from ..services.logbook import certifications, profile, ratings
+from ..services.logbook import certifications, log_kinds, profile, ratings
 from ..services.logbook import journal_entries as journal
-from ..services.logbook.service_by_kind import INPUT_TYPES, LOG_SERVICES, as_input
 from .entry_options import collected, given
 from .output import summary
-
-SERVICES = LOG_SERVICES
-
 
 # The dates ``add`` fills with today when they are left out.
 TODAY_BY_DEFAULT = {
@@ -34,12 +30,12 @@ def _input_for(args):
         values[TODAY_BY_DEFAULT[kind]] = values[TODAY_BY_DEFAULT[kind]] or today
     if kind == "certification" and values["earned_on"] is None and values["status"] == "earned":
         values["earned_on"] = today
-    return INPUT_TYPES[kind](**values)
+    return log_kinds.BY_NAME[kind].input_type(**values)
 
 
 def _create(db, kind: str, data) -> int:
     with db.write() as session:
-        item = SERVICES[kind].create(session, data)
+        item = log_kinds.service(kind).create(session, data)
         line = summary(kind, item)
     print(f"Added {kind} {line}")
     return 0
@@ -63,9 +59,9 @@ def edit(args, db) -> int:
         changes["text"] = _read_stdin()
     if "links" in changes:
         changes["links"] = tuple(_link(text) for text in changes["links"])
-    service = SERVICES[kind]
+    service = log_kinds.service(kind)
     with db.write() as session:
-        current = as_input(kind, service.get(session, args.id))
+        current = log_kinds.as_input(kind, service.get(session, args.id))
         item = service.update(session, args.id, dataclasses.replace(current, **changes))
         line = summary(kind, item)
     print(f"Updated {kind} {line}")
@@ -130,7 +126,7 @@ def stage(args, db) -> int:
 
 def delete(args, db) -> int:
     with db.write() as session:
-        SERVICES[args.kind].delete(session, args.id)
+        log_kinds.service(args.kind).delete(session, args.id)
     print(f"Deleted {args.kind} #{args.id}")
     return 0
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..files import check_target, write_atomic
 from ..services.errors import ValidationError
 from ..services.framework import document as framework_io
+from ..services.logbook import log_kinds
 from ..services.search import full_text as search
-from .commands import SERVICES
 from .output import print_json, print_lines, printable, summary
 from .parser import LIST_KINDS
 
@@ -28,7 +28,7 @@ def list_entries(args, db) -> int:
             items = framework_io.export_document(session)[kind + "s"]
             items = [item for item in items if not item.get("retired")]
         else:
-            items = SERVICES[kind].list_all(session)
+            items = log_kinds.service(kind).list_all(session)
     if args.json:
         print_json(items)
     elif kind in ("skill", "stage", "credential"):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..services.changes import Changes
 from ..services.errors import NotFoundError, ValidationError
-from ..services.logbook.service_by_kind import LOG_SERVICES, as_input
+from ..services.logbook import log_kinds
 
 
 def run_and_record(context, command: _EntryCommand) -> None:
@@ -24,7 +24,7 @@ class _EntryCommand(QUndoCommand):
         super().__init__(text)
         self.context = context
         self.kind = kind
-        self.service = LOG_SERVICES[kind]
+        self.service = log_kinds.service(kind)
         self._done_already = False
 
     # -- what each command does and undoes ---------------------------------------------
@@ -76,7 +76,7 @@ class _EntryCommand(QUndoCommand):
     def _snapshot(self, entry_id: int):
         with self.context.reading() as session:
             item = self.service.get(session, self.context.current_id(self.kind, entry_id))
-            return as_input(self.kind, item)
+            return log_kinds.as_input(self.kind, item)
 
     def _delete(self, entry_id: int) -> None:
         entry_id = self.context.current_id(self.kind, entry_id)

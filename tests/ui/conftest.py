@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from po_tracker.ui.context import AppContext
@@ -18,6 +20,12 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings().clear()
     yield
+    # What the test built is collected now, while the objects it points at still exist
+    # and before the next test: left to a later collection (at exit, or in the middle of
+    # another test), a widget's wrapper can outlive what Qt already deleted and crash
+    # the run.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from po_tracker.services.logbook import log_kinds
 from po_tracker.services.logbook.feedback_entries import SkillLevel
-from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 from po_tracker.ui.pages.evidence_page import EvidencePage, FeedbackPage, WinsPage
 
 
@@ -23,7 +23,7 @@ def table_text(page) -> str:
 
 def stored(page, context):
     with context.reading() as session:
-        return LOG_SERVICES[page.kind].list_all(session)
+        return log_kinds.service(page.kind).list_all(session)
 
 
 def _win_add(d):
@@ -129,7 +129,7 @@ def test_the_page_opens_on_the_entry_search_names(qtbot, context, fill_dialog):
     fill_dialog(_feedback_add)
     page.add_entry()
     with context.reading() as session:
-        (item,) = LOG_SERVICES["feedback"].list_all(session)
+        (item,) = log_kinds.service("feedback").list_all(session)
     page.tabs.setCurrentWidget(page.wins)
     page.show_argument(("feedback", item.id))
     assert page.tabs.currentWidget() is page.feedback

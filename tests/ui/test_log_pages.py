@@ -12,9 +12,15 @@ from PySide6.QtWidgets import QLabel
 
 from po_tracker.services.career import readiness_facts, skill_standing
 from po_tracker.services.changes import Changes
-from po_tracker.services.logbook import certifications, contacts, events, log_tables, ratings
+from po_tracker.services.logbook import (
+    certifications,
+    contacts,
+    events,
+    log_kinds,
+    log_tables,
+    ratings,
+)
 from po_tracker.services.logbook.log_tables import TableQuery
-from po_tracker.services.logbook.service_by_kind import LOG_SERVICES
 from po_tracker.ui.pages.certifications_page import CertificationsPage
 from po_tracker.ui.pages.experience_page import ExperiencePage
 from po_tracker.ui.pages.goals_panel import GoalsPanel
@@ -117,7 +123,7 @@ def table_text(page) -> str:
 
 def stored(page, context):
     with context.reading() as session:
-        return LOG_SERVICES[page.kind].list_all(session)
+        return log_kinds.service(page.kind).list_all(session)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.page.__name__)

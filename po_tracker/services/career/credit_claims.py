@@ -33,6 +33,15 @@ def clean_claims(session: Session, check: Checker, claims) -> list[tuple[int, fl
     return list(cleaned.values())
 
 
+def claim_rows(model, claims: list) -> list:
+    """Cleaned ``claims`` (credential id, credits, excluded) as rows of ``model``, a
+    training's or an event's credit table."""
+    return [
+        model(credential_id=cid, credits=credits, excluded=excluded)
+        for cid, credits, excluded in claims
+    ]
+
+
 def claims_to_dto(rows) -> tuple[CreditClaim, ...]:
     return tuple(
         CreditClaim(

@@ -10,24 +10,19 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import typing
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from ...files import check_folder_target, write_set_atomic
-from .csv_format import KINDS, LogKind, to_cell
+from ..logbook.log_kinds import KINDS, LogKind
+from .csv_format import derived, to_cell
 
 
 def columns(kind: LogKind) -> list[str]:
-    dto_type = _dto_type(kind)
+    dto_type = kind.entry_type
     names = [field.name for field in dataclasses.fields(dto_type)]
-    return names + [name for name, _ in kind.derived]
-
-
-def _dto_type(kind: LogKind) -> type:
-    """The DTO class a service's ``get`` returns: its annotation names it."""
-    return typing.get_type_hints(kind.module.get)["return"]
+    return names + [name for name, _ in derived(kind)]
 
 
 def render(session: Session, kind: LogKind) -> bytes:
@@ -35,9 +30,9 @@ def render(session: Session, kind: LogKind) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns(kind))
-    for item in kind.module.list_all(session):
+    for item in kind.service.list_all(session):
         row = [to_cell(getattr(item, field.name)) for field in dataclasses.fields(item)]
-        row += [to_cell(derive(item)) for _, derive in kind.derived]
+        row += [to_cell(derive(item)) for _, derive in derived(kind)]
         writer.writerow(row)
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -46,5 +41,5 @@ def export_csv(session: Session, folder: Path, force: bool = False) -> list[Path
     """Writes one file per log into ``folder`` (created if missing) as one set: either
     every file is replaced or none is. Returns the paths written."""
     folder = check_folder_target(folder)
-    contents = {kind.file_name: render(session, kind) for kind in KINDS.values()}
+    contents = {kind.csv_file: render(session, kind) for kind in KINDS}
     return write_set_atomic(folder, contents, force=force)

@@ -14,27 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from types import ModuleType
 from typing import Any
 
 from ..career.credit_claims import CreditClaim
 from ..errors import ValidationError
-from ..logbook import (
-    certifications,
-    contacts,
-    events,
-    experience,
-    goals,
-    ratings,
-    training,
-    wins,
-)
 from ..logbook import feedback_entries as feedback
-from ..logbook import (
-    journal_entries as journal,
-)
+from ..logbook import journal_entries as journal
+from ..logbook.log_kinds import LogKind
 from ..validation import strict_number
 
 # The whole of a text a spreadsheet reads as a value of its own: a number (with
@@ -53,49 +40,17 @@ _TRUE = {"yes", "y", "true", "1"}
 _FALSE = {"no", "n", "false", "0", ""}
 
 
-@dataclass(frozen=True)
-class LogKind:
-    name: str
-    module: ModuleType
-    input_type: type
-    file_name: str
-    # Columns derived for the export that the import reads although the DTO lacks them.
-    derived: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
-
-
-KINDS: dict[str, LogKind] = {
-    kind.name: kind
-    for kind in (
-        LogKind(
-            "certification",
-            certifications,
-            certifications.CertificationInput,
-            "certifications.csv",
-            derived=(("custom", lambda dto: dto.credential_slug is None),),
-        ),
-        LogKind("training", training, training.TrainingInput, "trainings.csv"),
-        LogKind("event", events, events.EventInput, "events.csv"),
-        LogKind("contact", contacts, contacts.ContactInput, "contacts.csv"),
-        LogKind("rating", ratings, ratings.RatingInput, "ratings.csv"),
-        LogKind("experience", experience, experience.ExperienceInput, "experience.csv"),
-        LogKind("journal", journal, journal.JournalInput, "journal.csv"),
-        LogKind("goal", goals, goals.GoalInput, "goals.csv"),
-        LogKind("win", wins, wins.WinInput, "wins.csv"),
-        LogKind("feedback", feedback, feedback.FeedbackInput, "feedback.csv"),
-    )
+# Columns a log's export derives although its entries lack them, which its import reads.
+DERIVED: dict[str, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
+    "certification": (("custom", lambda entry: entry.credential_slug is None),),
 }
 # Links name entries by id in the logbook they came from; in another one they would
 # point at the wrong entries, so the import leaves them out.
 NOT_IMPORTED = {"links"}
 
 
-def kind_named(name: str) -> LogKind:
-    key = name.strip().lower().removesuffix(".csv")
-    for kind in KINDS.values():
-        if key in (kind.name, kind.file_name.removesuffix(".csv")):
-            return kind
-    valid = ", ".join(KINDS)
-    raise ValidationError.single("KIND", f"unknown log {name!r}; valid logs: {valid}")
+def derived(kind: LogKind) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    return DERIVED.get(kind.name, ())
 
 
 # --- text cells ----------------------------------------------------------------------------

@@ -25,12 +25,11 @@ from sqlalchemy.orm import Session
 from ..career.credit_claims import CreditClaim
 from ..errors import FieldError, ValidationError
 from ..logbook.feedback_entries import SkillLevel
+from ..logbook.log_kinds import LogKind, named
 from .csv_dates import ACCEPTED, DateOrderError, column_order, parse_date
 from .csv_export import columns as export_columns
 from .csv_format import (
     NOT_IMPORTED,
-    LogKind,
-    kind_named,
     parse_bool,
     parse_claims,
     parse_list,
@@ -102,7 +101,7 @@ def _flags(header: list[str], rows) -> tuple[str, ...]:
 
 
 def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -> ImportReport:
-    log = kind_named(kind)
+    log = named(kind)
     header, rows = _read_rows(Path(path), _known_columns(log))
     _check_header(log, header)
     inputs = _validated_inputs(session, log, header, rows)
@@ -110,7 +109,7 @@ def import_csv(session: Session, kind: str, path: Path, dry_run: bool = False) -
     if dry_run:
         return ImportReport(log.name, len(inputs), True, (), flags)
     with session.begin_nested():
-        ids = tuple(log.module.create(session, data).id for data in inputs)
+        ids = tuple(log.service.create(session, data).id for data in inputs)
     return ImportReport(log.name, len(inputs), False, ids, flags)
 
 
@@ -243,7 +242,7 @@ def _validated_inputs(session: Session, log: LogKind, header: list[str], rows) -
         if data is None:
             continue
         try:
-            log.module.validate(session, data)
+            log.service.validate(session, data)
         except ValidationError as error:
             # A cell already reported as unreadable reached the service as None.
             seen = {e.field.rpartition(" ")[2] for e in unreadable}

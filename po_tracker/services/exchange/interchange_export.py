@@ -15,26 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...models import (
-    Certification,
     CertificationRenewal,
-    Contact,
     Credential,
     EventCredit,
-    ExperienceEntry,
-    Feedback,
     FeedbackSkill,
-    Goal,
-    JournalEntry,
     JournalLink,
-    NetworkingEvent,
     Profile,
     Skill,
-    SkillRating,
     Stage,
     Tag,
     TrainingCredit,
-    TrainingSession,
-    Win,
     WinRequirement,
     event_contacts,
     journal_entry_tags,
@@ -45,6 +35,7 @@ from ...models import (
 )
 from ...vocabulary import DEFAULT_WEIGHTS
 from ..framework import document as framework_io
+from ..logbook.log_kinds import BY_NAME
 from .interchange_read import FORMAT, VERSION
 
 TIMESTAMPS = ("created_at", "updated_at")
@@ -55,20 +46,25 @@ IDENTITY = "uuid"
 
 @dataclass(frozen=True)
 class ListSpec:
-    key: str  # the list's name in the document
-    kind: str  # the log kind, as journal links name it
-    model: type
+    kind: str  # the log kind (``log_kinds``), which names its list and its table
     order: str  # the date column that orders the list
     fields: tuple[str, ...]  # columns written as they are (dates as ISO text)
     slugs: tuple[tuple[str, str, str], ...] = ()  # (field, column, framework kind)
     refs: tuple[tuple[str, str, str], ...] = ()  # (field, column, list it points into)
 
+    @property
+    def key(self) -> str:
+        """The list's name in the document."""
+        return BY_NAME[self.kind].list_key
+
+    @property
+    def model(self) -> type:
+        return BY_NAME[self.kind].model
+
 
 SPECS = (
     ListSpec(
-        "certifications",
         "certification",
-        Certification,
         "earned_on",
         ("custom_name", "issuer", "status", "earned_on", "expires_on", "credential_number")
         + ("verification_url", "cost_amount", "cost_currency", "attachment", "notes")
@@ -76,64 +72,46 @@ SPECS = (
         (("credential", "credential_id", "credential"),),
     ),
     ListSpec(
-        "trainings",
         "training",
-        TrainingSession,
         "start_date",
         ("title", "provider", "format", "start_date", "end_date", "hours", "cost_amount")
         + ("cost_currency", "status", "notes"),
     ),
+    ListSpec("contact", "created_at", ("name", "organization", "role", "notes")),
     ListSpec(
-        "contacts", "contact", Contact, "created_at", ("name", "organization", "role", "notes")
-    ),
-    ListSpec(
-        "events",
         "event",
-        NetworkingEvent,
         "event_date",
         ("title", "event_type", "event_date", "location", "online", "hours", "takeaways")
         + ("follow_up_on", "follow_up_done", "notes", "mentoring"),
     ),
     ListSpec(
-        "ratings",
         "rating",
-        SkillRating,
         "rated_on",
         ("level", "rated_on", "source", "note"),
         (("skill", "skill_id", "skill"),),
     ),
     ListSpec(
         "experience",
-        "experience",
-        ExperienceEntry,
         "start_date",
         ("role", "organization", "start_date", "end_date", "sprints", "products_owned")
         + ("team_size", "ceremonies_facilitated", "people_mentored", "notes"),
     ),
+    ListSpec("journal", "entry_date", ("entry_date", "title", "body", "prompt")),
     ListSpec(
-        "journal", "journal", JournalEntry, "entry_date", ("entry_date", "title", "body", "prompt")
-    ),
-    ListSpec(
-        "goals",
         "goal",
-        Goal,
         "target_date",
         ("text", "target_date", "status", "requirement", "notes"),
         (("skill", "skill_id", "skill"), ("credential", "credential_id", "credential")),
     ),
     # Version 3: the evidence for a promotion case.
     ListSpec(
-        "wins",
         "win",
-        Win,
         "win_date",
         ("title", "win_date", "description", "impact", "metric_name", "metric_before")
         + ("metric_after", "metric_unit", "attachment", "notes"),
     ),
     ListSpec(
         "feedback",
-        "feedback",
-        Feedback,
         "given_on",
         ("quote", "giver_role", "given_on", "notes"),
         refs=(("contact", "contact_id", "contacts"),),

@@ -15,20 +15,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..logbook.log_kinds import KINDS
 from ..storage.json_stream import stream_object
 
-LISTS = (
-    "certifications",
-    "trainings",
-    "contacts",
-    "events",
-    "ratings",
-    "experience",
-    "journal",
-    "goals",
-    "wins",
-    "feedback",
-)
+LISTS = tuple(kind.list_key for kind in KINDS)
 BATCH = 1000
 
 _TABLES = """

@@ -17,7 +17,7 @@ from ..errors import ValidationError
 from ..framework import lookup
 from ..limits import MAX_MONEY, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order, save
+from .crud import LogService, save
 
 KIND = "certification"
 
@@ -168,36 +168,23 @@ def _to_dto(row: CertificationRow) -> Certification:
     )
 
 
-def create(session: Session, data: CertificationInput) -> Certification:
-    return _to_dto(save(session, CertificationRow(), _clean(session, data)))
-
-
-def update(session: Session, entry_id: int, data: CertificationInput) -> Certification:
-    row = get_row(session, CertificationRow, entry_id, KIND)
-    return _to_dto(save(session, row, _clean(session, data)))
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, CertificationRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Certification:
-    return _to_dto(get_row(session, CertificationRow, entry_id, KIND))
-
-
 def _query():
     return select(CertificationRow).options(joinedload(CertificationRow.credential))
 
 
-def list_all(session: Session) -> list[Certification]:
-    rows = session.scalars(
-        _query().order_by(CertificationRow.earned_on.desc().nulls_first(), CertificationRow.id)
-    )
-    return [_to_dto(row) for row in rows]
+def _write(session: Session, row, data) -> None:
+    save(session, row, _clean(session, data))
 
 
-def get_many(session: Session, ids: list[int]) -> list[Certification]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(CertificationRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    CertificationRow,
+    CertificationInput,
+    Certification,
+    write=_write,
+    to_entry=_to_dto,
+    order=(CertificationRow.earned_on.desc().nulls_first(), CertificationRow.id),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

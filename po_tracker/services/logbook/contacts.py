@@ -13,7 +13,7 @@ from ...models import NetworkingEvent, event_contacts
 from ...names import name_key
 from ..limits import MAX_NAME, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order
+from .crud import LogService, get_row, save
 
 KIND = "contact"
 
@@ -107,36 +107,6 @@ def _to_dto(row: ContactRow, count: int, last_met: date | None) -> Contact:
     )
 
 
-def create(session: Session, data: ContactInput) -> Contact:
-    row = ContactRow(**_clean(data))
-    session.add(row)
-    session.flush()
-    return get(session, row.id)
-
-
-def update(session: Session, entry_id: int, data: ContactInput) -> Contact:
-    row = get_row(session, ContactRow, entry_id, KIND)
-    for key, value in _clean(data).items():
-        setattr(row, key, value)
-    session.flush()
-    return get(session, entry_id)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, ContactRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Contact:
-    get_row(session, ContactRow, entry_id, KIND)
-    row, count, last_met = session.execute(_stats_query().where(ContactRow.id == entry_id)).one()
-    return _to_dto(row, count, last_met)
-
-
-def list_all(session: Session) -> list[Contact]:
-    rows = session.execute(_stats_query().order_by(func.lower(ContactRow.name), ContactRow.id))
-    return [_to_dto(row, count, last_met) for row, count, last_met in rows]
-
-
 def events_met(session: Session, entry_id: int) -> list[MetAt]:
     """The events where the user met this person, newest first."""
     get_row(session, ContactRow, entry_id, KIND)
@@ -154,7 +124,31 @@ def events_met(session: Session, entry_id: int) -> list[MetAt]:
     return [MetAt(*row) for row in rows]
 
 
-def get_many(session: Session, ids: list[int]) -> list[Contact]:
-    """The contacts with these ids, in the order given."""
-    rows = session.execute(_stats_query().where(ContactRow.id.in_(ids)))
-    return in_order([_to_dto(row, count, last_met) for row, count, last_met in rows], ids)
+class _ContactLog(LogService[ContactInput, Contact]):
+    """Contacts are read with how often and when the user last met them, so their
+    query selects those next to each row."""
+
+    def get(self, session: Session, entry_id: int) -> Contact:
+        get_row(session, ContactRow, entry_id, KIND)
+        return self.entries(session, ContactRow.id == entry_id)[0]
+
+    def _rows(self, session: Session, query):
+        return session.execute(query)
+
+
+def _write(session: Session, row: ContactRow, data: ContactInput) -> None:
+    save(session, row, _clean(data))
+
+
+LOG = _ContactLog(
+    KIND,
+    ContactRow,
+    ContactInput,
+    Contact,
+    write=_write,
+    to_entry=lambda selected: _to_dto(*selected),
+    order=(func.lower(ContactRow.name), ContactRow.id),
+    query=_stats_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

@@ -12,11 +12,11 @@ from ...models import EventCredit
 from ...models import NetworkingEvent as EventRow
 from ...names import name_key
 from ...vocabulary import EVENT_TYPES, MENTORING_DIRECTIONS
-from ..career.credit_claims import CreditClaim, claims_to_dto, clean_claims
+from ..career.credit_claims import CreditClaim, claim_rows, claims_to_dto, clean_claims
 from ..limits import MAX_CONTACTS_PER_EVENT, MAX_NAME, MAX_TEXT
 from ..validation import Checker
 from . import contacts
-from .crud import delete_row, get_row, in_order
+from .crud import LogService, save
 
 KIND = "event"
 
@@ -103,18 +103,11 @@ def validate(session: Session, data: EventInput) -> None:
     _clean(session, data)
 
 
-def _apply(session: Session, row: EventRow, data: EventInput) -> Event:
+def _write(session: Session, row: EventRow, data: EventInput) -> None:
     values, names, claims = _clean(session, data)
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.contacts = [contacts.find_or_create(session, name) for name in names]
-    row.credit_claims = [
-        EventCredit(credential_id=cid, credits=credits, excluded=excluded)
-        for cid, credits, excluded in claims
-    ]
-    session.add(row)
-    session.flush()
-    return _to_dto(row)
+    values["contacts"] = [contacts.find_or_create(session, name) for name in names]
+    values["credit_claims"] = claim_rows(EventCredit, claims)
+    save(session, row, values)
 
 
 def _to_dto(row: EventRow) -> Event:
@@ -138,35 +131,21 @@ def _to_dto(row: EventRow) -> Event:
     )
 
 
-def create(session: Session, data: EventInput) -> Event:
-    return _apply(session, EventRow(), data)
-
-
-def update(session: Session, entry_id: int, data: EventInput) -> Event:
-    return _apply(session, get_row(session, EventRow, entry_id, KIND), data)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, EventRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Event:
-    return _to_dto(get_row(session, EventRow, entry_id, KIND))
-
-
 def _query():
     return select(EventRow).options(
         selectinload(EventRow.contacts), selectinload(EventRow.credit_claims)
     )
 
 
-def list_all(session: Session) -> list[Event]:
-    rows = session.scalars(_query().order_by(EventRow.event_date.desc(), EventRow.id.desc()))
-    return [_to_dto(row) for row in rows]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Event]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(EventRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    EventRow,
+    EventInput,
+    Event,
+    write=_write,
+    to_entry=_to_dto,
+    order=(EventRow.event_date.desc(), EventRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...models import ExperienceEntry as ExperienceRow
 from ..limits import MAX_COUNT, MAX_NAME, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order, save
+from .crud import LogService, save
 
 KIND = "experience"
 COUNTS = ("sprints", "products_owned", "team_size", "ceremonies_facilitated", "people_mentored")
@@ -91,36 +90,18 @@ def _to_dto(row: ExperienceRow) -> Experience:
     )
 
 
-def create(session: Session, data: ExperienceInput) -> Experience:
-    return _to_dto(save(session, ExperienceRow(), _clean(data)))
+def _write(session: Session, row, data) -> None:
+    save(session, row, _clean(data))
 
 
-def update(session: Session, entry_id: int, data: ExperienceInput) -> Experience:
-    row = get_row(session, ExperienceRow, entry_id, KIND)
-    return _to_dto(save(session, row, _clean(data)))
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, ExperienceRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Experience:
-    return _to_dto(get_row(session, ExperienceRow, entry_id, KIND))
-
-
-def _query():
-    return select(ExperienceRow)
-
-
-def list_all(session: Session) -> list[Experience]:
-    rows = session.scalars(
-        _query().order_by(ExperienceRow.start_date.desc(), ExperienceRow.id.desc())
-    )
-    return [_to_dto(row) for row in rows]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Experience]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(ExperienceRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    ExperienceRow,
+    ExperienceInput,
+    Experience,
+    write=_write,
+    to_entry=_to_dto,
+    order=(ExperienceRow.start_date.desc(), ExperienceRow.id.desc()),
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

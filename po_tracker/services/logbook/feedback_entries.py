@@ -18,7 +18,7 @@ from ..framework import lookup
 from ..limits import MAX_NAME, MAX_QUOTE, MAX_TEXT
 from ..validation import Checker, strict_number
 from . import contacts
-from .crud import delete_row, get_row, in_order
+from .crud import LogService
 
 KIND = "feedback"
 
@@ -110,7 +110,7 @@ def validate(session: Session, data: FeedbackInput) -> None:
     _clean(session, data)
 
 
-def _apply(session: Session, row: FeedbackRow, data: FeedbackInput) -> Feedback:
+def _write(session: Session, row: FeedbackRow, data: FeedbackInput) -> None:
     values, giver, levels = _clean(session, data)
     for key, value in values.items():
         setattr(row, key, value)
@@ -124,7 +124,6 @@ def _apply(session: Session, row: FeedbackRow, data: FeedbackInput) -> Feedback:
     session.add(row)
     session.flush()
     session.refresh(row, ["skills"])
-    return _to_dto(row)
 
 
 def _to_dto(row: FeedbackRow) -> Feedback:
@@ -142,32 +141,19 @@ def _to_dto(row: FeedbackRow) -> Feedback:
     )
 
 
-def create(session: Session, data: FeedbackInput) -> Feedback:
-    return _apply(session, FeedbackRow(), data)
-
-
-def update(session: Session, entry_id: int, data: FeedbackInput) -> Feedback:
-    return _apply(session, get_row(session, FeedbackRow, entry_id, KIND), data)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, FeedbackRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Feedback:
-    return _to_dto(get_row(session, FeedbackRow, entry_id, KIND))
-
-
 def _query():
     return select(FeedbackRow).options(selectinload(FeedbackRow.skills))
 
 
-def list_all(session: Session) -> list[Feedback]:
-    rows = session.scalars(_query().order_by(FeedbackRow.given_on.desc(), FeedbackRow.id.desc()))
-    return [_to_dto(row) for row in rows]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Feedback]:
-    """The entries with these ids, in the order given (missing ones left out)."""
-    rows = session.scalars(_query().where(FeedbackRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    FeedbackRow,
+    FeedbackInput,
+    Feedback,
+    write=_write,
+    to_entry=_to_dto,
+    order=(FeedbackRow.given_on.desc(), FeedbackRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

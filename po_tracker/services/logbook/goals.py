@@ -14,7 +14,7 @@ from ...vocabulary import GOAL_REQUIREMENTS, GOAL_STATUSES
 from ..framework import lookup
 from ..limits import MAX_GOAL_TEXT, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order, save
+from .crud import LogService, save
 
 KIND = "goal"
 
@@ -94,34 +94,23 @@ def _to_dto(row: GoalRow) -> Goal:
     )
 
 
-def create(session: Session, data: GoalInput) -> Goal:
-    return _to_dto(save(session, GoalRow(), _clean(session, data)))
-
-
-def update(session: Session, entry_id: int, data: GoalInput) -> Goal:
-    row = get_row(session, GoalRow, entry_id, KIND)
-    return _to_dto(save(session, row, _clean(session, data)))
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, GoalRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Goal:
-    return _to_dto(get_row(session, GoalRow, entry_id, KIND))
-
-
 def _query():
     return select(GoalRow).options(joinedload(GoalRow.skill), joinedload(GoalRow.credential))
 
 
-def list_all(session: Session) -> list[Goal]:
-    rows = session.scalars(_query().order_by(GoalRow.target_date.asc().nulls_last(), GoalRow.id))
-    return [_to_dto(row) for row in rows]
+def _write(session: Session, row, data) -> None:
+    save(session, row, _clean(session, data))
 
 
-def get_many(session: Session, ids: list[int]) -> list[Goal]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(GoalRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    GoalRow,
+    GoalInput,
+    Goal,
+    write=_write,
+    to_entry=_to_dto,
+    order=(GoalRow.target_date.asc().nulls_last(), GoalRow.id),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

@@ -25,7 +25,7 @@ from ...models import JournalEntry as JournalRow
 from ...vocabulary import LOG_KINDS
 from ..limits import MAX_BODY, MAX_LINKS, MAX_TAG, MAX_TAGS, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order
+from .crud import LogService
 
 KIND = "journal"
 LINK_TARGETS = {
@@ -114,7 +114,7 @@ def _tag(session: Session, name: str) -> Tag:
     return tag or Tag(name=name)
 
 
-def _apply(session: Session, row: JournalRow, data: JournalInput) -> Journal:
+def _write(session: Session, row: JournalRow, data: JournalInput) -> None:
     values = _clean(session, data, row.id)
     row.entry_date = values["entry_date"]
     row.title = values["title"]
@@ -124,7 +124,6 @@ def _apply(session: Session, row: JournalRow, data: JournalInput) -> Journal:
     row.links = [JournalLink(target_kind=ref.kind, target_id=ref.id) for ref in values["links"]]
     session.add(row)
     session.flush()
-    return _to_dto(row)
 
 
 def _to_dto(row: JournalRow) -> Journal:
@@ -141,36 +140,26 @@ def _to_dto(row: JournalRow) -> Journal:
     )
 
 
-def create(session: Session, data: JournalInput) -> Journal:
-    return _apply(session, JournalRow(), data)
-
-
-def update(session: Session, entry_id: int, data: JournalInput) -> Journal:
-    return _apply(session, get_row(session, JournalRow, entry_id, KIND), data)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, JournalRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Journal:
-    return _to_dto(get_row(session, JournalRow, entry_id, KIND))
-
-
 def _query():
     return select(JournalRow).options(selectinload(JournalRow.tags), selectinload(JournalRow.links))
 
 
+LOG = LogService(
+    KIND,
+    JournalRow,
+    JournalInput,
+    Journal,
+    write=_write,
+    to_entry=_to_dto,
+    order=(JournalRow.entry_date.desc(), JournalRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+get_many = LOG.get_many
+
+
 def list_all(session: Session, tag: str | None = None) -> list[Journal]:
-    query = _query()
-    if tag:
-        query = query.where(JournalRow.tags.any(Tag.name == tag.lstrip("#").lower()))
-    query = query.order_by(JournalRow.entry_date.desc(), JournalRow.id.desc())
-    return [_to_dto(row) for row in session.scalars(query)]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Journal]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(JournalRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+    """Every entry, or those with ``tag``."""
+    if not tag:
+        return LOG.entries(session)
+    return LOG.entries(session, JournalRow.tags.any(Tag.name == tag.lstrip("#").lower()))

@@ -14,34 +14,9 @@ from collections import Counter
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from ...models import (
-    Certification,
-    Contact,
-    ExperienceEntry,
-    Feedback,
-    Goal,
-    JournalEntry,
-    NetworkingEvent,
-    SkillRating,
-    TrainingSession,
-    Win,
-)
 from .. import limits
 from ..errors import ValidationError
-
-# Each log's model, and its name as an export (and so an import's message) names it.
-LOG_LISTS = {
-    Certification: "certifications",
-    TrainingSession: "trainings",
-    Contact: "contacts",
-    NetworkingEvent: "events",
-    SkillRating: "ratings",
-    ExperienceEntry: "experience",
-    JournalEntry: "journal",
-    Goal: "goals",
-    Win: "wins",
-    Feedback: "feedback",
-}
+from .log_kinds import BY_MODEL
 
 
 def check_room(session: Session, model, adding: int) -> None:
@@ -52,12 +27,12 @@ def check_room(session: Session, model, adding: int) -> None:
     stored = session.scalar(select(func.count()).select_from(model)) or 0
     if stored + adding > limits.MAX_ENTRIES_PER_LOG:
         raise ValidationError.single(
-            LOG_LISTS[model], limits.too_many(stored + adding, limits.MAX_ENTRIES_PER_LOG)
+            BY_MODEL[model].list_key, limits.too_many(stored + adding, limits.MAX_ENTRIES_PER_LOG)
         )
 
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:
-    new = Counter(type(row) for row in session.new if type(row) in LOG_LISTS)
+    new = Counter(type(row) for row in session.new if type(row) in BY_MODEL)
     for model, adding in new.items():
         check_room(session, model, adding)

@@ -13,7 +13,7 @@ from ...vocabulary import RATING_SOURCES
 from ..framework import lookup
 from ..limits import MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order, save
+from .crud import LogService, save
 
 KIND = "rating"
 
@@ -72,42 +72,35 @@ def _to_dto(row: RatingRow) -> Rating:
     )
 
 
-def create(session: Session, data: RatingInput) -> Rating:
-    return _to_dto(save(session, RatingRow(), _clean(session, data)))
-
-
 def create_many(session: Session, ratings: list[RatingInput]) -> list[Rating]:
     """A self-assessment: several skills rated at once, all or none."""
     return [create(session, data) for data in ratings]
-
-
-def update(session: Session, entry_id: int, data: RatingInput) -> Rating:
-    row = get_row(session, RatingRow, entry_id, KIND)
-    return _to_dto(save(session, row, _clean(session, data)))
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, RatingRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Rating:
-    return _to_dto(get_row(session, RatingRow, entry_id, KIND))
 
 
 def _query():
     return select(RatingRow).options(joinedload(RatingRow.skill))
 
 
+def _write(session: Session, row, data) -> None:
+    save(session, row, _clean(session, data))
+
+
+LOG = LogService(
+    KIND,
+    RatingRow,
+    RatingInput,
+    Rating,
+    write=_write,
+    to_entry=_to_dto,
+    order=(RatingRow.rated_on.desc(), RatingRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+get_many = LOG.get_many
+
+
 def list_all(session: Session, skill: str | None = None) -> list[Rating]:
-    query = _query()
-    if skill is not None:
-        query = query.where(RatingRow.skill_id == lookup.skill_id(session, skill))
-    query = query.order_by(RatingRow.rated_on.desc(), RatingRow.id.desc())
-    return [_to_dto(row) for row in session.scalars(query)]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Rating]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(RatingRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+    """Every rating, or those of ``skill``."""
+    if skill is None:
+        return LOG.entries(session)
+    return LOG.entries(session, RatingRow.skill_id == lookup.skill_id(session, skill))

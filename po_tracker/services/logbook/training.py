@@ -13,6 +13,7 @@ from ...models import TrainingSession as TrainingRow
 from ...vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
 from ..career.credit_claims import (
     CreditClaim,
+    claim_rows,
     claims_to_dto,
     clean_claims,
     counts_toward,
@@ -21,7 +22,7 @@ from ..career.credit_claims import (
 from ..framework import lookup
 from ..limits import MAX_MONEY, MAX_SKILLS_PER_TRAINING, MAX_TEXT
 from ..validation import Checker
-from .crud import delete_row, get_row, in_order
+from .crud import LogService, save
 
 KIND = "training"
 
@@ -101,18 +102,11 @@ def validate(session: Session, data: TrainingInput) -> None:
     _clean(session, data)
 
 
-def _apply(session: Session, row: TrainingRow, data: TrainingInput) -> Training:
+def _write(session: Session, row: TrainingRow, data: TrainingInput) -> None:
     values, skill_ids, claims = _clean(session, data)
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.skills = [session.get(Skill, skill_id) for skill_id in skill_ids]
-    row.credit_claims = [
-        TrainingCredit(credential_id=cid, credits=credits, excluded=excluded)
-        for cid, credits, excluded in claims
-    ]
-    session.add(row)
-    session.flush()
-    return _to_dto(row)
+    values["skills"] = [session.get(Skill, skill_id) for skill_id in skill_ids]
+    values["credit_claims"] = claim_rows(TrainingCredit, claims)
+    save(session, row, values)
 
 
 def _to_dto(row: TrainingRow) -> Training:
@@ -136,35 +130,21 @@ def _to_dto(row: TrainingRow) -> Training:
     )
 
 
-def create(session: Session, data: TrainingInput) -> Training:
-    return _apply(session, TrainingRow(), data)
-
-
-def update(session: Session, entry_id: int, data: TrainingInput) -> Training:
-    return _apply(session, get_row(session, TrainingRow, entry_id, KIND), data)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, TrainingRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Training:
-    return _to_dto(get_row(session, TrainingRow, entry_id, KIND))
-
-
 def _query():
     return select(TrainingRow).options(
         selectinload(TrainingRow.skills), selectinload(TrainingRow.credit_claims)
     )
 
 
-def list_all(session: Session) -> list[Training]:
-    rows = session.scalars(_query().order_by(TrainingRow.start_date.desc(), TrainingRow.id.desc()))
-    return [_to_dto(row) for row in rows]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Training]:
-    """The entries with these ids, in the order given (missing ones left out): how a
-    long table fetches only the rows on screen."""
-    rows = session.scalars(_query().where(TrainingRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    TrainingRow,
+    TrainingInput,
+    Training,
+    write=_write,
+    to_entry=_to_dto,
+    order=(TrainingRow.start_date.desc(), TrainingRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

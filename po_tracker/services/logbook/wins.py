@@ -19,7 +19,7 @@ from ..framework import lookup
 from ..limits import MAX_METRIC, MAX_METRIC_NAME, MAX_METRIC_UNIT, MAX_NAME, MAX_TEXT
 from ..validation import Checker, strict_number
 from . import contacts
-from .crud import delete_row, get_row, in_order
+from .crud import LogService
 
 KIND = "win"
 # A metric is any measured number (lead time, revenue, NPS): it may be negative.
@@ -153,7 +153,7 @@ def validate(session: Session, data: WinInput) -> None:
     _clean(session, data)
 
 
-def _apply(session: Session, row: WinRow, data: WinInput) -> Win:
+def _write(session: Session, row: WinRow, data: WinInput) -> None:
     values, skill_ids, requirements, names = _clean(session, data)
     for key, value in values.items():
         setattr(row, key, value)
@@ -166,7 +166,6 @@ def _apply(session: Session, row: WinRow, data: WinInput) -> Win:
     row.contacts = [contacts.find_or_create(session, name) for name in names]
     session.add(row)
     session.flush()
-    return _to_dto(row)
 
 
 def _to_dto(row: WinRow) -> Win:
@@ -190,22 +189,6 @@ def _to_dto(row: WinRow) -> Win:
     )
 
 
-def create(session: Session, data: WinInput) -> Win:
-    return _apply(session, WinRow(), data)
-
-
-def update(session: Session, entry_id: int, data: WinInput) -> Win:
-    return _apply(session, get_row(session, WinRow, entry_id, KIND), data)
-
-
-def delete(session: Session, entry_id: int) -> None:
-    delete_row(session, WinRow, entry_id, KIND)
-
-
-def get(session: Session, entry_id: int) -> Win:
-    return _to_dto(get_row(session, WinRow, entry_id, KIND))
-
-
 def _query():
     return select(WinRow).options(
         selectinload(WinRow.skills),
@@ -214,12 +197,15 @@ def _query():
     )
 
 
-def list_all(session: Session) -> list[Win]:
-    rows = session.scalars(_query().order_by(WinRow.win_date.desc(), WinRow.id.desc()))
-    return [_to_dto(row) for row in rows]
-
-
-def get_many(session: Session, ids: list[int]) -> list[Win]:
-    """The entries with these ids, in the order given (missing ones left out)."""
-    rows = session.scalars(_query().where(WinRow.id.in_(ids)))
-    return in_order([_to_dto(row) for row in rows], ids)
+LOG = LogService(
+    KIND,
+    WinRow,
+    WinInput,
+    Win,
+    write=_write,
+    to_entry=_to_dto,
+    order=(WinRow.win_date.desc(), WinRow.id.desc()),
+    query=_query,
+)
+create, update, delete, get = LOG.create, LOG.update, LOG.delete, LOG.get
+list_all, get_many = LOG.list_all, LOG.get_many

@@ -9,20 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ..logbook.log_kinds import KINDS
 from ..validation import Checker
 
-KIND_CODES = {
-    1: "certification",
-    2: "training",
-    3: "event",
-    4: "contact",
-    5: "rating",
-    6: "experience",
-    7: "journal",
-    8: "goal",
-    9: "win",
-    10: "feedback",
-}
+KIND_CODES = {kind.search_code: kind.name for kind in KINDS}
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_LIMIT = 1000
 

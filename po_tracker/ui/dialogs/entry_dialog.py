@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ValidationError
-from ...services.logbook.service_by_kind import LOG_SERVICES
+from ...services.logbook import log_kinds
 from ..widgets.fit import FitsScreen
 from ..widgets.form import FormPanel, error_style
 
@@ -89,7 +89,7 @@ class EntryDialog(FitsScreen, QDialog):
     def validate(self, data) -> None:
         self.check_form(data)
         with self.context.reading() as session:
-            LOG_SERVICES[self.kind].validate(session, data)
+            log_kinds.service(self.kind).validate(session, data)
 
     def accept(self) -> None:
         data = self.collect()

@@ -17,23 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ValidationError
+from ...services.logbook.log_kinds import KINDS
 from ...services.search import full_text as search
 from ..navigation import PAGE_OF_KIND
 from ..widgets.fit import FitsScreen
 from ..widgets.rich_list import HTML_ROLE, RichTextDelegate
 
-KIND_LABELS = {
-    "certification": "Certification",
-    "training": "Training",
-    "event": "Event",
-    "contact": "Person",
-    "rating": "Skill rating",
-    "experience": "Experience",
-    "journal": "Journal",
-    "goal": "Goal",
-    "win": "Win",
-    "feedback": "Feedback",
-}
+KIND_LABELS = {kind.name: kind.label for kind in KINDS}
 RESULT_LIMIT = 50
 # Marks around each match in a snippet: control characters no entry's text contains.
 OPEN_MARK, CLOSE_MARK = "\x02", "\x03"

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.logbook import log_tables
-from ...services.logbook.service_by_kind import LOG_SERVICES
+from ...services.logbook import log_kinds, log_tables
 from ..table_models.entry_table_model import ID_ROLE, Column
 from ..table_models.log_table_model import LogTableModel
 from ..theme.header import PageHeader
@@ -73,7 +72,7 @@ class LogPage(RefreshWhenShown, QWidget):
 
     def _entries(self, ids: list[int]) -> list:
         with self.context.reading() as session:
-            return LOG_SERVICES[self.kind].get_many(session, ids)
+            return log_kinds.service(self.kind).get_many(session, ids)
 
     def _entry_count(self) -> int:
         with self.context.reading() as session:

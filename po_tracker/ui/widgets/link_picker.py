@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import NotFoundError, ValidationError
+from ...services.logbook import log_kinds
 from ...services.logbook.journal_entries import EntryRef
-from ...services.logbook.service_by_kind import LOG_SERVICES
 from ...services.search import full_text as search
 from ..dialogs.search_dialog import KIND_LABELS
 
@@ -33,7 +33,7 @@ SEARCH_DELAY_MS = 150
 def entry_label(session, ref: EntryRef) -> str:
     """ "Training · Scrum course (2026-03-02)": what the user recognises an entry by."""
     try:
-        item = LOG_SERVICES[ref.kind].get(session, ref.id)
+        item = log_kinds.service(ref.kind).get(session, ref.id)
     except NotFoundError:
         return f"{KIND_LABELS.get(ref.kind, ref.kind)} · (removed)"
     if ref.kind == "rating":
