@@ -22,7 +22,8 @@ BUDGET = 1.25
 RUNS = 5
 
 
-def build(spec: Path, dist: Path, work: Path) -> None:
+def build(spec: Path, dist: Path, work: Path, timeout: float | None = None) -> None:
+    """PyInstaller builds ``spec`` into ``dist`` (the packaging test builds the same way)."""
     subprocess.run(
         [
             sys.executable,
@@ -39,6 +40,7 @@ def build(spec: Path, dist: Path, work: Path) -> None:
         ],
         check=True,
         cwd=ROOT,
+        timeout=timeout,
     )
 
 

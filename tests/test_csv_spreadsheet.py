@@ -16,7 +16,6 @@ import pytest
 
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.exchange import csv_export, csv_import
-from po_tracker.services.logbook.log_kinds import BY_NAME as KINDS
 from po_tracker.services.logbook import (
     certifications,
     contacts,
@@ -27,6 +26,7 @@ from po_tracker.services.logbook import (
     training,
 )
 from po_tracker.services.logbook import journal_entries as journal
+from po_tracker.services.logbook.log_kinds import BY_NAME as KINDS
 from po_tracker.services.storage.opening import open_logbook
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
