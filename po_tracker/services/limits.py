@@ -60,6 +60,7 @@ MAX_WEIGHT = _export("$defs/profile/properties/weights/properties/skills/maximum
 MAX_VALIDITY_MONTHS = _framework("$defs/credential/properties/validity_months/maximum")
 MAX_GRACE_DAYS = _framework("$defs/credential/properties/grace_days/maximum")
 MAX_LEAD_DAYS = _framework("$defs/credential/properties/renewal_lead_days/maximum")
+MAX_LEVEL_TEXT = _framework("$defs/skill/properties/levels/additionalProperties/maxLength")
 
 # --- how many -----------------------------------------------------------------------------
 MAX_ENTRIES_PER_LOG = _export("properties/trainings/maxItems")

@@ -70,3 +70,21 @@ def test_export_file_replaces_the_target_whole(session, tmp_path):
     framework_edit.export_file(session, path, "Mine")
     assert json.loads(path.read_text(encoding="utf-8"))["name"] == "Mine"
     assert [p.name for p in folder.iterdir()] == ["framework.json"]
+
+
+def test_a_skills_level_texts_are_stored_exported_and_emptied_back_to_general(session):
+    framework_edit.set_skill_levels(session, "Leadership", {2: "Leads a squad.", 4: " "})
+    skill = _by_slug(framework_io.export_document(session), "skills", "leadership")
+    assert skill["levels"] == {"2": "Leads a squad."}
+    framework_edit.set_skill_levels(session, "Leadership", {2: ""})
+    skill = _by_slug(framework_io.export_document(session), "skills", "leadership")
+    assert "levels" not in skill
+
+
+def test_a_bad_level_text_is_refused_by_field_and_changes_nothing(session):
+    framework_edit.set_skill_levels(session, "Leadership", {1: "Kept."})
+    before = framework_io.export_document(session)
+    with pytest.raises(ValidationError) as caught:
+        framework_edit.set_skill_levels(session, "Leadership", {1: "New", 3: "bad\x1b[2J", 6: "x"})
+    assert sorted(e.field for e in caught.value.errors) == ["level_3", "level_6"]
+    assert framework_io.export_document(session) == before

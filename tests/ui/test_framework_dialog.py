@@ -28,8 +28,10 @@ from po_tracker.services.career.renewal_rules import RenewalRule
 from po_tracker.services.framework import document as framework_io
 from po_tracker.services.framework import edit as framework_edit
 from po_tracker.services.framework import lookup
+from po_tracker.services.limits import MAX_LEVEL_TEXT
 from po_tracker.services.logbook import profile, ratings
 from po_tracker.ui.dialogs.framework_dialog import FrameworkDialog
+from po_tracker.vocabulary import LEVEL_MEANINGS
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -262,6 +264,41 @@ def test_skill_description_and_prompt_are_saved(qtbot, dialog, context):
     assert by_slug(framework(context), "skills", "adaptability")["prompt"] == (
         "What surprised you this week?"
     )
+
+
+def test_a_skills_level_texts_are_edited_and_shown_where_it_is_rated(qtbot, dialog, context):
+    from po_tracker.services.framework import levels
+
+    dialog.tabs.setCurrentWidget(dialog.skills)
+    dialog.skills.select("adaptability")
+    editor = dialog.skills.editor
+    assert editor.level_edits[3].placeholderText() == LEVEL_MEANINGS[3][1]
+    editor.level_edits[3].setPlainText("Changes course when the market does.")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    with context.database.read() as session:
+        shown = {t.level: t for t in levels.levels_by_skill(session)["Adaptability"]}
+    assert shown[3].meaning == "Changes course when the market does." and shown[3].from_framework
+    assert shown[2].meaning == LEVEL_MEANINGS[2][1] and not shown[2].from_framework
+    # Emptied, the level has its general meaning back; the form shows what was saved.
+    editor.level_edits[3].setPlainText("   ")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert "levels" not in by_slug(framework(context), "skills", "adaptability")
+    dialog.skills.select("communication")
+    dialog.skills.select("adaptability")
+    assert editor.level_edits[3].toPlainText() == ""
+
+
+def test_a_level_text_that_is_too_long_is_refused_next_to_it(qtbot, dialog, context):
+    dialog.tabs.setCurrentWidget(dialog.skills)
+    dialog.skills.select("adaptability")
+    editor = dialog.skills.editor
+    editor.prompt.setPlainText("Kept only if everything saves")
+    editor.level_edits[5].setPlainText("x" * (MAX_LEVEL_TEXT + 1))
+    qtbot.mouseClick(editor.save_button, LEFT)
+    error = editor.levels.findChild(QLabel, "level_5_error")
+    assert error.isVisible() and str(MAX_LEVEL_TEXT) in error.text()
+    skill = by_slug(framework(context), "skills", "adaptability")
+    assert "levels" not in skill and skill.get("prompt") != "Kept only if everything saves"
 
 
 BROKEN_FILES = {

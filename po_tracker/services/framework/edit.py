@@ -24,14 +24,15 @@ from ...models import (
     StageMove,
     StageSkillTarget,
 )
-from ...vocabulary import STAGE_PATHS
+from ...vocabulary import LEVEL_MEANINGS, STAGE_PATHS
 from ..career.renewal_rules import RenewalRule, check_rule
 from ..errors import ValidationError
-from ..limits import MAX_COUNT, MAX_MOVES, MAX_TEXT, too_many
+from ..limits import MAX_COUNT, MAX_LEVEL_TEXT, MAX_MOVES, MAX_TEXT, too_many
 from ..validation import Checker
 from . import document as framework_io
 from . import items, lookup
 from .items import FrameworkItem, Removal
+from .levels import store_skill_descriptions
 from .usage import referenced_ids
 
 # Numeric stage requirements: (upper bound, whole number?).
@@ -169,6 +170,21 @@ def set_skill_details(
     """What the skill means, and the journal prompt that asks the user to reflect on it."""
     row = items.find(session, "skill", skill)
     return _set_values(session, "skill", row, _skill_details(description, prompt))
+
+
+def set_skill_levels(session: Session, skill: str, texts: dict[int, str]) -> None:
+    """What each level 1-5 means for this skill, in the framework's words (shown where
+    the user rates it); a level left empty keeps the generic meaning."""
+    row = items.find(session, "skill", skill)
+    check = Checker()
+    cleaned = {}
+    for level, text in texts.items():
+        if level not in LEVEL_MEANINGS:
+            check.fail(f"level_{level}", "must be a level from 1 to 5")
+            continue
+        cleaned[level] = check.text(f"level_{level}", text, limit=MAX_LEVEL_TEXT) or ""
+    check.done()
+    store_skill_descriptions(session, row.slug, cleaned)
 
 
 def remove_skill(session: Session, skill: str) -> Removal:

@@ -67,6 +67,14 @@ def stored_descriptions(session: Session) -> dict[str, dict[int, str]]:
     }
 
 
+def store_skill_descriptions(session: Session, slug: str, texts: dict[int, str]) -> None:
+    """Replace one skill's descriptions (the framework editor saved them); an empty text
+    gives that level its generic meaning back."""
+    by_slug: dict[str, dict] = dict(stored_descriptions(session))
+    by_slug[slug] = texts
+    store_descriptions(session, by_slug)
+
+
 def store_descriptions(session: Session, by_slug: dict[str, dict]) -> None:
     """Replace every skill's descriptions (a framework document was loaded)."""
     cleaned = {
@@ -78,6 +86,7 @@ def store_descriptions(session: Session, by_slug: dict[str, dict]) -> None:
     if not cleaned:
         if row is not None:
             session.delete(row)
+            session.flush()  # until flushed, the session would still hand the row back
         return
     value = json.dumps(cleaned, ensure_ascii=False, sort_keys=True)
     if row is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.career.renewal_rules import MAX_GRACE_DAYS, MAX_VALIDITY_MONTHS, RenewalRule
 from ...services.framework import edit as framework_edit
 from ...services.limits import MAX_HOURS, MAX_LEAD_DAYS
+from ...vocabulary import LEVEL_MEANINGS
 from .fields import notes_edit
 from .form import FormPanel
 from .framework_common import FAILED, FormGroup, MessageLine, apply, run_all
@@ -112,18 +113,38 @@ class SkillEditor(_ItemEditor):
         self.description = self.form.add_row("description", "&Description:", notes_edit(120))
         self.prompt = self.form.add_row("prompt", "Reflection &prompt:", notes_edit(80))
         self.prompt.setToolTip("Offered on the Journal page when you write about this skill.")
+        self.levels = FormPanel()
+        self.forms = FormGroup(self.form, self.levels)
+        self.level_edits = {
+            level: self.levels.add_row(f"level_{level}", f"&{level} · {name}:", notes_edit(64))
+            for level, (name, _meaning) in LEVEL_MEANINGS.items()
+        }
+        for level, edit in self.level_edits.items():
+            edit.setPlaceholderText(LEVEL_MEANINGS[level][1])
+            edit.setToolTip(
+                "Shown where you rate this skill. Left empty, the level keeps the general"
+                " meaning shown in grey."
+            )
+        box = QGroupBox("What each level means for this skill")
+        QVBoxLayout(box).addWidget(self.levels)
+        self.column.addWidget(box)
         self.finish_layout()
 
     def fill(self, item: dict) -> None:
         self.description.setPlainText(item.get("description", ""))
         self.prompt.setPlainText(item.get("prompt", ""))
+        described = item.get("levels", {})
+        for level, edit in self.level_edits.items():
+            edit.setPlainText(described.get(str(level), ""))
 
     def steps(self, slug: str) -> list:
         description, prompt = self.description.toPlainText(), self.prompt.toPlainText()
+        texts = {level: edit.toPlainText() for level, edit in self.level_edits.items()}
         return [
             lambda s: framework_edit.set_skill_details(
                 s, slug, description=description, prompt=prompt
-            )
+            ),
+            lambda s: framework_edit.set_skill_levels(s, slug, texts),
         ]
 
     def rename(self, session, slug: str, name: str) -> None:
