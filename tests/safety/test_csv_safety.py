@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from po_tracker.files import FileExistsRefused
 from po_tracker.services.errors import ValidationError
 from po_tracker.services.exchange import csv_export, csv_import
-from po_tracker.services.exchange.csv_format import KINDS, neutralise, restore_text
+from po_tracker.services.exchange.csv_format import neutralise, restore_text
 from po_tracker.services.logbook import training
+from po_tracker.services.logbook.log_kinds import BY_NAME as KINDS
 from po_tracker.services.storage import backup
 
 HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+1", "-2", "@SUM(A1:A9)", "\tx", "\rx"]
@@ -44,7 +45,7 @@ def test_text_that_a_spreadsheet_would_run_is_neutralised(session, tmp_path):
             session, training.TrainingInput(text, 2.5 + n, date(2025, 1, 1), notes=text)
         )
     paths = csv_export.export_csv(session, tmp_path / "out")
-    assert sorted(p.name for p in paths) == sorted(kind.file_name for kind in KINDS.values())
+    assert sorted(p.name for p in paths) == sorted(kind.csv_file for kind in KINDS.values())
     header, *rows = rows_of(tmp_path / "out" / "trainings.csv")
     for row in rows:
         cells = dict(zip(header, row, strict=True))

@@ -220,5 +220,5 @@ def test_csv_export_into_a_new_folder_writes_the_whole_set(capsys, data_dir, tmp
     target = tmp_path / "new"
     code, out, _ = run(capsys, data_dir, "export", "csv", target)
     assert code == 0
-    assert {p.name for p in target.iterdir()} == {k.file_name for k in csv_export.KINDS.values()}
+    assert {p.name for p in target.iterdir()} == {k.csv_file for k in csv_export.KINDS}
     assert (target.stat().st_mode & 0o777) == 0o700
