@@ -178,3 +178,26 @@ def test_journal_links_to_wins_and_feedback_go_when_they_go(session):
     assert [link.kind for link in journal.get(session, entry.id).links] == ["feedback"]
     count = session.execute(text("SELECT count(*) FROM win_skills")).scalar()
     assert count == 0
+
+
+def test_own_level_is_the_latest_self_rating_up_to_the_day(session):
+    from po_tracker.services.career.case_evidence import self_levels
+    from po_tracker.services.framework import lookup
+    from po_tracker.services.logbook import ratings
+
+    def rate(skill, level, day, source="self"):
+        ratings.create(session, ratings.RatingInput(skill, level, day, source=source))
+
+    rate("communication", 2, date(2025, 1, 10))
+    rate("communication", 3, date(2025, 3, 1))
+    rate("communication", 4, date(2025, 3, 1))  # the same day, entered last: this one
+    rate("communication", 5, date(2025, 4, 1), source="manager")  # not the user's own
+    rate("communication", 1, date(2025, 9, 1))  # after the day asked about
+    rate("stakeholder-management", 2, date(2025, 2, 1), source="peer")
+    communication = lookup.skill_id(session, "communication")
+    stakeholders = lookup.skill_id(session, "stakeholder-management")
+    levels = self_levels(session, date(2025, 6, 30))
+    assert levels[communication] == 4
+    assert stakeholders not in levels  # rated by a peer only
+    assert self_levels(session, date(2025, 2, 1))[communication] == 2
+    assert self_levels(session, date(2025, 9, 1))[communication] == 1

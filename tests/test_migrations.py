@@ -164,3 +164,18 @@ def test_a_new_logbook_carries_the_application_id(db):
     connection.close()
     assert app_id == schema.APPLICATION_ID == int.from_bytes(b"POTR", "big")
     assert db.path.read_bytes()[68:72] == b"POTR"  # where `file` and other tools read it
+
+
+def test_a_write_takes_the_write_lock_when_it_begins_and_a_read_does_not(db):
+    other = sqlite3.connect(db.path, timeout=0, isolation_level=None)
+    try:
+        with db.write() as session:
+            session.connection()  # the transaction has begun, nothing written yet
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")  # a second writer is told at once
+        with db.read() as session:
+            session.connection()
+            other.execute("BEGIN IMMEDIATE")  # a reader leaves the writers be
+            other.execute("ROLLBACK")
+    finally:
+        other.close()

@@ -6,11 +6,16 @@ app-wide signal, so pages refresh themselves and never call each other."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..services.changes import NOTHING, Changes
+
+if TYPE_CHECKING:  # the ORM is imported off the UI thread, after the first frame
+    from ..services.career.readiness_facts import LogFacts
 
 
 class AppContext(QObject):
@@ -31,6 +36,22 @@ class AppContext(QObject):
         self._id_moves: dict[tuple[str, int], int] = {}
         # While ``one_notice`` runs: what its writes changed, told once at its end.
         self._held: Changes | None = None
+        # (data revision, the log's facts): the last facts a page gathered, for the pages
+        # that score the same day's facts (dashboard, Career) and the same data.
+        self._facts: tuple[int, LogFacts] | None = None
+
+    def keep_facts(self, revision: int, facts: LogFacts | None) -> None:
+        """``facts`` (``readiness_facts.LogFacts``) gathered from data at ``revision``."""
+        if facts is not None:
+            self._facts = (revision, facts)
+
+    def kept_facts(self, revision: int, as_of: date) -> LogFacts | None:
+        """The facts kept for ``as_of`` from data at ``revision``; None when the data or
+        the day has changed since (every write moves the revision)."""
+        if self._facts is None:
+            return None
+        kept_revision, facts = self._facts
+        return facts if kept_revision == revision and facts.as_of == as_of else None
 
     @contextmanager
     def reading(self):

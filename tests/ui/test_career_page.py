@@ -103,3 +103,32 @@ def test_the_evidence_tab_lists_each_skills_evidence_for_any_stage(page, context
     assert "No evidence yet: log a win that shows Communication." in text
     page.choose("product-owner")  # any stage, not only the target
     assert "Promotion case: Product Owner" in page.evidence.toPlainText()
+
+
+def test_after_the_dashboard_the_page_scores_the_facts_it_gathered(qtbot, context, monkeypatch):
+    from po_tracker.ui.pages import career_page
+    from po_tracker.ui.pages.dashboard_page import DashboardPage
+
+    with context.database.write() as session:
+        profile.set_stages(session, current="Junior Product Owner", target="Senior Product Owner")
+    dashboard = DashboardPage(context)
+    qtbot.addWidget(dashboard)
+    dashboard.show()  # computes the numbers, as the first page of a start
+    gathered = []
+    real_gather = career_page.gather_facts
+
+    def gather(session, as_of):
+        gathered.append(as_of)
+        return real_gather(session, as_of)
+
+    monkeypatch.setattr(career_page, "gather_facts", gather)
+    page = CareerPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    assert gathered == []  # the dashboard's, for the same data and day
+    assert _shown_percent(page) == _expected(context, "Senior Product Owner")
+    dashboard.hide()  # a change the dashboard does not see: its facts are out of date
+    rating = ratings.RatingInput("Communication", 5, date.today())
+    context.undo_stack.push(AddEntry(context, "rating", rating, "rating"))
+    assert gathered == [date.today()]
+    assert _shown_percent(page) == _expected(context, "Senior Product Owner")

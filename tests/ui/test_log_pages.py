@@ -385,3 +385,29 @@ def test_fitting_the_columns_reads_only_a_screenful_of_a_long_log(qtbot, context
     assert page.model.rowCount() == 336
     # Qt's own column fit read 336 rows here; a log of 30,000 entries, 1,000 of them.
     assert read and max(read) < JUDGED_ROWS + 40
+
+
+def test_a_long_logs_first_visit_reads_its_entries_in_one_query(qtbot, context):
+    from po_tracker.services.logbook import training
+
+    with context.writing(Changes.of("training")) as session:
+        for day in range(1, 29):
+            for hour in range(12):
+                training.create(
+                    session, training.TrainingInput(f"Course {day}-{hour}", 1, date(2025, 3, day))
+                )
+    page = TrainingPage(context)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    queries = []
+    real_entries = page._entries
+
+    def entries(ids):
+        queries.append(ids)
+        return real_entries(ids)
+
+    page.model._cache._fetch_rows = entries  # each call is one query for a block of rows
+    page.show()  # filled, its columns fitted to the rows in view, painted
+    qtbot.waitExposed(page)
+    assert page.model.rowCount() == 336
+    assert len(queries) == 1 and len(queries[0]) < 336

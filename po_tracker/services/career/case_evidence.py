@@ -341,18 +341,20 @@ def others_levels(session: Session, period: Period) -> dict[int, OthersView]:
 
 def self_levels(session: Session, as_of: date) -> dict[int, int]:
     """Each skill's latest self-rating on or before ``as_of``."""
-    rank = (
-        select(SkillRating.skill_id, SkillRating.level)
-        .where(SkillRating.source == "self", SkillRating.rated_on <= as_of)
-        .add_columns(
-            func.row_number()
-            .over(
-                partition_by=SkillRating.skill_id,
-                order_by=(SkillRating.rated_on.desc(), SkillRating.id.desc()),
-            )
-            .label("rank")
+    # One look-up per skill down its ratings index, newest first: numbering every
+    # self-rating of the log to keep each skill's first took a quarter of a second at
+    # 25,000 ratings, on each first visit of the Skills page.
+    latest = (
+        select(SkillRating.level)
+        .where(
+            SkillRating.skill_id == Skill.id,
+            SkillRating.source == "self",
+            SkillRating.rated_on <= as_of,
         )
-        .subquery()
+        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
+        .limit(1)
+        .correlate(Skill)
+        .scalar_subquery()
     )
-    rows = session.execute(select(rank.c.skill_id, rank.c.level).where(rank.c.rank == 1))
-    return dict(rows.all())
+    rows = session.execute(select(Skill.id, latest))
+    return {skill_id: level for skill_id, level in rows if level is not None}

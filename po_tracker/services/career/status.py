@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..logbook import profile as profile_service
 from ..wording import days_phrase
 from .readiness import Readiness, readiness
-from .readiness_facts import gather_facts
+from .readiness_facts import LogFacts, gather_facts
 from .renewal import CredentialStatus, evaluate_with_pools
 from .renewal_due import RenewalDue, renewals_from
 from .route import Route, route
@@ -41,6 +41,9 @@ class StatusReport:
     route: Route
     credentials: tuple[CredentialStatus, ...]
     renewals: tuple[RenewalDue, ...] = ()  # one per renewal: a pooled group said once
+    # What the readiness was scored from (None without a target): the Career page scores
+    # every stage from the same facts, without gathering them again.
+    facts: LogFacts | None = None
 
     @property
     def next_actions(self) -> tuple[str, ...]:
@@ -150,6 +153,7 @@ def build(session: Session, as_of: date) -> StatusReport:
         route=route(session, as_of, facts),
         credentials=tuple(credentials),
         renewals=tuple(renewals_from(credentials, pooled, as_of)),
+        facts=facts,
     )
 
 

@@ -81,11 +81,3 @@ def read_radar(
         stage_name=stage,
         others=others if any(level is not None for level in others) else None,
     )
-
-
-def connection_of(session) -> sqlite3.Connection:
-    """The ``sqlite3`` connection under a SQLAlchemy session, inside the session's
-    transaction, so plain SQL there reads what the session's own queries read. Pending
-    changes are flushed first, as the session does before a query."""
-    session.flush()
-    return session.connection().connection.driver_connection

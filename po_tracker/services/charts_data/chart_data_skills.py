@@ -20,12 +20,13 @@ from ...charts.data import (
     StageNode,
     TrendData,
 )
+from ...db import connection_of
 from ...models import Skill, SkillRating
 from ..career.readiness import target_stage_id
 from ..career.readiness_facts import load_requirements, skill_levels
 from ..errors import ValidationError
 from ..logbook import profile
-from .chart_data_radar import connection_of, read_radar
+from .chart_data_radar import read_radar
 
 REPORT_ACTIONS = 7
 

@@ -179,9 +179,14 @@ class CareerPage(RefreshWhenShown, QWidget):
     def _facts(self, session) -> LogFacts:
         """The log's facts as of today, gathered once per refresh: every stage the user
         chooses is scored from the same facts (a new day gathers them anew)."""
+        from ...services.storage import start_view
+
         today = date.today()
         if self.facts is None or self.facts.as_of != today:
-            self.facts = gather_facts(session, today)
+            # The dashboard has usually just gathered them, from the same data.
+            revision = start_view.revision(session)
+            self.facts = self.context.kept_facts(revision, today) or gather_facts(session, today)
+            self.context.keep_facts(revision, self.facts)
         return self.facts
 
     def _set_stage(self, target: bool) -> None:

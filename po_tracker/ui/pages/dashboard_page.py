@@ -201,6 +201,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
                 view = None  # what is on screen is still exactly what the data gives
             else:
                 self.report, view = compute_view(session, today)
+                self.context.keep_facts(revision, self.report.facts)
         self._stale = False
         if view is not None:
             self._show_view(view, revision, today)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from ..table_models.row_cache import BLOCK
+
 COLUMN_CAP = 200
 MAIN_SHARE = 0.35  # the main column keeps at least this share of the table's width
 NARROWEST = 90  # a wide column is never squeezed below this; dates and numbers are left be
 # Rows judged, from the first in view: a screenful. Qt's own sizeHintForColumn reads up to
 # 1,000 rows, and every row of a table not on screen yet (the other tab of a page), which
-# made a log's first visit fetch every entry.
-JUDGED_ROWS = 60
+# made a log's first visit fetch every entry. As many as the table reads in one query: ten
+# rows more cost a second query on every first visit (a block of wins with their links).
+JUDGED_ROWS = BLOCK
 
 
 def setup_columns(table: QTableView, stretch_column: int) -> None:
