@@ -23,9 +23,16 @@ from . import radar_layout
 from .radar_layout import Fit, Label
 from .text_extent import TextMeasure
 
+Style = tuple[bool, int, int]
 # (shortened names, characters a line wraps at, points smaller than the chart asked), in
 # the order preferred; the wrap width is the chart's own (18 characters) plus this.
-STYLES = ((False, 0, 0), (True, 0, 0), (True, -4, 0), (True, -4, -1), (True, -4, -2))
+STYLES: tuple[Style, ...] = (
+    (False, 0, 0),
+    (True, 0, 0),
+    (True, -4, 0),
+    (True, -4, -1),
+    (True, -4, -2),
+)
 # The first style whose circle is at least this share of the area's smaller side across.
 ROOMY = 0.5
 NOT_RATED = "(not rated)"
@@ -81,14 +88,8 @@ def fit_polar(ax: Axes, area: tuple[float, float, float, float], renderer) -> No
     x0, y0, x1, y1 = area
     room = ((x1 - x0) * width_in * 72, (y1 - y0) * height_in * 72)
     measure = TextMeasure(renderer)
-    tried = []
-    for style in STYLES:
-        spokes = _apply(labels, style, measure)
-        tried.append((spokes, radar_layout.fit(spokes, *room)))
-    chosen = _choose([fit for _, fit in tried], min(room))
-    spokes, fit = tried[chosen]
-    if chosen != len(STYLES) - 1:
-        _apply(labels, STYLES[chosen])
+    style, spokes, fit = _best_style(labels, room, measure)
+    _apply(labels, style)
     centre_x = (x0 + x1) / 2 + fit.centre[0] / 72 / width_in
     centre_y = (y0 + y1) / 2 + fit.centre[1] / 72 / height_in
     side_w, side_h = 2 * fit.radius / 72 / width_in, 2 * fit.radius / 72 / height_in
@@ -99,7 +100,7 @@ def fit_polar(ax: Axes, area: tuple[float, float, float, float], renderer) -> No
         item.text.xyann = (radar_layout.PAD * spoke.x, radar_layout.PAD * spoke.y + lift)
 
 
-def _apply(labels: SkillLabels, style: tuple[bool, int, int], measure=None) -> list[Label]:
+def _apply(labels: SkillLabels, style: Style, measure: TextMeasure | None = None) -> list[Label]:
     """Give every label its text and size in ``style``; with ``measure``, returns their
     sizes."""
     short, narrower, smaller = style
@@ -113,12 +114,16 @@ def _apply(labels: SkillLabels, style: tuple[bool, int, int], measure=None) -> l
     return spokes
 
 
-def _choose(fits: list[Fit], side: float) -> int:
-    """The first style that fits with a circle at least ROOMY of ``side`` across; when
-    none does, the one with the largest circle."""
-    roomy = next(
-        (i for i, fit in enumerate(fits) if fit.fits and fit.radius >= ROOMY * side / 2), None
-    )
-    if roomy is not None:
-        return roomy
-    return max(range(len(fits)), key=lambda i: (fits[i].fits, fits[i].radius))
+def _best_style(
+    labels: SkillLabels, room: tuple[float, float], measure: TextMeasure
+) -> tuple[Style, list[Label], Fit]:
+    """The first style that fits ``room`` with a circle at least ROOMY of its smaller side
+    across; when none does, the one with the largest circle. (style, sizes, fit)"""
+    tried: list[tuple[Style, list[Label], Fit]] = []
+    for style in STYLES:
+        spokes = _apply(labels, style, measure)
+        fit = radar_layout.fit(spokes, *room)
+        if fit.fits and fit.radius >= ROOMY * min(room) / 2:
+            return style, spokes, fit
+        tried.append((style, spokes, fit))
+    return max(tried, key=lambda t: (t[2].fits, t[2].radius))

@@ -20,11 +20,16 @@ class TextMeasure:
     def __init__(self, renderer) -> None:
         self._renderer = renderer
         self._per_point = renderer.points_to_pixels(1.0)
+        # A layout tries several label styles that share most lines: each measured once.
+        self._seen: dict[tuple[str, int], tuple[float, float, float]] = {}
 
     def _line(self, line: str, font: FontProperties) -> tuple[float, float, float]:
         """(width, height, descent) of one line, in points."""
-        w, h, d = self._renderer.get_text_width_height_descent(line, font, ismath=False)
-        return w / self._per_point, h / self._per_point, d / self._per_point
+        key = (line, hash(font))  # the font's hash is that of its properties
+        if key not in self._seen:
+            w, h, d = self._renderer.get_text_width_height_descent(line, font, ismath=False)
+            self._seen[key] = (w / self._per_point, h / self._per_point, d / self._per_point)
+        return self._seen[key]
 
     def size(self, text: str, font: FontProperties, linespacing: float) -> tuple[float, float]:
         """(width, height) of ``text`` as matplotlib lays out its lines: each at least as
