@@ -9,7 +9,7 @@ circle is then made as large as the area allows with every label inside it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PAD = 12.0  # points between the outer ring and a label
 GAP = 6.0  # points kept between two labels moved apart
@@ -18,8 +18,7 @@ MAX_MOVES = 12  # per label; a label still overlapping after this many stays whe
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in points from the centre
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     x: float  # the spoke's direction on screen, clockwise from the top: sin(angle)
     y: float  # cos(angle)
     width: float  # points
@@ -43,8 +42,7 @@ class Label:
         return (x0, y0, x0 + self.width, y0 + self.height)
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     radius: float  # points
     centre: tuple[float, float]  # the circle's centre, points from the area's centre
     lifts: tuple[float, ...]  # points each label is moved up (negative: down)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 import weakref
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from matplotlib.axes import Axes
 from matplotlib.text import Annotation
@@ -40,8 +40,7 @@ SHORT_LINES = 3
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 
 
-@dataclass
-class SkillLabel:
+class SkillLabel(NamedTuple):
     text: Annotation
     name: str
     rated: bool
@@ -49,8 +48,7 @@ class SkillLabel:
     y: float
 
 
-@dataclass
-class SkillLabels:
+class SkillLabels(NamedTuple):
     items: list[SkillLabel]
     width: int  # characters a line is wrapped at
     fontsize: float  # as the chart asked for it
