@@ -87,7 +87,7 @@ def _write_png(figure: Figure, out: BinaryIO, dpi: float) -> None:
     width, height = (int(side) for side in figure.get_size_inches() * dpi)
     if pixels.getbuffer().nbytes != width * height * 4:
         raise ValueError(f"the chart drew a picture of another size than {width}x{height}")
-    image = Image.frombuffer("RGBA", (width, height), pixels.getbuffer(), "raw", "RGBA", 0, 1)
+    image = Image.frombuffer("RGBA", (width, height), pixels.getvalue(), "raw", "RGBA", 0, 1)
     if image.getchannel("A").getextrema() == (255, 255):
         image = image.convert("RGB")
     info = PngImagePlugin.PngInfo()

@@ -9,7 +9,7 @@ circle is then made as large as the area allows with every label inside it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 PAD = 12.0  # points between the outer ring and a label
 GAP = 6.0  # points kept between two labels moved apart
@@ -25,11 +25,11 @@ class Label(NamedTuple):
     height: float
 
     @property
-    def ha(self) -> str:
+    def ha(self) -> Literal["left", "center", "right"]:
         return "center" if abs(self.x) < 0.2 else ("left" if self.x > 0 else "right")
 
     @property
-    def va(self) -> str:
+    def va(self) -> Literal["bottom", "center", "top"]:
         return "center" if abs(self.y) < 0.3 else ("bottom" if self.y > 0 else "top")
 
     def box(self, radius: float, lift: float = 0.0) -> Box:

@@ -56,7 +56,8 @@ class SidePanel:
         """(width, height) of the legend in points, from its texts and its spacing."""
         legend = self.legend
         texts = legend.get_texts()
-        size = texts[0].get_fontsize() if texts else FONT_LEGEND
+        # In points: the legend's texts were made with a size in points, not a name.
+        size = float(texts[0].get_fontsize()) if texts else float(FONT_LEGEND)
         boxes = [measure.artist(t) for t in texts]
         handle = legend.handlelength + legend.handletextpad + 2 * legend.borderpad
         width = max((w for w, _ in boxes), default=0.0) + handle * size
