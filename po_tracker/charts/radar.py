@@ -124,7 +124,7 @@ def _placer(polar, panel: SidePanel, header_in: float):
         panel.fit_rows((top - 0.1) * height_in * 72, measure)
         panel_w = panel.inches(width_in, measure) / width_in
         panel.axes.set_position((1 - panel_w, 0.04, panel_w - 0.02, top - 0.1))
-        radar_place.fit_polar(polar, (0.01, 0.02, 0.98 - panel_w, top - 0.02), renderer)
+        radar_place.fit_polar(polar, (0.01, 0.02, 0.98 - panel_w, top - 0.02), measure)
 
     return place
 

@@ -1,12 +1,12 @@
 """A radar's circle and skill labels placed in their area, at the start of its one draw.
 
 The circle is made as large as the area allows with every label inside it and none over
-another (``radar_layout``). Full skill names are kept unless shortening them buys a
-clearly larger circle: on a dashboard card, names like "Cross-functional collaboration
-(with UX, marketing, engineering)" would leave a ring too small to read. Shortened, a
-name loses what it says in brackets and keeps two lines at most; only when that is still
-too crowded does the label's type get smaller. The full names stay in the chart's
-numbers table.
+another (``radar_layout``). Full skill names are kept while they leave the circle at
+least half the area's smaller side across: on a dashboard card, names like
+"Cross-functional collaboration (with UX, marketing, engineering)" would leave a ring
+too small to read. Then a name loses what it says in brackets (three lines at most),
+then wraps narrower, and only then does its type get smaller. The full names stay in
+the chart's numbers table.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ STYLES: tuple[Style, ...] = (
     (True, -4, -1),
     (True, -4, -2),
 )
-# The first style whose circle is at least this share of the area's smaller side across.
+# The first style that fits with a circle this share of the area's smaller side across
+# is taken; when none does, the one with the largest circle.
 ROOMY = 0.5
 NOT_RATED = "(not rated)"
 SHORT_LINES = 3
@@ -75,7 +76,7 @@ def label_text(name: str, rated: bool, width: int, short: bool) -> str:
     return text if rated else f"{text}\n{NOT_RATED}"
 
 
-def fit_polar(ax: Axes, area: tuple[float, float, float, float], renderer) -> None:
+def fit_polar(ax: Axes, area: tuple[float, float, float, float], measure: TextMeasure) -> None:
     """Size and centre a polar axes so that it and its skill labels fill ``area``
     (x0, y0, x1, y1 in figure fractions), in the best label style that fits."""
     labels = _REGISTRY.get(ax)
@@ -85,7 +86,6 @@ def fit_polar(ax: Axes, area: tuple[float, float, float, float], renderer) -> No
     width_in, height_in = figure.get_size_inches()
     x0, y0, x1, y1 = area
     room = ((x1 - x0) * width_in * 72, (y1 - y0) * height_in * 72)
-    measure = TextMeasure(renderer)
     style, spokes, fit = _best_style(labels, room, measure)
     _apply(labels, style)
     centre_x = (x0 + x1) / 2 + fit.centre[0] / 72 / width_in

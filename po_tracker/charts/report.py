@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from . import radar, radar_place
 from ._common import PlacedFigure, fmt_date, header, themed, wrap
 from .data import CredentialLine, ReportData
+from .text_extent import TextMeasure
 from .theme import FONT_LABEL, FONT_NOTE, FONT_SUBTITLE, FONT_TICK, LIGHT, Theme
 
 A4_PORTRAIT = (8.27, 11.69)  # inches
@@ -193,7 +194,7 @@ def build_report(data: ReportData, *, theme: Theme = LIGHT, size=None) -> Figure
 
         def place(fig: Figure, renderer) -> None:
             if polar.get_visible():
-                radar_place.fit_polar(polar, (0.04, 0.33, 0.96, 0.71), renderer)
+                radar_place.fit_polar(polar, (0.04, 0.33, 0.96, 0.71), TextMeasure(renderer))
 
         figure.set_place(place)
         return figure
