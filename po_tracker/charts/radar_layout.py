@@ -13,6 +13,9 @@ from typing import Literal, NamedTuple
 
 PAD = 12.0  # points between the outer ring and a label
 GAP = 6.0  # points kept between two labels moved apart
+# Points kept between two labels side by side: closer, "Cross-functional" and
+# "Communication" read as one line.
+SIDE_GAP = 5.0
 MAX_MOVES = 12  # per label; a label still overlapping after this many stays where it is
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in points from the centre
@@ -64,7 +67,7 @@ def lifts(labels: list[Label], radius: float) -> list[float]:
             box = labels[i].box(radius)
             for _ in range(MAX_MOVES):
                 margin = 0.04 * (box[3] - box[1])
-                padded = (box[0], box[1] - margin, box[2], box[3] + margin)
+                padded = (box[0] - SIDE_GAP, box[1] - margin, box[2] + SIDE_GAP, box[3] + margin)
                 hit = next((b for b in placed if _overlap(b, padded)), None)
                 if hit is None:
                     break
