@@ -14,7 +14,6 @@ import matplotlib.dates as mdates
 import numpy as np
 from cycler import cycler
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import LayoutEngine
 from matplotlib.transforms import ScaledTranslation
 
 from .theme import DEFAULT_SIZE, FONT_LABEL, FONT_NOTE, FONT_SUBTITLE, FONT_TITLE, LIGHT, Theme
@@ -116,22 +115,25 @@ def _muted() -> str:
     return mpl.rcParams["xtick.color"]
 
 
-class PlacedLayout(LayoutEngine):
-    """A layout engine that runs ``place(figure, renderer)`` before every draw.
+class PlacedFigure(Figure):
+    """A figure that runs ``place(figure, renderer)`` at the start of every draw.
 
     For figures whose parts constrained layout cannot fit, such as a polar axes with
     labels outside its circle: the positions follow the figure's size at export time.
+    Not a layout engine: ``savefig`` draws a figure with one twice (a dry draw to lay it
+    out, then the real one), where this one is drawn once; ``place`` must therefore work
+    from the renderer's font metrics, never from boxes known only after a draw.
     """
 
-    _adjust_compatible = False
-    _colorbar_gridspec = False
+    _place: Callable[[Figure, object], None] | None = None
 
-    def __init__(self, place: Callable[[Figure, object], None]) -> None:
-        super().__init__()
+    def set_place(self, place: Callable[[Figure, object], None]) -> None:
         self._place = place
 
-    def execute(self, fig: Figure) -> None:
-        self._place(fig, fig._get_renderer())
+    def draw(self, renderer) -> None:
+        if self._place is not None and self.get_visible():
+            self._place(self, renderer)
+        super().draw(renderer)
 
 
 def message_figure(

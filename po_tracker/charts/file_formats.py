@@ -79,13 +79,18 @@ def metadata(figure: Figure, fmt: str) -> dict:
 
 
 def _write_png(figure: Figure, out: BinaryIO, dpi: float) -> None:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata=metadata(figure, "png"))
-    image = Image.open(io.BytesIO(buffer.getvalue()))
-    if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
-        info = PngImagePlugin.PngInfo()
-        for key, value in metadata(figure, "png").items():
-            info.add_text(key, value)
-        image.convert("RGB").save(out, format="png", pnginfo=info, dpi=(dpi, dpi))
-    else:
-        out.write(buffer.getvalue())
+    """Drawn once into raw pixels and encoded once (a PNG written by matplotlib and then
+    opened again to drop its alpha channel was encoded twice and decoded once)."""
+    pixels = io.BytesIO()
+    figure.savefig(pixels, format="rgba", dpi=dpi)
+    # The size Agg draws at: the figure's size in pixels, truncated.
+    width, height = (int(side) for side in figure.get_size_inches() * dpi)
+    if pixels.getbuffer().nbytes != width * height * 4:
+        raise ValueError(f"the chart drew a picture of another size than {width}x{height}")
+    image = Image.frombuffer("RGBA", (width, height), pixels.getvalue(), "raw", "RGBA", 0, 1)
+    if image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    info = PngImagePlugin.PngInfo()
+    for key, value in metadata(figure, "png").items():
+        info.add_text(key, value)
+    image.save(out, format="png", pnginfo=info, dpi=(dpi, dpi))

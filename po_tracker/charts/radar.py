@@ -9,13 +9,14 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import registry
-from ._common import PlacedLayout, chart, fmt_date, header, message_figure, wrap
+from . import radar_place, registry
+from ._common import PlacedFigure, chart, fmt_date, header, message_figure
 from .data import RadarData
-from .theme import FONT_LABEL, FONT_LEGEND, FONT_NOTE, FONT_TICK, Theme
+from .radar_panel import SidePanel, side_panel
+from .text_extent import TextMeasure
+from .theme import FONT_NOTE, FONT_TICK, Theme
 
 MAX_LEVEL = 5
-LABEL_PAD = 12  # points between the outer ring and a skill label
 TITLE = registry.title("radar")
 
 
@@ -93,143 +94,37 @@ def _series(ax, theta, values, colour, gid, style, marker, fill=False) -> Line2D
 
 
 def _skill_labels(ax, theta, data: RadarData, theme, width: int, fontsize) -> None:
+    """One label per spoke; ``radar_place.fit_polar`` gives each its text, size and
+    place when the figure is drawn."""
     ax.set_xticks(theta)
+    items = []
     for angle, name, value in zip(theta, data.skills, data.current, strict=True):
-        # Screen direction of the spoke: clockwise from the top.
-        x, y = math.sin(angle), math.cos(angle)
-        label = wrap(name, width) + ("\n(not rated)" if value is None else "")
         text = ax.annotate(
-            label,
+            name,
             xy=(angle, MAX_LEVEL),
-            xytext=(LABEL_PAD * x, LABEL_PAD * y),
+            xytext=(0, 0),
             textcoords="offset points",
             annotation_clip=False,
             fontsize=fontsize,
-            ha="center" if abs(x) < 0.2 else ("left" if x > 0 else "right"),
-            va="center" if abs(y) < 0.3 else ("bottom" if y > 0 else "top"),
             color=theme.muted if value is None else theme.text,
             linespacing=1.1,
         )
         text.set_gid(f"skill-label:{name}")
-        text.spoke = (x, y)
+        # Screen direction of the spoke: clockwise from the top.
+        x, y = math.sin(angle), math.cos(angle)
+        items.append(radar_place.SkillLabel(text, name, value is not None, x, y))
+    radar_place.register(ax, radar_place.SkillLabels(items, width, fontsize))
 
 
-def spread_labels(ax, renderer) -> None:
-    """Move skill labels apart, away from the equator, until none overlaps another.
-
-    Neighbouring spokes near the top and bottom are close and their labels wide, so long
-    names like "Cross-functional collaboration (...)" would collide there.
-
-    Each label is measured once: moving it changes its offset only, so its box moves by
-    the same amount. (Measuring text is most of a layout's time; a label could be
-    measured up to 13 times here.)"""
-    labels = [t for t in ax.texts if hasattr(t, "spoke")]
-    for text in labels:
-        x, y = text.spoke
-        text.xyann = (LABEL_PAD * x, LABEL_PAD * y)
-    # The upper half first, then the lower half moving down from it too: on a small
-    # figure the labels either side of the equator can meet.
-    placed: list = []
-    for sign in (1, -1):
-        half = sorted((t for t in labels if t.spoke[1] * sign > 0), key=lambda t: abs(t.spoke[1]))
-        for text in half:
-            box = text.get_window_extent(renderer)
-            for _ in range(12):
-                padded = box.expanded(1.0, 1.08)
-                hit = next((b for b in placed if b.overlaps(padded)), None)
-                if hit is None:
-                    break
-                shift = (hit.y1 - padded.y0) if sign > 0 else (padded.y1 - hit.y0)
-                points = (shift + 6) * 72 / renderer.dpi
-                text.xyann = (text.xyann[0], text.xyann[1] + sign * points)
-                box = box.translated(0, sign * points * renderer.dpi / 72)
-            placed.append(box)
-
-
-def gaps(data: RadarData) -> list[tuple[str, float, int]]:
-    """Skills below their target level, the largest gap first: (name, now, target)."""
-    if data.target is None:
-        return []
-    rows = [
-        (name, 0.0 if now is None else float(now), want)
-        for name, now, want in zip(data.skills, data.current, data.target, strict=True)
-        if want is not None and (now is None or now < want)
-    ]
-    return sorted(rows, key=lambda r: (r[1] - r[2], r[0]))
-
-
-def _side_panel(ax, data: RadarData, handles, theme: Theme) -> None:
-    ax.axis("off")
-    legend = ax.legend(handles=handles, loc="upper left", fontsize=FONT_LEGEND, borderaxespad=0)
-    rows = gaps(data)
-    if data.target is None:
-        text = "Pick a target stage to compare your levels with it."
-    elif not rows:
-        text = "Every skill is at or above the target level."
-    else:
-        lines = [f"{wrap(n, 30)}: {_level(now)} → {want}" for n, now, want in rows[:6]]
-        if len(rows) > 6:
-            lines.append(f"and {len(rows) - 6} more")
-        text = "\n".join(lines)
-    # Placed under the legend, however many lines it has (others' view adds one), so
-    # the two never overlap.
-    anchor = legend
-    if rows:
-        anchor = _below(ax, anchor, "Below target", 12, fontsize=FONT_LABEL, fontweight="bold")
-    _below(ax, anchor, text, 6 if rows else 12, fontsize=FONT_LABEL - 1, linespacing=1.35)
-
-
-def _below(ax, anchor, text: str, gap: float, **style):
-    """``text`` ``gap`` points under ``anchor`` (an artist), left-aligned with it."""
-    return ax.annotate(
-        text, xy=(0, 0), xycoords=anchor, xytext=(0, -gap), textcoords="offset points",
-        ha="left", va="top", **style,
-    )  # fmt: skip
-
-
-def _level(value: float) -> str:
-    return "not rated" if value == 0 else f"{value:g}"
-
-
-def fit_polar(ax, area: tuple[float, float, float, float], renderer) -> None:
-    """Size and centre a polar axes so that it and its outside labels fill ``area``
-    (x0, y0, x1, y1 in figure fractions). The labels keep their size in points while the
-    circle scales, so two passes of measuring settle it."""
-    figure = ax.get_figure(root=True)
-    width_in, height_in = figure.get_size_inches()
-    x0, y0, x1, y1 = area
-    ax.set_position([x0, y0, x1 - x0, y1 - y0])
-    for _ in range(2):
-        ax.apply_aspect()
-        spread_labels(ax, renderer)
-        pos = ax.get_position()
-        tight = ax.get_tightbbox(renderer).transformed(figure.transFigure.inverted())
-        extra_w = (tight.width - pos.width) * width_in
-        extra_h = (tight.height - pos.height) * height_in
-        side = max(0.5, min((x1 - x0) * width_in - extra_w, (y1 - y0) * height_in - extra_h))
-        left = x0 + ((x1 - x0) - (side + extra_w) / width_in) / 2 + (pos.x0 - tight.x0)
-        bottom = y0 + ((y1 - y0) - (side + extra_h) / height_in) / 2 + (pos.y0 - tight.y0)
-        ax.set_position([left, bottom, side / width_in, side / height_in])
-    ax.apply_aspect()
-    spread_labels(ax, renderer)
-
-
-def _panel_inches(panel, width_in: float, renderer) -> float:
-    """The side panel's width: a third of the figure up to 3.2 in, wider when the legend
-    or the gap list needs it (a narrow window), but never more than 45 %."""
-    parts = [panel.get_legend(), *panel.texts]
-    need = max((p.get_window_extent(renderer).width for p in parts if p), default=0.0)
-    need_in = need / panel.get_figure(root=True).dpi + 0.1
-    return min(max(min(3.2, 0.32 * width_in), need_in), 0.45 * width_in)
-
-
-def _placer(polar, panel, header_in: float):
+def _placer(polar, panel: SidePanel, header_in: float):
     def place(figure: Figure, renderer) -> None:
         width_in, height_in = figure.get_size_inches()
-        panel_w = _panel_inches(panel, width_in, renderer) / width_in
+        measure = TextMeasure(renderer)
         top = 1 - header_in / height_in
-        fit_polar(polar, (0.01, 0.02, 0.98 - panel_w, top - 0.02), renderer)
-        panel.set_position([1 - panel_w, 0.04, panel_w - 0.02, top - 0.1])
+        panel.fit_rows((top - 0.1) * height_in * 72, measure)
+        panel_w = panel.inches(width_in, measure) / width_in
+        panel.axes.set_position((1 - panel_w, 0.04, panel_w - 0.02, top - 0.1))
+        radar_place.fit_polar(polar, (0.01, 0.02, 0.98 - panel_w, top - 0.02), measure)
 
     return place
 
@@ -251,11 +146,11 @@ def build(data: RadarData, theme: Theme, size) -> Figure:
             "Rate your skills to see your radar.",
             "Rate your skills on the Skills page (Self-assessment…).",
         )
-    figure = Figure(figsize=size, facecolor=theme.background)
+    figure = PlacedFigure(figsize=size, facecolor=theme.background)
     header_in = header(figure, TITLE, _subtitle(data))
     polar = figure.add_axes((0.1, 0.1, 0.5, 0.7), projection="polar")
     panel = figure.add_axes((0.7, 0.1, 0.25, 0.7))
     handles = draw(polar, data, theme)
-    _side_panel(panel, data, handles, theme)
-    figure.set_layout_engine(PlacedLayout(_placer(polar, panel, header_in)))
+    side = side_panel(panel, data, handles)
+    figure.set_place(_placer(polar, side, header_in))
     return figure

@@ -10,9 +10,10 @@ import textwrap
 
 from matplotlib.figure import Figure
 
-from . import radar
-from ._common import PlacedLayout, fmt_date, header, themed, wrap
+from . import radar, radar_place
+from ._common import PlacedFigure, fmt_date, header, themed, wrap
 from .data import CredentialLine, ReportData
+from .text_extent import TextMeasure
 from .theme import FONT_LABEL, FONT_NOTE, FONT_SUBTITLE, FONT_TICK, LIGHT, Theme
 
 A4_PORTRAIT = (8.27, 11.69)  # inches
@@ -162,7 +163,7 @@ def _subtitle(data: ReportData) -> str:
 
 def build_report(data: ReportData, *, theme: Theme = LIGHT, size=None) -> Figure:
     with themed(theme):
-        figure = Figure(figsize=size or A4_PORTRAIT, facecolor=theme.background)
+        figure = PlacedFigure(figsize=size or A4_PORTRAIT, facecolor=theme.background)
         header(figure, "Progress report", _subtitle(data))
         _readiness(
             figure.add_axes((0.06, 0.74, 0.28, 0.14)),
@@ -193,7 +194,7 @@ def build_report(data: ReportData, *, theme: Theme = LIGHT, size=None) -> Figure
 
         def place(fig: Figure, renderer) -> None:
             if polar.get_visible():
-                radar.fit_polar(polar, (0.04, 0.33, 0.96, 0.71), renderer)
+                radar_place.fit_polar(polar, (0.04, 0.33, 0.96, 0.71), TextMeasure(renderer))
 
-        figure.set_layout_engine(PlacedLayout(place))
+        figure.set_place(place)
         return figure

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import samples
 
-from po_tracker.charts import radar
+from po_tracker.charts import radar, radar_panel
 from po_tracker.charts.data import RadarData
 from po_tracker.charts.streaks import week_streaks
 
@@ -59,7 +59,7 @@ def test_radar_rejects_mismatched_lengths():
 
 def test_radar_gaps_are_ranked_largest_first():
     data = RadarData(skills=("A", "B", "C", "D"), current=(2, None, 4, 3), target=(3, 3, 4, None))
-    assert radar.gaps(data) == [("B", 0.0, 3), ("A", 2.0, 3)]
+    assert radar_panel.gaps(data) == [("B", 0.0, 3), ("A", 2.0, 3)]
 
 
 def _label_boxes(figure):
@@ -69,7 +69,8 @@ def _label_boxes(figure):
     canvas.draw()  # runs the layout, which spreads the labels
     renderer = canvas.get_renderer()
     polar = figure.axes[0]
-    return [t.get_window_extent(renderer) for t in polar.texts if hasattr(t, "spoke")]
+    labels = [t for t in polar.texts if (t.get_gid() or "").startswith("skill-label:")]
+    return [t.get_window_extent(renderer) for t in labels]
 
 
 @pytest.mark.parametrize("size", [(10.0, 6.0), (8.0, 5.0), (6.0, 4.0)])
