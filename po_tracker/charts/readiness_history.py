@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
 
 from . import registry
 from ._common import (
@@ -17,10 +18,14 @@ from ._common import (
     style_axes,
 )
 from .data import ReadinessHistoryData
-from .theme import FONT_NOTE, Theme
+from .theme import FONT_NOTE, FONT_TICK, Theme
 
 TITLE = registry.title("readiness")
 STYLES = ("--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (3, 1)))
+# The overall line's end label: its gap from the line, and the room it takes, in points
+# (a bold DejaVu Sans character is at most ~0.7 of the font size wide).
+END_LABEL_GAP = 6
+END_LABEL_POINTS = END_LABEL_GAP + 0.7 * FONT_TICK * len("100 %") + 6
 
 
 def _lines(ax, x, data: ReadinessHistoryData, theme: Theme) -> None:
@@ -63,7 +68,7 @@ def _overall(ax, x, data: ReadinessHistoryData, theme: Theme) -> None:
     ax.annotate(
         f"{last:.0f} %",
         (x[-1], last),
-        xytext=(6, 0),
+        xytext=(END_LABEL_GAP, 0),
         textcoords="offset points",
         va="center",
         fontweight="bold",
@@ -95,9 +100,13 @@ def build(data: ReadinessHistoryData, theme: Theme, size) -> Figure:
     date_axis(ax, span_days=span)
     if len(x) == 1:
         ax.set_xlim(x[0] - 20, x[0] + 40)
+    # The legend starts past the overall line's end label ("100 %", bold), whatever the
+    # chart's size: its offset is in points, as the label's width is.
+    past_label = offset_copy(ax.transAxes, fig=figure, x=END_LABEL_POINTS, units="points")
     ax.legend(
         loc="upper left",
-        bbox_to_anchor=(1.04, 1.0),
+        bbox_to_anchor=(1.0, 1.0),
+        bbox_transform=past_label,
         title="Component" if not stacked else "Weighted share",
         alignment="left",
     )
