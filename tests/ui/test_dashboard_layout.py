@@ -66,6 +66,20 @@ def test_narrow_window_reflows_to_one_column_without_sideways_scrolling(qtbot, w
     assert dashboard.columns == 2
 
 
+def test_back_in_two_columns_the_charts_take_the_height_again(qtbot, window):
+    """Narrow at first (one column), then widened: the height to spare goes to the charts'
+    row, as when the window opens wide (no row left empty keeps it)."""
+    _settle(qtbot, window, 1024, 700)
+    dashboard = _settle(qtbot, window, 1440, 1200)
+    assert dashboard.columns == 2
+    assert min(chart.height() for chart in dashboard.small_charts.values()) > 250
+    # Under X the grid gave an empty stretched row the height (offscreen Qt does not):
+    # every row that takes height to spare holds cards.
+    grid = dashboard.grid
+    filled = {grid.getItemPosition(i)[0] for i in range(grid.count())}
+    assert {row for row in range(grid.rowCount()) if grid.rowStretch(row)} <= filled
+
+
 def test_due_items_carry_a_status_word(qtbot, window):
     dashboard = _settle(qtbot, window, 1280, 800)
     words = {status.word for status in STATUSES.values()}

@@ -130,7 +130,9 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         for index, key in enumerate(order):
             row, column = divmod(index, columns)
             self.grid.addWidget(widgets[key], row, column)
-        for row in range(4 if columns == 1 else 3):
+        # Every row the other placing used gives up its stretch: an empty row left
+        # stretched (one column's fourth) took the charts' height back in two columns.
+        for row in range(len(order)):
             self.grid.setRowStretch(row, 0)
         charts_row = 1 if columns == 2 else 2
         self.grid.setRowStretch(charts_row, 1)
