@@ -7,12 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QMessageBox,
     QWidget,
@@ -23,26 +21,11 @@ from .background import run_in_background
 from .dialogs.case_items_dialog import CaseItemsDialog
 from .widgets.fields import continue_buttons
 from .widgets.form import DateEdit
+from .widgets.save_file import ask_save_path
 
 CASE_FILTERS = "PDF document (*.pdf);;Word document (*.docx);;Markdown (*.md)"
 REVIEW_FILTERS = "PDF document (*.pdf);;Markdown (*.md)"
 PAPERS = {"A4": "a4", "Letter": "letter"}
-
-
-def _ask_file(parent: QWidget, caption: str, name: str, filters: str) -> Path | None:
-    """The file picked, given the chosen filter's extension when it has none of them."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, selected = QFileDialog.getSaveFileName(
-        parent, caption, str(Path(folder or ".") / name), filters
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    suffixes = [part.split(")")[0] for part in filters.split("(*")[1:]]
-    if path.suffix.lower() not in suffixes:
-        wanted = next((s for s in suffixes if s in (selected or "")), suffixes[0])
-        path = path.with_name(path.name + wanted)
-    return path
 
 
 class PeriodDialog(QDialog):
@@ -118,7 +101,7 @@ def export_case(parent: QWidget, context, on_done=None, period=None) -> None:
     if not picker.exec():
         return
     case = promotion_case.leave_out(case, picker.left_out())
-    path = _ask_file(parent, "Export promotion case", "promotion-case.pdf", CASE_FILTERS)
+    path = ask_save_path(parent, "Export promotion case", "promotion-case.pdf", CASE_FILTERS)
     if path is None:
         return
 
@@ -141,7 +124,7 @@ def export_review(parent: QWidget, context, on_done=None, period=None) -> None:
             return
         period = dialog.values()
     since, until, paper = period
-    path = _ask_file(parent, "Export review", f"review-{since}-to-{until}.pdf", REVIEW_FILTERS)
+    path = ask_save_path(parent, "Export review", f"review-{since}-to-{until}.pdf", REVIEW_FILTERS)
     if path is None:
         return
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from ..widgets.chart_export import export_chart
 from ..widgets.chart_options import ChartOptions
 from ..widgets.chart_view import ChartView, RenderRequest, build_figure, render_figure
 from ..widgets.numbers_table import NumbersTable
+from ..widgets.save_file import ask_save_path
 
 
 def _load(database, name: str, as_of, options: dict, request: RenderRequest):
@@ -288,12 +288,9 @@ class ChartsPage(QWidget):
         if not headers:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save the numbers", f"{self.chart}.csv", "CSV table (*.csv)"
-            )
-            if not chosen:
+            path = ask_save_path(self, "Save the numbers", f"{self.chart}.csv", "CSV table (*.csv)")
+            if path is None:
                 return None
-            path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
         from ...services.exchange import table_csv
 
         try:

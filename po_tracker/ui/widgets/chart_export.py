@@ -12,32 +12,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..background import run_in_background
+from .save_file import ask_save_path
 
 FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 REPORT_FILTERS = "PDF document (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"
-SUFFIXES = (".png", ".svg", ".pdf")
 EXPORT_DPI = 150
-
-
-def ask_path(parent: QWidget, caption: str, name: str, filters: str = FILTERS) -> Path | None:
-    """The file the user picked, with the extension of the chosen filter when the
-    name has none of the known ones; None when they cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, selected = QFileDialog.getSaveFileName(
-        parent, caption, str(Path(folder or ".") / name), filters
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() not in SUFFIXES:
-        default = next((s for s in SUFFIXES if s[1:] in (selected or "").lower()), ".png")
-        path = path.with_name(path.name + default)
-    return path
 
 
 def _saved(parent: QWidget, path: Path, error: Exception | None, context=None) -> None:
@@ -66,7 +50,7 @@ def save_chart(parent: QWidget, name: str, data, path: Path, context=None) -> bo
 
 
 def export_chart(parent: QWidget, name: str, data, context=None) -> Path | None:
-    path = ask_path(parent, "Export chart", f"{name}.png")
+    path = ask_save_path(parent, "Export chart", f"{name}.png", FILTERS)
     if path is not None and save_chart(parent, name, data, path, context):
         return path
     return None
@@ -74,7 +58,7 @@ def export_chart(parent: QWidget, name: str, data, context=None) -> Path | None:
 
 def export_report(parent: QWidget, context, on_done=None) -> None:
     """File > Export progress report…: the one-page report (PDF by default) as of today."""
-    path = ask_path(parent, "Export progress report", "progress-report.pdf", REPORT_FILTERS)
+    path = ask_save_path(parent, "Export progress report", "progress-report.pdf", REPORT_FILTERS)
     if path is None:
         return
     database = context.database
