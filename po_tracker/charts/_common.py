@@ -71,15 +71,19 @@ def set_title(figure: Figure, title: str, subtitle: str | None = None) -> None:
         linespacing=1.35,
     )
     if subtitle:
-        figure.text(
-            0.01,
-            1.0,
-            subtitle,
-            va="top",
-            fontsize=FONT_SUBTITLE,
-            color=_muted(),
-            transform=figure.transFigure + _down(figure, HEADER_SUBTITLE_IN),
-        )
+        _subtitle(figure, subtitle)
+
+
+def _subtitle(figure: Figure, subtitle: str) -> None:
+    figure.text(
+        0.01,
+        1.0,
+        subtitle,
+        va="top",
+        fontsize=FONT_SUBTITLE,
+        color=_muted(),
+        transform=figure.transFigure + _down(figure, HEADER_SUBTITLE_IN),
+    )
 
 
 def header(figure: Figure, title: str, subtitle: str | None = None) -> float:
@@ -94,15 +98,7 @@ def header(figure: Figure, title: str, subtitle: str | None = None) -> float:
         transform=figure.transFigure + _down(figure, 0.1),
     )
     if subtitle:
-        figure.text(
-            0.01,
-            1.0,
-            subtitle,
-            va="top",
-            fontsize=FONT_SUBTITLE,
-            color=_muted(),
-            transform=figure.transFigure + _down(figure, HEADER_SUBTITLE_IN),
-        )
+        _subtitle(figure, subtitle)
     return HEADER_SUBTITLE_IN + 0.35 if subtitle else 0.5
 
 
