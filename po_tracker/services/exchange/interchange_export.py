@@ -81,7 +81,7 @@ SPECS = (
         TrainingSession,
         "start_date",
         ("title", "provider", "format", "start_date", "end_date", "hours", "cost_amount")
-        + ("cost_currency", "status", "notes"),
+        + ("cost_currency", "status", "attachment", "notes"),
     ),
     ListSpec(
         "contacts", "contact", Contact, "created_at", ("name", "organization", "role", "notes")
