@@ -31,9 +31,17 @@ from ..validation import Checker
 MAX_BYTES = MAX_ATTACHMENT_BYTES
 # Documents and images; nothing a viewer would run (no macro-enabled office formats).
 EXTENSIONS = (
-    (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".tif", ".tiff", ".txt")
-    + (".md", ".csv", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
-)
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".tif",
+    ".tiff",
+    ".txt",
+) + (".md", ".csv", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
 _STORED = re.compile(r"^[0-9a-f]{32}(?:-(?P<stem>[\w .()-]{1,80}))?(?P<suffix>\.[a-z0-9]{1,5})$")
 _UNSAFE = re.compile(r"[^\w .()-]+")
 _MAX_STEM = 80
@@ -146,6 +154,32 @@ def _copy_in(fd: int, folder: Path, name: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def is_stored_name(name: str) -> bool:
+    """Whether ``name`` is one this module generates (the only files it looks after)."""
+    return bool(_STORED.match(name))
+
+
+def copy_stored(source: Path, folder: Path, name: str, *, may_link: bool = True) -> None:
+    """Puts the stored file ``source`` into ``folder`` as ``name`` (a backup's companion
+    folder, or back into the attachments folder): a hard link where allowed and the
+    system can (a stored file never changes, so both names can share it), else a copy."""
+    if not _STORED.match(name):
+        raise ValidationError.single(FIELD, f"{name!r} is not the name of a stored attachment")
+    if (folder / name).exists():
+        return  # a stored name is unique: the same file is there already
+    try:
+        if may_link:
+            os.link(source, folder / name, follow_symlinks=False)
+            return
+    except OSError:
+        pass  # another drive, or a system without hard links: copy it
+    fd = _open_source(source)
+    try:
+        _copy_in(fd, folder, name)
+    finally:
+        os.close(fd)
 
 
 def discard_attachment(data_dir: Path, name: str) -> None:
