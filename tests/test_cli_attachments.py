@@ -158,3 +158,30 @@ def test_delete_removes_the_file_only_when_no_entry_names_it(capsys, data_dir, c
     assert _files(data_dir) == {win["attachment"]}
     assert run(capsys, data_dir, "delete", "win", str(second["id"]))[0] == 0
     assert _files(data_dir) == set()
+
+
+def test_backup_then_restore_brings_the_file_back(capsys, data_dir, certificate):
+    run(capsys, data_dir, "add", *ADDS["certification"], "--attach", str(certificate))
+    (cert,) = _listed(capsys, data_dir, "certifications")
+    code, out, _ = run(capsys, data_dir, "backup")
+    assert code == 0
+    taken = out.strip().removeprefix("Backed up to ")
+    assert run(capsys, data_dir, "delete", "certification", str(cert["id"]))[0] == 0
+    assert _files(data_dir) == set()  # the command line removed the file with its entry
+    code, out, err = run(capsys, data_dir, "restore", taken)
+    assert (code, err) == (0, "") and "Not in the backup" not in out
+    assert _listed(capsys, data_dir, "certifications")[0]["attachment"] == cert["attachment"]
+    restored = attachments.resolve_attachment(data_dir, cert["attachment"])
+    assert restored.read_bytes() == certificate.read_bytes()
+
+
+def test_a_restore_says_which_files_the_backup_lacks(capsys, data_dir, certificate):
+    run(capsys, data_dir, "add", *ADDS["win"], "--attach", str(certificate))
+    (win,) = _listed(capsys, data_dir, "wins")
+    attachments.resolve_attachment(data_dir, win["attachment"]).unlink()  # lost before
+    code, out, _ = run(capsys, data_dir, "backup")
+    taken = out.strip().removeprefix("Backed up to ")
+    code, out, _ = run(capsys, data_dir, "restore", taken)
+    assert code == 0
+    assert "Not in the backup, so not restored: 1 attached file(s) (certificate.pdf)" in out
+    assert _listed(capsys, data_dir, "wins")[0]["attachment"] == win["attachment"]

@@ -192,3 +192,37 @@ def test_every_dialog_with_files_has_the_row_with_named_controls(qtbot, context,
     field.set_name("0123456789abcdef0123456789abcdef-cert.pdf")
     _click(qtbot, field.remove_button)
     assert field.name() is None and field.file_label.text() == NO_FILE
+
+
+def test_the_window_start_removes_only_the_files_no_entry_names(
+    qtbot, data_dir, tmp_path, monkeypatch
+):
+    import os
+    import time
+
+    from po_tracker import app as app_module
+    from po_tracker.services.storage.opening import open_logbook
+    from po_tracker.ui.background import wait_for_background
+    from po_tracker.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "offer_first_run", lambda self: None)
+    database = open_logbook(data_dir)
+    kept, dropped = (tmp_path / "kept.pdf", tmp_path / "dropped.pdf")
+    for path in (kept, dropped):
+        path.write_bytes(path.name.encode())
+    kept_name = attachments.store_attachment(data_dir, kept)
+    dropped_name = attachments.store_attachment(data_dir, dropped)
+    with database.write() as session:
+        training.create(
+            session, training.TrainingInput("Course", 4, date(2025, 2, 1), attachment=kept_name)
+        )
+    database.close()
+    then = time.time() - 2 * 3600  # both copied in a previous session
+    for name in (kept_name, dropped_name):
+        os.utime(attachments_dir(data_dir) / name, (then, then))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert app_module.open_into(window, data_dir)
+    wait_for_background()
+    assert {p.name for p in attachments_dir(data_dir).iterdir()} == {kept_name}
+    window.context.database.close()
