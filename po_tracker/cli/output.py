@@ -71,7 +71,7 @@ def summary(kind: str, item) -> str:
         ),
         "event": lambda e: _join(
             e.title,
-            f"{e.event_type} ({e.mentoring})" if e.mentoring else e.event_type,
+            e.type_label,
             e.event_date,
             e.hours and _hours(e.hours),
             e.contacts and "met " + " and ".join(e.contacts),

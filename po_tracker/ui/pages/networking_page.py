@@ -28,7 +28,7 @@ class EventsPage(LogPage):
         return [
             Column("Date", lambda e: e.event_date, sort_key="date"),
             Column("Event", lambda e: e.title, sort_key="title"),
-            Column("Type", lambda e: e.event_type, sort_key="type"),
+            Column("Type", lambda e: e.type_label, sort_key="type"),
             Column("Hours", lambda e: e.hours, numeric=True, sort_key="hours"),
             Column("People met", lambda e: e.contacts, sort_key="people"),
             Column(
@@ -79,7 +79,7 @@ class ContactsPage(LogPage):
             f"Where you met {person.name}:" if met else f"No events logged with {person.name} yet."
         )
         for event in met:
-            self.met_list.addItem(f"{event.event_date}  {event.title} ({event.event_type})")
+            self.met_list.addItem(f"{event.event_date}  {event.title} ({event.type_label})")
 
 
 class NetworkingPage(TabbedLogsPage):
