@@ -79,7 +79,7 @@ class ContactsPage(LogPage):
             f"Where you met {person.name}:" if met else f"No events logged with {person.name} yet."
         )
         for event in met:
-            self.met_list.addItem(f"{event.event_date}  {event.title} ({event.type_label})")
+            self.met_list.addItem(f"{event.event_date}  {event.title} ({event.event_type})")
 
 
 class NetworkingPage(TabbedLogsPage):
