@@ -67,8 +67,12 @@ def tidy(data_dir: Path, kind: str) -> None:
     """After a write that may have left a file no entry names: remove it now."""
     if kind not in ATTACHING:
         return
+    import sqlite3
+    from contextlib import suppress
     from datetime import timedelta
 
     from ..services.storage.attachment_upkeep import sweep_unnamed
 
-    sweep_unnamed(data_dir, older_than=timedelta(0))
+    # The change is saved by now: tidying that fails is tried again by the next one.
+    with suppress(OSError, sqlite3.Error):
+        sweep_unnamed(data_dir, older_than=timedelta(0))

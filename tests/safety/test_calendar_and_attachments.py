@@ -70,7 +70,7 @@ def test_an_attachment_is_copied_under_a_generated_private_name(tmp_path, data_d
     assert attachments.original_name(name) == "My Certificate (final).pdf"
     stored = attachments.resolve_attachment(data_dir, name)
     assert stored.read_bytes() == source.read_bytes()
-    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o400  # private, and never changed
     assert stat.S_IMODE(stored.parent.stat().st_mode) == 0o700
 
 

@@ -77,9 +77,12 @@ def sweep_unnamed(data_dir: Path, *, older_than: timedelta = SWEEP_AFTER) -> lis
     cutoff = time.time() - older_than.total_seconds()
     removed = []
     for name, path in sorted(files.items()):
-        if name not in named and path.stat().st_mtime <= cutoff:
-            path.unlink(missing_ok=True)
-            removed.append(name)
+        if name in named:
+            continue
+        with suppress(FileNotFoundError):  # gone meanwhile: nothing to do
+            if path.stat().st_mtime <= cutoff:
+                attachments.remove_stored(path)
+                removed.append(name)
     return removed
 
 
@@ -110,7 +113,7 @@ def drop_companion(backup_file: Path) -> None:
     """Removes a deleted backup's attachments (only the files this app put there)."""
     folder = companion(backup_file)
     for path in _stored_files(folder).values():
-        path.unlink(missing_ok=True)
+        attachments.remove_stored(path)
     if folder.is_dir() and not folder.is_symlink():
         with suppress(OSError):  # something of the user's is in it: it stays
             folder.rmdir()

@@ -7,7 +7,9 @@ extension, e.g. ``3f2a...9c-certificate.pdf``. The random part keeps names uniqu
 ``certificate.pdf`` never collide, nothing is overwritten) and the plain part lets the
 user see which file it is; a name as chosen by someone else could climb out of the
 folder, overwrite another file, or hide its real type. The stored name is all the
-database keeps, and a stored file is never changed, only added or removed. Resolving a
+database keeps, and a stored file is never changed, only added or removed: it is made
+read-only (0400), so a program that opens it cannot save over it, and a backup may
+share it by a hard link. Resolving a
 name refuses anything that is not such a name or that would lead outside the folder. The
 source is opened without following links, so a link to a private file elsewhere is
 refused rather than copied.
@@ -21,6 +23,7 @@ import stat
 import tempfile
 import unicodedata
 import uuid
+from contextlib import suppress
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ...paths import attachments_dir, ensure_private_dir
@@ -49,6 +52,7 @@ _MAX_STEM = 80
 _BARE_NAME = re.compile(r"^(?!\.\.?$)[^/\\\x00-\x1f]+$")
 _MAX_NAME = 300
 _CHUNK = 1024 * 1024
+READ_ONLY = 0o400
 FIELD = "attachment"
 
 
@@ -130,7 +134,7 @@ def _copy(fd: int, handle) -> None:
 
 
 def store_attachment(data_dir: Path, source: Path) -> str:
-    """Copies ``source`` into the attachments folder; returns the stored name (0600)."""
+    """Copies ``source`` into the attachments folder; returns the stored name (0400)."""
     source = Path(source)
     fd = _open_source(source)
     try:
@@ -150,9 +154,10 @@ def _copy_in(fd: int, folder: Path, name: str) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             _copy(fd, handle)
+        os.chmod(temporary, READ_ONLY)
         os.replace(temporary, folder / name)  # a fresh UUID: nothing to overwrite
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        remove_stored(Path(temporary))
         raise
 
 
@@ -170,8 +175,8 @@ def copy_stored(source: Path, folder: Path, name: str, *, may_link: bool = True)
     if (folder / name).exists():
         return  # a stored name is unique: the same file is there already
     try:
-        if may_link:
-            os.link(source, folder / name, follow_symlinks=False)
+        if may_link:  # ``source`` is a stored file, never a link (see attachment_upkeep)
+            os.link(source, folder / name)
             return
     except OSError:
         pass  # another drive, or a system without hard links: copy it
@@ -182,10 +187,18 @@ def copy_stored(source: Path, folder: Path, name: str, *, may_link: bool = True)
         os.close(fd)
 
 
+def remove_stored(path: Path) -> None:
+    """Removes a stored file (read-only: Windows will not delete it as it is)."""
+    if os.name == "nt":
+        with suppress(OSError):
+            os.chmod(path, 0o600)
+    path.unlink(missing_ok=True)
+
+
 def discard_attachment(data_dir: Path, name: str) -> None:
     """Removes a file just stored for a write that then failed (nothing names it)."""
     if _STORED.match(name or ""):
-        (attachments_dir(data_dir) / name).unlink(missing_ok=True)
+        remove_stored(attachments_dir(data_dir) / name)
 
 
 def check_relative_name(name: str) -> str:
