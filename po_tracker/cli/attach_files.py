@@ -24,8 +24,8 @@ def add_attach_options(parser, kind: str, *, edit: bool) -> None:
         "--attach",
         metavar="PATH",
         default=None,
-        help="a file to keep with the entry (a PDF, an image, a document; at most 50 MB):"
-        " it is copied into the data folder",
+        help="a file to keep with the entry (a PDF, an image, a document): it is copied"
+        " into the data folder",
     )
     if edit:
         parser.add_argument(

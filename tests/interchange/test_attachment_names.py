@@ -45,6 +45,9 @@ def test_the_names_round_trip_and_a_name_without_its_file_says_so(db, tmp_path):
     assert (course.attachment, win.attachment) == (SLIDES, "evidence.png")
     with pytest.raises(ValidationError, match="slides.pdf is missing"):
         attachments.resolve_attachment(tmp_path / "other", course.attachment)
+    # A name no PO Tracker stored (a file written by hand): said plainly, never opened.
+    with pytest.raises(ValidationError, match="evidence.png is not in the attachments folder"):
+        attachments.resolve_attachment(tmp_path / "other", win.attachment)
     other.close()
 
 

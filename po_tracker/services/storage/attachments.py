@@ -223,6 +223,11 @@ def check_relative_name(name: str) -> str:
 def resolve_attachment(data_dir: Path, name: str) -> Path:
     """The path of a stored attachment; refuses any name this module did not generate
     and any file that resolves outside the attachments folder."""
+    if isinstance(name, str) and _BARE_NAME.match(name) and not _STORED.match(name):
+        # A name an import brought from elsewhere: never a file this app stored.
+        raise ValidationError.single(
+            FIELD, f"the file {name} is not in the attachments folder; attach it again"
+        )
     if not isinstance(name, str) or not _STORED.match(name):
         raise ValidationError.single(FIELD, f"{name!r} is not the name of a stored attachment")
     folder = attachments_dir(data_dir).resolve()
