@@ -8,6 +8,8 @@ import os
 import time
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from po_tracker.paths import attachments_dir
 from po_tracker.services.logbook import certifications, training, wins
 from po_tracker.services.storage import attachment_upkeep, attachments, backup
@@ -82,6 +84,15 @@ def test_a_backup_elsewhere_carries_copies_beside_it(db, data_dir, tmp_path):
     result = backup.restore(other / "po-tracker.sqlite3", taken, now=NOW)
     assert result.missing_attachments == ()
     assert attachments.resolve_attachment(other, name).read_bytes() == b"slides"
+
+
+@pytest.mark.parametrize("file_name", ["mine.attachments", "mine", "mine.db"])
+def test_a_backup_under_any_name_keeps_its_files_beside_it(db, data_dir, tmp_path, file_name):
+    name = _stored(data_dir, tmp_path, "a.pdf", b"a")
+    _win_with(db, name)
+    taken = backup.take_backup(db.path, tmp_path / file_name, now=NOW)
+    assert taken.is_file() and attachment_upkeep.companion(taken) != taken
+    assert (attachment_upkeep.companion(taken) / name).read_bytes() == b"a"
 
 
 def test_a_restore_names_the_files_that_neither_place_holds(db, data_dir, tmp_path):

@@ -87,9 +87,12 @@ def sweep_unnamed(data_dir: Path, *, older_than: timedelta = SWEEP_AFTER) -> lis
 
 
 def companion(backup_file: Path) -> Path:
-    """The folder of a backup's attachments: ``x.sqlite3`` -> ``x.attachments``."""
+    """The folder of a backup's attachments: ``x.sqlite3`` -> ``x.attachments`` (any other
+    name gets the suffix added, so the folder is never the backup itself)."""
     backup_file = Path(backup_file)
-    return backup_file.with_name(backup_file.stem + COMPANION_SUFFIX)
+    if backup_file.suffix == ".sqlite3":
+        return backup_file.with_name(backup_file.stem + COMPANION_SUFFIX)
+    return backup_file.with_name(backup_file.name + COMPANION_SUFFIX)
 
 
 def carry_into_backup(data_dir: Path, snapshot: Path, backup_file: Path) -> list[str]:
