@@ -16,7 +16,7 @@ from . import read_only
 from .app_errors import AppError
 
 # The newest revision in po_tracker/migrations/versions (a test keeps the two in step).
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
 # Written into every logbook's header (PRAGMA application_id, "POTR") from revision 0005 on,
 # so that `file`, other tools and the app itself can tell a logbook from any SQLite file.
@@ -53,7 +53,7 @@ TABLES_AT = {
 TABLES_AT["0009"] = TABLES_AT["0008"] | {
     "wins", "win_contacts", "win_requirements", "win_skills", "feedback", "feedback_skills",
 }  # fmt: skip
-TABLES_AT["0010"] = TABLES_AT["0011"] = TABLES_AT["0009"]
+TABLES_AT["0010"] = TABLES_AT["0011"] = TABLES_AT["0012"] = TABLES_AT["0009"]
 # The first revision that writes APPLICATION_ID; older logbooks carry 0 there.
 ID_SINCE = "0005"
 

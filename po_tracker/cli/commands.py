@@ -9,6 +9,7 @@ from datetime import date
 from ..services.errors import ValidationError
 from ..services.logbook import certifications, log_kinds, profile, ratings
 from ..services.logbook import journal_entries as journal
+from .attach_files import attachment_change, stored, tidy
 from .entry_options import collected, given
 from .output import summary
 
@@ -42,7 +43,12 @@ def _create(db, kind: str, data) -> int:
 
 
 def add(args, db) -> int:
-    return _create(db, args.kind, _input_for(args))
+    data = _input_for(args)
+    path, _ = attachment_change(args)
+    with stored(db.data_dir, path) as name:
+        if name is not None:
+            data = dataclasses.replace(data, attachment=name)
+        return _create(db, args.kind, data)
 
 
 def edit(args, db) -> int:
@@ -51,7 +57,10 @@ def edit(args, db) -> int:
     the next calendar export)."""
     kind = args.kind
     changes = given(kind, args)
-    if not changes:
+    path, detach = attachment_change(args)
+    if detach:
+        changes["attachment"] = None
+    if not changes and path is None:
         raise ValidationError.single(
             "edit", f"nothing to change: give at least one option (po-tracker edit {kind} --help)"
         )
@@ -60,10 +69,13 @@ def edit(args, db) -> int:
     if "links" in changes:
         changes["links"] = tuple(_link(text) for text in changes["links"])
     service = log_kinds.service(kind)
-    with db.write() as session:
+    with stored(db.data_dir, path) as name, db.write() as session:
+        if name is not None:
+            changes["attachment"] = name
         current = log_kinds.as_input(kind, service.get(session, args.id))
         item = service.update(session, args.id, dataclasses.replace(current, **changes))
         line = summary(kind, item)
+    tidy(db.data_dir, kind)
     print(f"Updated {kind} {line}")
     return 0
 
@@ -127,6 +139,7 @@ def stage(args, db) -> int:
 def delete(args, db) -> int:
     with db.write() as session:
         log_kinds.service(args.kind).delete(session, args.id)
+    tidy(db.data_dir, args.kind)
     print(f"Deleted {args.kind} #{args.id}")
     return 0
 

@@ -25,7 +25,20 @@ def restore(args, data_dir: Path) -> int:
     print(f"Restored {result.restored_from}.")
     if aside is not None:
         print(f"The file it replaced is kept as {aside}.")
+    if result.missing_attachments:
+        print(missing_files_line(result.missing_attachments))
     return 0
+
+
+def missing_files_line(names) -> str:
+    from ..services.storage.attachments import original_name
+    from .output import printable
+
+    listed = ", ".join(original_name(name) for name in names)
+    return printable(
+        f"Not in the backup, so not restored: {len(names)} attached file(s) ({listed});"
+        " their entries keep the names."
+    )
 
 
 def check(args, db) -> int:

@@ -64,11 +64,14 @@ def summary(kind: str, item) -> str:
             c.name,
             f"earned {c.earned_on}" if c.earned_on else c.status,
             c.expires and f"expires {c.expires}",
+            _attached(c),
         ),
-        "training": lambda t: _join(t.title, t.start_date, _hours(t.hours), t.provider, t.status),
+        "training": lambda t: _join(
+            t.title, t.start_date, _hours(t.hours), t.provider, t.status, _attached(t)
+        ),
         "event": lambda e: _join(
             e.title,
-            f"{e.event_type} ({e.mentoring})" if e.mentoring else e.event_type,
+            e.type_label,
             e.event_date,
             e.hours and _hours(e.hours),
             e.contacts and "met " + " and ".join(e.contacts),
@@ -87,7 +90,9 @@ def summary(kind: str, item) -> str:
             j.entry_date, j.title or _first_line(j.text), " ".join("#" + t for t in j.tags)
         ),
         "goal": lambda g: _join(g.text, g.status, g.target_date and f"due {g.target_date}"),
-        "win": lambda w: _join(w.title, w.win_date, w.metric, w.skills and ", ".join(w.skills)),
+        "win": lambda w: _join(
+            w.title, w.win_date, w.metric, w.skills and ", ".join(w.skills), _attached(w)
+        ),
         "feedback": lambda f: _join(
             f"“{_first_line(f.quote)}”",
             f"{f.giver or 'someone'} ({f.giver_role})",
@@ -96,6 +101,14 @@ def summary(kind: str, item) -> str:
         ),
     }[kind](item)
     return printable(f"#{item.id}  {line}")
+
+
+def _attached(item) -> str:
+    if not item.attachment:
+        return ""
+    from ..services.storage.attachments import original_name
+
+    return f"attached {original_name(item.attachment)}"
 
 
 def _first_line(text: str, width: int = 60) -> str:

@@ -8,6 +8,7 @@ import re
 
 from .. import __version__
 from ..app_errors import AppError
+from .attach_files import add_attach_options
 from .entry_options import add_options, edit_options
 from .output import printable
 from .values import data_folder, iso_date, number, whole_number
@@ -80,7 +81,9 @@ def _add_parsers(commands) -> None:
         dest="kind", required=True, metavar="KIND", parser_class=Parser
     )
     for kind, help_text in ADD_HELP.items():
-        add_options(_leaf(add, kind, help=help_text), kind)
+        p = _leaf(add, kind, help=help_text)
+        add_options(p, kind)
+        add_attach_options(p, kind, edit=False)
     edit = commands.add_parser(
         "edit", help="change fields of an entry (the options of add, only those given)"
     ).add_subparsers(dest="kind", required=True, metavar="KIND", parser_class=Parser)
@@ -88,6 +91,7 @@ def _add_parsers(commands) -> None:
         p = _leaf(edit, kind, help=f"change a {kind}: only the options given change")
         p.add_argument("id", type=whole_number, metavar="ID")
         edit_options(p, kind)
+        add_attach_options(p, kind, edit=True)
 
 
 def _other_parsers(commands) -> None:

@@ -111,6 +111,8 @@ class TrainingSession(Identified, Timestamped, Base):
     cost_amount: Mapped[float | None] = mapped_column(Float)
     cost_currency: Mapped[str | None] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(20), default="completed")
+    # A stored file's name in the attachments folder (see services/storage/attachments).
+    attachment: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str] = mapped_column(Text, default="")
 
     skills: Mapped[list[Skill]] = relationship(secondary=training_skills, order_by=Skill.position)

@@ -76,6 +76,12 @@ MAX_FRAMEWORK_ITEMS = {
 }
 MAX_MOVES = _framework("properties/moves/maxItems")
 
+# --- files --------------------------------------------------------------------------------
+# An attached file (a certificate, slides, a screenshot). Not in the schemas: the JSON
+# interchange carries an attachment's name only. Large enough for a scanned document or a
+# deck of slides, small enough that the daily backup's copy stays quick.
+MAX_ATTACHMENT_BYTES = 50_000_000
+
 
 # --- the words ----------------------------------------------------------------------------
 # Import (the schema check) and entry (the services' checks) both say it this way, so a

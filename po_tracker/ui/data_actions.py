@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 
 from ..services.changes import EVERYTHING
 from ..services.errors import ValidationError
+from ..services.wording import count_of
 from ..vocabulary import LOG_KINDS
 from .background import run_in_background
 
@@ -157,8 +158,10 @@ class DataActions(QObject):
             return
         result = self._put_back(chosen)
         if result is not None:
+            missing = len(result.missing_attachments)
+            note = f" {count_of(missing, 'attached file')} not in the backup." if missing else ""
             self._offer_undo(
-                f"Restored {result.restored_from.name}; the previous file is kept.",
+                f"Restored {result.restored_from.name}; the previous file is kept.{note}",
                 result.safety_backup,
             )
 

@@ -170,6 +170,7 @@ def _training(draw, slugs) -> dict:
         "cost_amount": draw(MONEY),
         "cost_currency": draw(CURRENCY),
         "status": status,
+        "attachment": draw(st.none() | st.just("0123456789abcdef0123456789abcdef-slides.pdf")),
         "notes": draw(TEXT),
         "credits": _claims(draw, slugs["credential"]),
         "skills": sorted(draw(st.lists(st.sampled_from(slugs["skill"]), unique=True, max_size=3))),

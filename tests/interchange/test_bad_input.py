@@ -60,7 +60,7 @@ def _set(path: str, value):
 
 
 BAD_DOCUMENTS = {
-    "newer version": (_set("version", 5), "newer version"),
+    "newer version": (_set("version", 6), "newer version"),
     "wrong format": (_set("format", "something-else"), "not a PO Tracker export"),
     "unknown slug": (_set("ratings.0.skill", "juggling"), "unknown skill 'juggling'"),
     "unknown credential": (_set("trainings.0.credits.0.credential", "nope"), "unknown credential"),

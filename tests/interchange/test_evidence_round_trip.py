@@ -59,7 +59,7 @@ def test_wins_and_feedback_round_trip(db, tmp_path):
     with db.write() as session:
         _log_evidence(session)
     exported = snapshot(db)
-    assert exported["version"] == 4
+    assert exported["version"] == 5
     (win,) = exported["wins"]
     assert (win["metric_before"], win["metric_after"]) == (12, 5.5)
     assert win["requirements"] == ["team_size"] and len(win["contacts"]) == 2

@@ -69,7 +69,7 @@ def test_a_logbook_written_by_the_services_round_trips(db, tmp_path):
 def test_the_export_is_json_with_the_documented_header(db):
     with db.read() as session:
         document = interchange.export_document(session)
-    assert document["format"] == "po-tracker-export" and document["version"] == 4
+    assert document["format"] == "po-tracker-export" and document["version"] == 5
     assert document["exported_at"].endswith("Z")
     json.dumps(document, allow_nan=False)
 

@@ -65,11 +65,47 @@ def test_an_attachment_is_copied_under_a_generated_private_name(tmp_path, data_d
     source = tmp_path / "My Certificate (final).PDF"
     source.write_bytes(b"%PDF-1.7 certificate")
     name = attachments.store_attachment(data_dir, source)
-    assert name.endswith(".pdf") and len(name) == 36
+    prefix, _, rest = name.partition("-")
+    assert len(prefix) == 32 and rest == "My Certificate (final).pdf"
+    assert attachments.original_name(name) == "My Certificate (final).pdf"
     stored = attachments.resolve_attachment(data_dir, name)
     assert stored.read_bytes() == source.read_bytes()
-    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o400  # private, and never changed
     assert stat.S_IMODE(stored.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("Zertifikat Müller.pdf", "Zertifikat Müller.pdf"),
+        ('a:b*c?"d<e>f|g.png', "a_b_c_d_e_f_g.png"),
+        ("..hidden.pdf", "hidden.pdf"),
+        ("x" * 120 + ".txt", "x" * 80 + ".txt"),
+    ],
+)
+def test_the_stored_name_keeps_a_plain_form_of_the_files_own_name(tmp_path, data_dir, given, kept):
+    source = tmp_path / given
+    source.write_bytes(b"content")
+    name = attachments.store_attachment(data_dir, source)
+    assert attachments.original_name(name) == kept
+    assert attachments.resolve_attachment(data_dir, name).read_bytes() == b"content"
+
+
+def test_two_files_of_the_same_name_are_both_kept(tmp_path, data_dir):
+    for folder, text in (("a", b"first"), ("b", b"second")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "certificate.pdf").write_bytes(text)
+    first = attachments.store_attachment(data_dir, tmp_path / "a" / "certificate.pdf")
+    second = attachments.store_attachment(data_dir, tmp_path / "b" / "certificate.pdf")
+    assert first != second
+    assert attachments.resolve_attachment(data_dir, first).read_bytes() == b"first"
+    assert attachments.resolve_attachment(data_dir, second).read_bytes() == b"second"
+
+
+def test_a_folder_is_refused_in_one_line(tmp_path, data_dir):
+    (tmp_path / "slides.pdf").mkdir()
+    with pytest.raises(ValidationError, match="is a folder; choose a file"):
+        attachments.store_attachment(data_dir, tmp_path / "slides.pdf")
 
 
 def test_links_odd_files_and_big_files_are_refused(tmp_path, data_dir, monkeypatch):
@@ -79,6 +115,7 @@ def test_links_odd_files_and_big_files_are_refused(tmp_path, data_dir, monkeypat
     link.symlink_to(secret)
     with pytest.raises(ValidationError, match="is a link"):
         attachments.store_attachment(data_dir, link)
+    (tmp_path / "run.sh").write_text("echo hi")
     with pytest.raises(ValidationError, match="not a kind of file"):
         attachments.store_attachment(data_dir, tmp_path / "run.sh")
     with pytest.raises(ValidationError, match="does not exist"):

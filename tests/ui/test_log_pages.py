@@ -357,6 +357,7 @@ def test_a_mentoring_event_says_which_way_it_went_and_counts_the_people_mentored
         facts = readiness_facts.gather_facts(session, date.today())
     assert event.mentoring == "gave"
     assert facts.mentored == 2  # the two people mentored, with no experience entry
+    assert "mentoring (gave)" in table_text(events_page)  # as the command line lists it
 
 
 def test_fitting_the_columns_reads_only_a_screenful_of_a_long_log(qtbot, context):

@@ -158,6 +158,7 @@ def _training(c: EntryCheck) -> dict:
         cost_amount=c.amount("cost_amount", None, maximum=MAX_MONEY),
         cost_currency=c.currency("cost_currency", c.entry.get("cost_currency")),
         status=c.entry.get("status", "completed"),
+        attachment=c.entry.get("attachment"),  # version 5; earlier files have none
         notes=c.string("notes", limit=MAX_TEXT),
         credits=c.claims(),
         skills=sorted(set(filter(None, skills))),

@@ -75,7 +75,7 @@ SPECS = (
         "training",
         "start_date",
         ("title", "provider", "format", "start_date", "end_date", "hours", "cost_amount")
-        + ("cost_currency", "status", "notes"),
+        + ("cost_currency", "status", "attachment", "notes"),
     ),
     ListSpec("contact", "created_at", ("name", "organization", "role", "notes")),
     ListSpec(

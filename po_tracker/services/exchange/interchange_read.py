@@ -15,8 +15,10 @@ FORMAT = "po-tracker-export"
 # 2 added renewal fees and renewal history to certifications (and framework version 2);
 # a version 1 file still imports: its certifications have no fee and no history.
 # 3 added wins and feedback; a version 1 or 2 file still imports, with none of either.
-VERSION = 4
-READS = (1, 2, 3, 4)
+# 4 added a mentoring event's direction. 5 added a training's attachment (a version 4
+# reader refuses a field it does not know); earlier files import with none.
+VERSION = 5
+READS = (1, 2, 3, 4, 5)
 # The deepest legal path is document > framework > stages > [i] > requirements >
 # required_certifications > [group] > [slug]: 7 containers. One to spare.
 MAX_DEPTH = 8

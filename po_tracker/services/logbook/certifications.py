@@ -16,6 +16,7 @@ from ..dates import add_months
 from ..errors import ValidationError
 from ..framework import lookup
 from ..limits import MAX_MONEY, MAX_TEXT
+from ..storage.attachments import clean_stored_name
 from ..validation import Checker
 from .crud import LogService, save
 
@@ -40,6 +41,8 @@ class CertificationInput:
     # The user's own renewal fee; empty: the catalog's.
     renewal_fee_amount: float | None = None
     renewal_fee_currency: str | None = None
+    # A stored file's name (``storage.attachments.store_attachment``); None: no file.
+    attachment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def _clean(session: Session, data: CertificationInput) -> dict:
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
         renewal_fee_amount=fee,
         renewal_fee_currency=fee_currency if fee is not None else None,
+        attachment=clean_stored_name(check, data.attachment),
     )
     check.done()
     return values

@@ -58,6 +58,12 @@ class Event:
     created_at: datetime
     updated_at: datetime
 
+    @property
+    def type_label(self) -> str:
+        """The type as the lists show it: "mentoring (gave)" for a mentoring event with
+        its direction, else the type alone."""
+        return f"{self.event_type} ({self.mentoring})" if self.mentoring else self.event_type
+
 
 def _clean(session: Session, data: EventInput) -> tuple[dict, list[str], list]:
     check = Checker()

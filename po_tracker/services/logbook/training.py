@@ -21,6 +21,7 @@ from ..career.credit_claims import (
 )
 from ..framework import lookup
 from ..limits import MAX_MONEY, MAX_SKILLS_PER_TRAINING, MAX_TEXT
+from ..storage.attachments import clean_stored_name
 from ..validation import Checker
 from .crud import LogService, save
 
@@ -43,6 +44,8 @@ class TrainingInput:
     notes: str = ""
     # Count toward these credentials only (empty: every one, as by default).
     credentials: tuple[str, ...] = ()
+    # A stored file's name (``storage.attachments.store_attachment``); None: no file.
+    attachment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Training:
     updated_at: datetime
     # The credentials it counts toward when limited to some; empty: every one.
     counts_toward: tuple[str, ...] = ()
+    attachment: str | None = None
 
 
 def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list]:
@@ -82,6 +86,7 @@ def _clean(session: Session, data: TrainingInput) -> tuple[dict, list[int], list
         cost_amount=check.number("cost_amount", data.cost_amount, maximum=MAX_MONEY),
         cost_currency=check.currency("cost_currency", data.cost_currency),
         notes=check.text("notes", data.notes, limit=MAX_TEXT),
+        attachment=clean_stored_name(check, data.attachment),
     )
     if data.hours is None:
         check.fail("hours", "is required")
@@ -127,6 +132,7 @@ def _to_dto(row: TrainingRow) -> Training:
         created_at=row.created_at,
         updated_at=row.updated_at,
         counts_toward=counts_toward(row.credit_claims),
+        attachment=row.attachment,
     )
 
 

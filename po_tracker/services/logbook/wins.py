@@ -17,6 +17,7 @@ from ...vocabulary import STAGE_REQUIREMENTS
 from ..errors import ValidationError
 from ..framework import lookup
 from ..limits import MAX_METRIC, MAX_METRIC_NAME, MAX_METRIC_UNIT, MAX_NAME, MAX_TEXT
+from ..storage.attachments import clean_stored_name
 from ..validation import Checker, strict_number
 from . import contacts
 from .crud import LogService
@@ -42,6 +43,8 @@ class WinInput:
     requirements: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     notes: str = ""
+    # A stored file's name (``storage.attachments.store_attachment``); None: no file.
+    attachment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def clean_requirement(check: Checker, text: str) -> str | None:
 def _clean(session: Session, data: WinInput) -> tuple[dict, list[int], list[str], list[str]]:
     check = Checker()
     values = clean_fields(check, data.__dict__)
+    values["attachment"] = clean_stored_name(check, data.attachment)
     skill_ids = [check.resolve(lookup.skill_id, session, name, "skills") for name in data.skills]
     requirements = [clean_requirement(check, text) for text in data.requirements]
     names = [check.text("contacts", name, required=True, limit=MAX_NAME) for name in data.contacts]

@@ -11,7 +11,8 @@
 - ``start_view``: what the dashboard showed, kept so the next start shows it at once.
 - ``json_files``: reading a JSON file the user hands in, every fault in plain words.
 - ``json_stream``: reading a large JSON file as a stream, each piece checked as it comes.
-- ``attachments``: certificate files kept in the data folder.
+- ``attachments``: files attached to entries, copied into the data folder.
+- ``attachment_upkeep``: those files beyond their entry: tidied, backed up, restored.
 
 No imports here: importing the package must not import its modules.
 """

@@ -14,6 +14,8 @@ Why the rules are what they are:
   writes with each backup's size and fingerprint: a file the user put in the folder, even
   one named like ours, is never deleted. The newest good backup is never deleted.
 - Restoring never deletes: the current file and its side files are moved aside.
+- A backup carries the attached files its logbook names, in a folder beside it, and a
+  restore brings back those missing (``attachment_upkeep``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..errors import (
     BackupError,  # noqa: F401 - raised here, caught by callers
     ValidationError,
 )
-from . import backup_rotation
+from . import attachment_upkeep, backup_rotation
 from .backup_destination import NAME, STAMP, check_reason, destination
 from .integrity import connect_readonly, full_check, read_revision
 from .json_files import read_json_file
@@ -62,6 +64,9 @@ class RestoreResult:
     restored_from: Path
     moved_aside: tuple[Path, ...]
     safety_backup: Path | None
+    # Attachments the restored logbook names that neither the attachments folder nor
+    # the backup's own folder holds: the entries keep the names, the files are not here.
+    missing_attachments: tuple[str, ...] = ()
 
 
 def _utc(now: datetime | None) -> datetime:
@@ -232,10 +237,13 @@ def take_backup(
         if revision != expected:
             raise BackupError(f"the copy reads schema {revision}, the logbook {expected}")
         fingerprint = content_fingerprint(temporary) if ours else None
+        attachment_upkeep.carry_into_backup(db_path.parent, temporary, target)
         os.replace(temporary, target)
         fsync_path(target.parent)
     except BaseException:
         _discard(temporary)
+        if not target.exists():
+            attachment_upkeep.drop_companion(target)
         raise
     if ours:
         _record(target, fingerprint, revision, reason)
@@ -290,6 +298,7 @@ def rotate(data_dir: Path, limits=None, now: datetime | None = None) -> list[Pat
     entries = _read_manifest(folder)
     for path in doomed:
         path.unlink(missing_ok=True)
+        attachment_upkeep.drop_companion(path)
         entries.pop(path.name, None)
     _write_manifest(folder, entries)
     return doomed
@@ -345,13 +354,15 @@ def restore(db_path: Path, backup_file: Path, now: datetime | None = None) -> Re
     try:
         verify(temporary)
         safety = _safety_backup(db_path, now)
+        # Before the file is replaced: should this fail, the logbook is as it was.
+        missing = attachment_upkeep.bring_back(backup_file, db_path.parent)
         moved = _move_aside(db_path, now)
         os.replace(temporary, db_path)
         fsync_path(db_path.parent)
     except BaseException:
         _discard(temporary)
         raise
-    return RestoreResult(backup_file, moved, safety)
+    return RestoreResult(backup_file, moved, safety, tuple(missing))
 
 
 def _safety_backup(db_path: Path, now: datetime) -> Path | None:

@@ -6,6 +6,7 @@ from ...services.errors import ValidationError
 from ...services.framework import lookup
 from ...services.logbook.certifications import CertificationInput, parse_fee
 from ...vocabulary import CERTIFICATION_STATUSES
+from ..widgets.attachment_field import attachment_row
 from ..widgets.fields import cost_fields
 from ..widgets.form import OptionalDateEdit
 from .entry_dialog import EntryDialog
@@ -56,6 +57,7 @@ class CertificationDialog(EntryDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
         form.add_row("notes", "&Notes:", self.notes)
+        self.attachment = attachment_row(self, form)
 
     def load(self, item) -> None:
         self.name.setCurrentText(item.name)
@@ -73,6 +75,7 @@ class CertificationDialog(EntryDialog):
                 f"{item.renewal_fee_currency or ''} {item.renewal_fee_amount:g}".strip()
             )
         self.notes.setPlainText(item.notes)
+        self.attachment.set_name(item.attachment)
 
     def check_form(self, data) -> None:
         parse_fee(self.fee.text(), "renewal_fee_amount")  # a typo is shown at the field
@@ -96,4 +99,5 @@ class CertificationDialog(EntryDialog):
             notes=self.notes.toPlainText(),
             renewal_fee_amount=fee,
             renewal_fee_currency=fee_currency,
+            attachment=self.attachment.name(),
         )

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from ...services.framework import lookup
 from ...services.logbook.training import TrainingInput
 from ...vocabulary import TRAINING_FORMATS, TRAINING_STATUSES
+from ..widgets.attachment_field import attachment_row
 from ..widgets.fields import CheckList, cost_fields, hours_spin, notes_edit
 from ..widgets.form import DateEdit, OptionalDateEdit
 from .entry_dialog import EntryDialog
@@ -34,6 +35,7 @@ class TrainingDialog(EntryDialog):
         self.skills = form.add_row("skill", "S&kills it develops:", CheckList(skills))
         self.cost, self.currency = cost_fields(form)
         self.notes = form.add_row("notes", "&Notes:", notes_edit())
+        self.attachment = attachment_row(self, form)
 
     def load(self, item) -> None:
         self.title.setText(item.title)
@@ -47,6 +49,7 @@ class TrainingDialog(EntryDialog):
         self.cost.setValue(item.cost_amount or 0)
         self.currency.setText(item.cost_currency or "")
         self.notes.setPlainText(item.notes)
+        self.attachment.set_name(item.attachment)
 
     def collect(self) -> TrainingInput:
         return TrainingInput(
@@ -63,4 +66,5 @@ class TrainingDialog(EntryDialog):
             # Renewal credit settings are kept as they are; this form does not edit them.
             credits=self.item.credits if self.item else (),
             notes=self.notes.toPlainText(),
+            attachment=self.attachment.name(),
         )

@@ -13,6 +13,7 @@ from ...services.logbook import contacts
 from ...services.logbook.wins import WinInput
 from ...services.validation import strict_number
 from ...vocabulary import STAGE_REQUIREMENT_LABELS
+from ..widgets.attachment_field import attachment_row
 from ..widgets.fields import CheckList, notes_edit
 from ..widgets.form import DateEdit
 from .entry_dialog import EntryDialog
@@ -61,6 +62,7 @@ class WinDialog(EntryDialog):
         self.people.setCompleter(completer)
         form.add_row("contacts", "&People involved:", self.people)
         self.notes = form.add_row("notes", "&Notes:", notes_edit(70))
+        self.attachment = attachment_row(self, form)
 
     def _metric_row(self, form) -> None:
         row = QWidget()
@@ -96,6 +98,7 @@ class WinDialog(EntryDialog):
         self.requirements.set_checked(STAGE_REQUIREMENT_LABELS[key] for key in item.requirements)
         self.people.setText(", ".join(item.contacts))
         self.notes.setPlainText(item.notes)
+        self.attachment.set_name(item.attachment)
 
     def collect(self) -> WinInput:
         return WinInput(
@@ -111,4 +114,5 @@ class WinDialog(EntryDialog):
             requirements=tuple(KEY_OF_LABEL[label] for label in self.requirements.checked()),
             contacts=split_names(self.people.text()),
             notes=self.notes.toPlainText(),
+            attachment=self.attachment.name(),
         )

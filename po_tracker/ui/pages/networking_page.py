@@ -28,7 +28,7 @@ class EventsPage(LogPage):
         return [
             Column("Date", lambda e: e.event_date, sort_key="date"),
             Column("Event", lambda e: e.title, sort_key="title"),
-            Column("Type", lambda e: e.event_type, sort_key="type"),
+            Column("Type", lambda e: e.type_label, sort_key="type"),
             Column("Hours", lambda e: e.hours, numeric=True, sort_key="hours"),
             Column("People met", lambda e: e.contacts, sort_key="people"),
             Column(
