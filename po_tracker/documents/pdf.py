@@ -3,9 +3,10 @@ section rules, wrapped paragraphs, bulleted lists, quotes set in italics with th
 source, and page numbers, in DejaVu Sans embedded as a subset (any name the font can
 write, "Zoë", "Łukasz", "Дмитрий", comes out as written).
 
-Written with fpdf2, which lays text out line by line and wraps a word longer than the
-line rather than let it run off the page. The same document gives the same bytes: the
-file's creation date is the day the document is as of, not the moment of writing."""
+Written with fpdf2 (pages, text, rules, the font subset), with lines filled by
+``pdf_wrap`` (a word longer than the line is broken rather than let run off the page).
+The same document gives the same bytes: the file's creation date is the day the
+document is as of, not the moment of writing."""
 
 from __future__ import annotations
 
@@ -82,9 +83,13 @@ class _Writer:
             self.pdf.add_font(FAMILY, style, path)
         self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
         self.pdf.c_margin = 0  # text starts at the margin and wraps at the other one
+        # Pages break where _put finds the next line would pass this bottom margin.
         self.pdf.set_auto_page_break(True, margin=MARGIN + 0.3 * PT_PER_INCH)
         self.pdf.add_page()
         self._widths: dict[tuple[str, float, str], float] = {}
+        # Set when a fallback font is added: only fpdf2's cell() switches fonts within
+        # a line; its text(), four times quicker, draws what the document's font has.
+        self.fallback = False
 
     def _use(self, style: Style) -> None:
         self.pdf.set_font(FAMILY, style.emphasis, style.size)
@@ -96,20 +101,35 @@ class _Writer:
             self.pdf.set_y(self.pdf.y + points)
 
     def _measure(self, text: str) -> float:
-        key = (self.pdf.font_style, self.pdf.font_size_pt, text)
-        width = self._widths.get(key)
-        if width is None:
-            width = self._widths[key] = self.pdf.get_string_width(text)
-        return width
+        """The width of ``text`` in the current font: the sum of its characters' widths
+        (fpdf2 neither kerns nor shapes here), each character measured once."""
+        widths, style, size = self._widths, self.pdf.font_style, self.pdf.font_size_pt
+        total = 0.0
+        for char in text:
+            width = widths.get((style, size, char))
+            if width is None:
+                width = widths[(style, size, char)] = self.pdf.get_string_width(char)
+            total += width
+        return total
+
+    def _put(self, left: float, line: str, style: Style) -> None:
+        """One line at the current height, starting ``left`` points from the edge."""
+        if self.pdf.will_page_break(style.line):
+            self.pdf.add_page()
+        top = self.pdf.y
+        if self.fallback:
+            self.pdf.set_xy(left, top)
+            self.pdf.cell(text=line, h=style.line)
+        else:  # the baseline where cell() would put it
+            self.pdf.text(left, top + 0.5 * style.line + 0.3 * style.size, line)
 
     def text(self, text: str, style: Style) -> None:
         """``text`` wrapped to the line, each of its own lines kept as a line."""
         self._use(style)
         left = self.pdf.l_margin + style.indent
-        width = self.pdf.w - self.pdf.r_margin - left
-        for line in wrap(text, width, self._measure):
-            self.pdf.set_x(left)  # a page break inside cell() keeps x
-            self.pdf.cell(width, style.line, line, new_x="LMARGIN", new_y="NEXT")
+        for line in wrap(text, self.pdf.w - self.pdf.r_margin - left, self._measure):
+            self._put(left, line, style)
+            self.pdf.set_y(self.pdf.y + style.line)
 
     def block(self, text: str, style: Style, keep: float = 0.0) -> None:
         """A block set apart by its style's space above; ``keep`` points of what
@@ -131,8 +151,7 @@ class _Writer:
         if self.pdf.will_page_break(BULLET.line):
             self.pdf.add_page()
         self._use(BULLET)
-        self.pdf.set_xy(self.pdf.l_margin + BULLET_MARK_INDENT, self.pdf.y)
-        self.pdf.cell(BULLET.indent - BULLET_MARK_INDENT, BULLET.line, "•")
+        self._put(self.pdf.l_margin + BULLET_MARK_INDENT, "•", BULLET)
         self.text(item, BULLET)
 
 
@@ -219,6 +238,7 @@ def _add_fallback(writer: _Writer, document: Document) -> None:
             LOG.debug("cannot use %s as the PDF's fallback font", path, exc_info=True)
             continue
         writer.pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+        writer.fallback = True
         break
     missing = _lacking(writer, text)
     if missing:
