@@ -217,10 +217,10 @@ def _describe(writer: _Writer, document: Document) -> None:
 
 def _lacking(writer: _Writer, text: str) -> set[str]:
     """The characters of ``text`` that no font of the document can draw."""
-    pdf, have = writer.pdf, set()
+    have: set[int] = set()
     for key in (FAMILY.lower(), FALLBACK.lower()):  # fpdf2's keys of the regular faces
-        if key in pdf.fonts:
-            have |= set(pdf.fonts[key].cmap)
+        font = writer.pdf.fonts.get(key)
+        have |= set(getattr(font, "cmap", ()))  # every font here is a TrueType one
     return {char for char in set(text) if ord(char) not in have and not char.isspace()}
 
 
