@@ -131,7 +131,7 @@ def test_characters_the_fonts_lack_do_not_stop_the_export(monkeypatch, caplog):
     data = pdf.render(_document(Paragraph("Feedback from 山田 and Zoë, thanks")))
     assert "Feedback from" in _text(data) and "Zoë, thanks" in _text(data)
     said = [r.getMessage() for r in caplog.records if r.name == pdf.__name__]
-    assert len(said) == 1 and "2 character(s) as boxes" in said[0] and "山 田" in said[0]
+    assert len(said) == 1 and "shows 2 characters as boxes" in said[0] and "山 田" in said[0]
     assert not [r for r in caplog.records if r.name.startswith("fpdf")]
 
 
@@ -166,3 +166,11 @@ def test_the_font_is_found_without_importing_matplotlib():
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert found.returncode == 0 and found.stdout.strip() == "False"
+
+
+def test_a_writer_set_up_ahead_writes_the_same_file(tmp_path):
+    document = _document(Heading(1, "Wins"), Bullets((NAMES,)))
+    ahead = formats.prepare(tmp_path / "case.pdf", "letter")
+    assert isinstance(ahead, pdf.Prepared)
+    assert pdf.render(document, "letter", ahead) == pdf.render(document, "letter")
+    assert formats.prepare(tmp_path / "case.md", "letter") is None

@@ -243,9 +243,10 @@ def _add_fallback(writer: _Writer, document: Document) -> None:
     missing = _lacking(writer, text)
     if missing:
         shown = " ".join(sorted(missing)[:10])
+        count = f"{len(missing)} character{'s' * (len(missing) != 1)}"
         LOG.warning(
-            "The PDF shows %d character(s) as boxes, for want of a font that has them on this"
-            " computer: %s (the Markdown and Word exports keep them).", len(missing), shown,
+            "The PDF shows %s as boxes, for want of a font that has them on this computer:"
+            " %s (the Markdown and Word exports keep them).", count, shown,
         )  # fmt: skip
 
 
