@@ -127,6 +127,9 @@ def test_wrap_fills_lines_and_breaks_only_words_too_long():
 
 def test_characters_the_fonts_lack_do_not_stop_the_export(monkeypatch, caplog):
     monkeypatch.setattr(pdf_fonts, "FALLBACK_CANDIDATES", ())
+    # import-linter's command (tests/test_architecture.py runs it in this process)
+    # configures logging with dictConfig, which disables every logger made before it.
+    monkeypatch.setattr(pdf.LOG, "disabled", False)
     caplog.set_level(logging.WARNING)
     data = pdf.render(_document(Paragraph("Feedback from 山田 and Zoë, thanks")))
     assert "Feedback from" in _text(data) and "Zoë, thanks" in _text(data)
