@@ -11,7 +11,7 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from po_tracker.documents import formats, pdf, pdf_fonts
+from po_tracker.documents import formats, pdf, pdf_ahead, pdf_fonts
 from po_tracker.documents.blocks import Bullets, Document, Heading, Paragraph, Quote
 from po_tracker.documents.pdf_wrap import wrap
 
@@ -109,7 +109,7 @@ def test_the_margin_check_sees_ink_past_the_margin():
     margin without crossing it, and a line drawn past it is seen."""
     words = " ".join(["stakeholder"] * 200)
     assert _ink_right_of_margin(pdf.render(_document(Paragraph(words)))) == 0
-    writer = pdf._Writer("a4")
+    writer = pdf.Writer("a4")
     writer.pdf.set_font(pdf_fonts.FAMILY, "", 10)
     writer.pdf.text(writer.pdf.w - pdf.MARGIN + 10, 100, "X")
     assert _ink_right_of_margin(bytes(writer.pdf.output())) > 0
@@ -174,6 +174,21 @@ def test_the_font_is_found_without_importing_matplotlib():
 def test_a_writer_set_up_ahead_writes_the_same_file(tmp_path):
     document = _document(Heading(1, "Wins"), Bullets((NAMES,)))
     ahead = formats.prepare(tmp_path / "case.pdf", "letter")
-    assert isinstance(ahead, pdf.Prepared)
+    assert isinstance(ahead, pdf_ahead.Prepared)
     assert pdf.render(document, "letter", ahead) == pdf.render(document, "letter")
     assert formats.prepare(tmp_path / "case.md", "letter") is None
+
+
+def test_the_writer_set_up_ahead_spares_unused_imports_and_leaves_them_importable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from po_tracker.documents import formats;"
+        "writer = formats.prepare('case.pdf', 'a4').writer();"
+        "spared = [n for n in ('numpy', 'cryptography') if n in sys.modules];"
+        "import numpy; print(spared, 'fpdf' in sys.modules, numpy.__name__)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.split() == ["[]", "True", "numpy"]

@@ -34,7 +34,7 @@ def prepare(path: str | os.PathLike, paper: str = "a4"):
     document (pass the result to ``write``); for other formats, nothing to do."""
     if format_of(path) != ".pdf":
         return None
-    from .pdf import Prepared
+    from .pdf_ahead import Prepared
 
     return Prepared(paper)
 

@@ -11,14 +11,17 @@ document is as of, not the moment of writing."""
 from __future__ import annotations
 
 import logging
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from .blocks import Bullets, Document, Heading, Paragraph, Quote
 from .pdf_fonts import FAMILY, fallback_files, font_files
 from .pdf_wrap import wrap
+
+if TYPE_CHECKING:
+    from .pdf_ahead import Prepared
 
 PT_PER_INCH = 72
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -71,7 +74,7 @@ FOOTER = Style(8, colour=MUTED)
 KEEP_WITH_NEXT = 3
 
 
-class _Writer:
+class Writer:
     """One document's pages: text flows down from the top margin and onto a new page
     at the bottom one."""
 
@@ -155,7 +158,7 @@ class _Writer:
         self.text(item, BULLET)
 
 
-def _heading(writer: _Writer, heading: Heading) -> None:
+def _heading(writer: Writer, heading: Heading) -> None:
     style = {1: SECTION, 2: SUBSECTION}.get(heading.level, LABEL)
     keep = KEEP_WITH_NEXT * BODY.line if style in (SECTION, SUBSECTION) else BODY.line
     writer.block(heading.text, style, keep)
@@ -163,7 +166,7 @@ def _heading(writer: _Writer, heading: Heading) -> None:
         writer.rule()
 
 
-def _write_block(writer: _Writer, block) -> None:
+def _write_block(writer: Writer, block) -> None:
     if isinstance(block, Heading):
         _heading(writer, block)
     elif isinstance(block, Paragraph):
@@ -185,7 +188,7 @@ def _fit(pdf, text: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _number_pages(writer: _Writer, title: str) -> None:
+def _number_pages(writer: Writer, title: str) -> None:
     """Every page's footer: the document's title, and "page / pages"."""
     pdf = writer.pdf
     pdf.set_auto_page_break(False)
@@ -204,7 +207,7 @@ def _number_pages(writer: _Writer, title: str) -> None:
     pdf.page = total
 
 
-def _describe(writer: _Writer, document: Document) -> None:
+def _describe(writer: Writer, document: Document) -> None:
     pdf = writer.pdf
     pdf.set_title(document.title)
     pdf.set_subject(document.subtitle)
@@ -215,7 +218,7 @@ def _describe(writer: _Writer, document: Document) -> None:
     pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=UTC) if day else UNDATED)
 
 
-def _lacking(writer: _Writer, text: str) -> set[str]:
+def _lacking(writer: Writer, text: str) -> set[str]:
     """The characters of ``text`` that no font of the document can draw."""
     have: set[int] = set()
     for key in (FAMILY.lower(), FALLBACK.lower()):  # fpdf2's keys of the regular faces
@@ -224,7 +227,7 @@ def _lacking(writer: _Writer, text: str) -> set[str]:
     return {char for char in set(text) if ord(char) not in have and not char.isspace()}
 
 
-def _add_fallback(writer: _Writer, document: Document) -> None:
+def _add_fallback(writer: Writer, document: Document) -> None:
     """A font of the computer's own for the characters DejaVu Sans lacks (a colleague's
     name in Chinese or Japanese), read only when the document has such characters; a
     character that no font has is drawn as an empty box, and said once."""
@@ -262,33 +265,7 @@ def _quiet_fpdf():
         logger.setLevel(level)
 
 
-class Prepared:
-    """fpdf2 imported and the fonts read in a second thread, started before the caller
-    collects the document: SQLite lets go of the GIL while it reads, so on a machine with
-    two cores most of the PDF writer's set-up costs no time."""
-
-    def __init__(self, paper: str):
-        _check_paper(paper)
-        self._writer: _Writer | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(paper,), daemon=True)
-        self._thread.start()
-
-    def _run(self, paper: str) -> None:
-        try:
-            self._writer = _Writer(paper)
-        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
-            self._error = error
-
-    def writer(self) -> _Writer:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._writer is not None
-        return self._writer
-
-
-def _check_paper(paper: str) -> None:
+def check_paper(paper: str) -> None:
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
 
@@ -296,8 +273,8 @@ def _check_paper(paper: str) -> None:
 def render(document: Document, paper: str = "a4", prepared: Prepared | None = None) -> bytes:
     """The whole document as PDF bytes on ``paper`` ("a4" or "letter"); the same
     document gives the same bytes. ``prepared``: a writer set up ahead, for that paper."""
-    _check_paper(paper)
-    writer = prepared.writer() if prepared is not None else _Writer(paper)
+    check_paper(paper)
+    writer = prepared.writer() if prepared is not None else Writer(paper)
     _describe(writer, document)
     _add_fallback(writer, document)
     writer.text(document.title, TITLE)
