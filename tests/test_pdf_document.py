@@ -175,7 +175,7 @@ def test_a_writer_set_up_ahead_writes_the_same_file(tmp_path):
     document = _document(Heading(1, "Wins"), Bullets((NAMES,)))
     ahead = formats.prepare(tmp_path / "case.pdf", "letter")
     assert isinstance(ahead, pdf_ahead.Prepared)
-    assert pdf.render(document, "letter", ahead) == pdf.render(document, "letter")
+    assert pdf.render(document, "letter", ahead.writer()) == pdf.render(document, "letter")
     assert formats.prepare(tmp_path / "case.md", "letter") is None
 
 

@@ -50,7 +50,7 @@ def write(
     elif suffix == ".pdf":
         from .pdf import render as render_pdf
 
-        data = render_pdf(document, paper, prepared)
+        data = render_pdf(document, paper, prepared.writer() if prepared else None)
     else:
         from .word import render as render_word
 

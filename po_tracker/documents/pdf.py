@@ -14,14 +14,10 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from .blocks import Bullets, Document, Heading, Paragraph, Quote
 from .pdf_fonts import FAMILY, fallback_files, font_files
 from .pdf_wrap import wrap
-
-if TYPE_CHECKING:
-    from .pdf_ahead import Prepared
 
 PT_PER_INCH = 72
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -270,11 +266,11 @@ def check_paper(paper: str) -> None:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
 
 
-def render(document: Document, paper: str = "a4", prepared: Prepared | None = None) -> bytes:
+def render(document: Document, paper: str = "a4", writer: Writer | None = None) -> bytes:
     """The whole document as PDF bytes on ``paper`` ("a4" or "letter"); the same
-    document gives the same bytes. ``prepared``: a writer set up ahead, for that paper."""
+    document gives the same bytes. ``writer``: one set up ahead for that paper (pdf_ahead)."""
     check_paper(paper)
-    writer = prepared.writer() if prepared is not None else Writer(paper)
+    writer = writer if writer is not None else Writer(paper)
     _describe(writer, document)
     _add_fallback(writer, document)
     writer.text(document.title, TITLE)
