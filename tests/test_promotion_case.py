@@ -10,6 +10,7 @@ from datetime import date
 
 import docx
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from po_tracker.launcher import main
@@ -186,11 +187,16 @@ def test_the_case_as_pdf_on_a4_or_letter(capsys, logged, data_dir, tmp_path, pap
     target = tmp_path / "case.pdf"
     args = ("export", "case", str(target), "--as-of", AS_OF, "--paper", paper)
     assert run(capsys, data_dir, *args)[0] == 0
-    data = target.read_bytes()
-    boxes = re.findall(rb"/MediaBox \[ 0 0 ([0-9.]+) ([0-9.]+) \]", data)
-    assert data.startswith(b"%PDF") and len(boxes) >= 2  # a case runs to several pages
-    for width, height in boxes:
-        assert (float(width), float(height)) == pytest.approx(points, abs=0.1)
+    reader = PdfReader(target)
+    assert len(reader.pages) >= 2  # a case runs to several pages
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+            points, abs=0.1
+        )
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert text.startswith("Promotion case: Senior Product Owner")
+    assert "Led the payouts migration (2025-03-01): Lead time: 12 → 5 days" in text
+    assert reader.metadata.title == "Promotion case: Senior Product Owner"
 
 
 def test_refusals_write_nothing(capsys, db, data_dir, tmp_path):

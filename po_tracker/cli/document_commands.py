@@ -27,10 +27,12 @@ def export_case(args, db) -> int:
     from ..services.career import promotion_case
 
     _target(args, CASE_FORMATS)
+    prepared = export.prepare(args.file, args.paper)
     as_of = args.as_of or date.today()
     with db.read() as session:
         case = promotion_case.build(session, as_of, stage=args.stage, since=args.since)
-    export.write(case_document.build_document(case), args.file, force=args.force, paper=args.paper)
+    document = case_document.build_document(case)
+    export.write(document, args.file, force=args.force, paper=args.paper, prepared=prepared)
     print(f"Wrote the promotion case for {case.stage} to {args.file}")
     return 0
 
@@ -41,10 +43,11 @@ def export_review(args, db) -> int:
     from ..services.career import review_digest
 
     _target(args, REVIEW_FORMATS)
+    prepared = export.prepare(args.file, args.paper)
     until = args.until or date.today()
     with db.read() as session:
         digest = review_digest.build(session, args.since, until)
     document = review_document.build_document(digest)
-    export.write(document, args.file, force=args.force, paper=args.paper)
+    export.write(document, args.file, force=args.force, paper=args.paper, prepared=prepared)
     print(f"Wrote the review of {args.since} to {until} to {args.file}")
     return 0

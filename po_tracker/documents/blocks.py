@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Document:
     title: str
     subtitle: str
     blocks: tuple[Block, ...]
+    # The day the document is as of: a PDF's creation date, so that the same document
+    # gives the same file whenever it is written.
+    dated: date | None = None
 
     def plain_text(self) -> str:
         """Every word of the document in reading order (for tests and previews)."""

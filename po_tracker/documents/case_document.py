@@ -114,4 +114,4 @@ def build_document(case: PromotionCase) -> Document:
         Bullets(case.missing) if case.missing else Paragraph("Nothing: every requirement is met.")
     )
     subtitle = f"Toward {case.stage}, as of {case.as_of}"
-    return Document(f"Promotion case: {case.stage}", subtitle, tuple(blocks))
+    return Document(f"Promotion case: {case.stage}", subtitle, tuple(blocks), case.as_of)

@@ -29,7 +29,19 @@ def check(path: str | os.PathLike, *, force: bool, allowed=tuple(FORMATS)) -> Pa
     return check_target(path, force=force)
 
 
-def write(document: Document, path: str | os.PathLike, *, force: bool, paper: str = "a4"):
+def prepare(path: str | os.PathLike, paper: str = "a4"):
+    """For a PDF, its writer set up in the background while the caller collects the
+    document (pass the result to ``write``); for other formats, nothing to do."""
+    if format_of(path) != ".pdf":
+        return None
+    from .pdf_ahead import Prepared
+
+    return Prepared(paper)
+
+
+def write(
+    document: Document, path: str | os.PathLike, *, force: bool, paper: str = "a4", prepared=None
+):
     suffix = format_of(path)
     if suffix == ".md":
         from .markdown import render
@@ -38,7 +50,7 @@ def write(document: Document, path: str | os.PathLike, *, force: bool, paper: st
     elif suffix == ".pdf":
         from .pdf import render as render_pdf
 
-        data = render_pdf(document, paper)
+        data = render_pdf(document, paper, prepared.writer() if prepared else None)
     else:
         from .word import render as render_word
 

@@ -76,4 +76,4 @@ def build_document(digest: ReviewDigest) -> Document:
         "Journal highlights", f"{_plural(d.journal_total, 'journal entry', 'journal entries')}.",
         d.journal, d.journal_total,
     )  # fmt: skip
-    return Document("Review digest", f"{d.since} to {d.until}", tuple(blocks))
+    return Document("Review digest", f"{d.since} to {d.until}", tuple(blocks), d.until)

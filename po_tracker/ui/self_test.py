@@ -1,8 +1,9 @@
 """``po-tracker --self-test``: proves an installation works end to end, the same way
 from a source checkout, an installed wheel and the frozen bundle. In a temporary data
 folder it creates the logbook through the migrations, logs an entry of each kind,
-computes readiness, renders a chart to PNG, builds the main window offscreen, visits
-every page and closes it."""
+computes readiness, renders a chart to PNG, writes the promotion case as a PDF (fpdf2
+and the font it embeds), builds the main window offscreen, visits every page and closes
+it."""
 
 from __future__ import annotations
 
@@ -97,6 +98,19 @@ def _render_chart(database, folder: Path) -> Path:
     return path
 
 
+def _write_case_pdf(database, folder: Path) -> Path:
+    from ..documents import case_document, formats
+    from ..services.career import promotion_case
+
+    with database.read() as session:
+        case = promotion_case.build(session, date.today())
+    path = formats.write(case_document.build_document(case), folder / "case.pdf", force=False)
+    data = path.read_bytes()
+    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        raise RuntimeError("the promotion case is not a whole PDF file")
+    return path
+
+
 def _open_window(database) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -137,6 +151,8 @@ def run() -> int:
             _round_trip(database, Path(folder))
             step = "rendering a chart to PNG"
             _render_chart(database, Path(folder))
+            step = "writing the promotion case as a PDF"
+            _write_case_pdf(database, Path(folder))
             step = "building the main window"
             pages = _open_window(database)
             database.close()
@@ -146,6 +162,6 @@ def run() -> int:
         return 1
     print(
         f"self-test passed: logbook, {pages} pages, readiness {report.readiness.overall:.0f}%,"
-        f" chart; {time.perf_counter() - started:.2f} s"
+        f" chart, PDF; {time.perf_counter() - started:.2f} s"
     )
     return 0

@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline"
 SIZE, DPI = (8.0, 5.0), 60
 REPORT_DPI = 40
+CASE_PAGE_DPI = 60  # the PDF's first page, drawn by PDFium as a reader would show it
 
 
 def render(name: str, out: Path) -> Path:
@@ -31,12 +32,19 @@ def render(name: str, out: Path) -> Path:
     if name == "report":
         return save_figure(build_report(samples.report()), out, dpi=REPORT_DPI)
     if name == "case-page":  # the promotion case's first PDF page (A4)
-        import case_sample
-
-        from po_tracker.documents import pdf
-
-        return save_figure(pdf.pages(case_sample.document())[0], out, dpi=REPORT_DPI)
+        return render_case_page(out)
     return save_figure(registry.build(name, SMALL[name](), size=SIZE), out, dpi=DPI)
+
+
+def render_case_page(out: Path) -> Path:
+    import case_sample
+    import pypdfium2
+
+    from po_tracker.documents import pdf
+
+    document = pypdfium2.PdfDocument(pdf.render(case_sample.document()))
+    document[0].render(scale=CASE_PAGE_DPI / 72).to_pil().save(out)
+    return out
 
 
 def names() -> list[str]:
