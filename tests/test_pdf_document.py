@@ -177,18 +177,3 @@ def test_a_writer_set_up_ahead_writes_the_same_file(tmp_path):
     assert isinstance(ahead, pdf_ahead.Prepared)
     assert pdf.render(document, "letter", ahead.writer()) == pdf.render(document, "letter")
     assert formats.prepare(tmp_path / "case.md", "letter") is None
-
-
-def test_the_writer_set_up_ahead_spares_unused_imports_and_leaves_them_importable():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from po_tracker.documents import formats;"
-        "writer = formats.prepare('case.pdf', 'a4').writer();"
-        "spared = [n for n in ('numpy', 'cryptography') if n in sys.modules];"
-        "import numpy; print(spared, 'fpdf' in sys.modules, numpy.__name__)"
-    )
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.split() == ["[]", "True", "numpy"]

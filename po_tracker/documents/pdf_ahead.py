@@ -1,39 +1,18 @@
 """The PDF writer set up ahead, in a second thread, while a command collects the
 document: fpdf2's import and reading the fonts take about as long as collecting a
 100,000-entry case, and SQLite lets go of Python's lock while it reads, so on a machine
-with two cores much of the set-up costs no time.
+with two cores much of the set-up costs no time. For a command that writes one PDF and
+exits (``export case``, ``export review``).
 
-For a command that writes one PDF and exits (``export case``, ``export review``): the
-import leaves out two optional packages fpdf2 tries, which no document uses."""
+(Leaving fpdf2's optional numpy and cryptography out of its import would save about a
+third of it; that takes hiding them from every thread of the process for a moment, so
+it is not done.)"""
 
 from __future__ import annotations
 
-import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from .pdf import Writer, check_paper
-
-# numpy (images given as arrays) and cryptography (signing a PDF): about a third of
-# fpdf2's import, measured.
-UNUSED_OPTIONAL = ("numpy", "cryptography")
-
-
-@contextmanager
-def _unimportable(names: tuple[str, ...]) -> Iterator[None]:
-    """``names`` raise ImportError for the duration, as if not installed, unless already
-    imported; afterwards they import as usual. Only while no other thread of the process
-    could want them: the command's own thread is reading the logbook meanwhile."""
-    absent = [name for name in names if name not in sys.modules]
-    for name in absent:
-        sys.modules[name] = None  # type: ignore[assignment]  # the documented way
-    try:
-        yield
-    finally:
-        for name in absent:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
 
 
 class Prepared:
@@ -48,8 +27,6 @@ class Prepared:
 
     def _run(self, paper: str) -> None:
         try:
-            with _unimportable(UNUSED_OPTIONAL):
-                import fpdf  # noqa: F401 - imported here, without the packages above
             self._writer = Writer(paper)
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
             self._error = error
