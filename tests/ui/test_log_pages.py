@@ -360,6 +360,24 @@ def test_a_mentoring_event_says_which_way_it_went_and_counts_the_people_mentored
     assert "mentoring (gave)" in table_text(events_page)  # as the command line lists it
 
 
+def test_columns_fitted_while_narrow_are_fitted_again_once_wider(qtbot, context):
+    with context.writing(Changes.of("event")) as session:
+        events.create(
+            session,
+            events.EventInput("Mentoring Ana", "mentoring", date(2025, 3, 1), mentoring="received"),
+        )
+    page = EventsPage(context)
+    qtbot.addWidget(page)
+    page.resize(420, 400)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    column = next(i for i, c in enumerate(page.columns()) if c.title == "Type")
+    wanted = page.table.sizeHintForColumn(column)
+    qtbot.waitUntil(lambda: page.table.columnWidth(column) < wanted)  # squeezed when narrow
+    page.resize(1200, 400)
+    qtbot.waitUntil(lambda: page.table.columnWidth(column) >= wanted)  # whole when wide
+
+
 def test_fitting_the_columns_reads_only_a_screenful_of_a_long_log(qtbot, context):
     from po_tracker.services.logbook import training
     from po_tracker.ui.widgets.column_fit import JUDGED_ROWS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,9 @@ from ..undo import AddEntry, DeleteEntry, EditEntry, run_and_record
 from ..widgets.column_fit import fit_columns, setup_columns
 from ..widgets.elided_tips import ElidedTipDelegate
 from ..widgets.refresh import RefreshWhenShown
+
+# A resize in progress (a window dragged wider) fits the columns once it rests.
+REFIT_AFTER_MS = 60
 
 
 class LogPage(RefreshWhenShown, QWidget):
@@ -56,6 +59,12 @@ class LogPage(RefreshWhenShown, QWidget):
         self.model = self.make_model()
         self._build()
         self.watch(context)
+        # Columns fitted while the page was narrow (built before its tab had its width)
+        # are fitted again once its width settles, so no column stays squeezed.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_AFTER_MS)
+        self._refit.timeout.connect(self._fit_columns)
 
     # -- for subclasses ------------------------------------------------------------------
     def columns(self) -> list[Column]:
@@ -153,6 +162,11 @@ class LogPage(RefreshWhenShown, QWidget):
     def _fit_columns(self) -> None:
         if not self.compact:
             fit_columns(self.table, self.stretch_column)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refit.start()
 
     def extend_layout(self, layout) -> None:
         """Room for a page's own widgets under the table."""
