@@ -13,15 +13,10 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from po_tracker import __version__
 from po_tracker.launcher import main
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def snapshot(folder):

@@ -4,26 +4,13 @@ nothing changes (no entry, no copy left behind)."""
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
+from cli_run import listed, run
 
-from po_tracker.launcher import main
 from po_tracker.paths import attachments_dir
 from po_tracker.services.storage import attachments
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _listed(capsys, data_dir, kind: str) -> list[dict]:
-    code, out, _ = run(capsys, data_dir, "list", kind, "--json")
-    assert code == 0
-    return json.loads(out)
 
 
 def _files(data_dir) -> set[str]:
@@ -51,7 +38,7 @@ def test_add_attach_keeps_a_copy_and_lists_its_name(capsys, data_dir, certificat
     code, out, err = run(capsys, data_dir, "add", *ADDS[kind], "--attach", str(certificate))
     assert (code, err) == (0, "")
     assert out.rstrip().endswith("attached certificate.pdf")
-    (entry,) = _listed(capsys, data_dir, LISTS[kind])
+    (entry,) = listed(capsys, data_dir, LISTS[kind])
     name = entry["attachment"]
     assert attachments.original_name(name) == "certificate.pdf"
     stored = attachments.resolve_attachment(data_dir, name)
@@ -91,7 +78,7 @@ def test_a_path_that_cannot_be_attached_is_one_line_and_changes_nothing(
     code, out, err = run(capsys, data_dir, "add", "win", "New", "--attach", str(path))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and words in err and err.startswith("po-tracker: ")
-    assert [w["title"] for w in _listed(capsys, data_dir, "wins")] == ["Kept"]
+    assert [w["title"] for w in listed(capsys, data_dir, "wins")] == ["Kept"]
     assert _files(data_dir) == set()
 
 
@@ -100,7 +87,7 @@ def test_a_refused_entry_leaves_no_copy_behind(capsys, data_dir, certificate):
         capsys, data_dir, "add", "training", "Course", "--hours", "-3", "--attach", str(certificate)
     )
     assert code == 2 and "hours" in err
-    assert _listed(capsys, data_dir, "trainings") == []
+    assert listed(capsys, data_dir, "trainings") == []
     assert _files(data_dir) == set()
 
 
@@ -108,40 +95,40 @@ def test_edit_attach_replaces_the_file_and_detach_removes_it(
     capsys, data_dir, certificate, tmp_path
 ):
     run(capsys, data_dir, "add", *ADDS["win"], "--attach", str(certificate))
-    (win,) = _listed(capsys, data_dir, "wins")
+    (win,) = listed(capsys, data_dir, "wins")
     first = win["attachment"]
     slides = tmp_path / "slides.png"
     slides.write_bytes(b"\x89PNG slides")
     code, out, _ = run(capsys, data_dir, "edit", "win", str(win["id"]), "--attach", str(slides))
     assert code == 0 and "attached slides.png" in out
-    (win,) = _listed(capsys, data_dir, "wins")
+    (win,) = listed(capsys, data_dir, "wins")
     assert attachments.original_name(win["attachment"]) == "slides.png"
     assert win["title"] == "Cut lead time"  # nothing else changed
     # No undo on the command line: the file no entry names any more is gone.
     assert _files(data_dir) == {win["attachment"]} and first not in _files(data_dir)
     code, out, _ = run(capsys, data_dir, "edit", "win", str(win["id"]), "--detach")
     assert code == 0 and "attached" not in out
-    assert _listed(capsys, data_dir, "wins")[0]["attachment"] is None
+    assert listed(capsys, data_dir, "wins")[0]["attachment"] is None
     assert _files(data_dir) == set()
 
 
 def test_attach_and_detach_together_are_refused(capsys, data_dir, certificate):
     run(capsys, data_dir, "add", *ADDS["win"], "--attach", str(certificate))
-    (win,) = _listed(capsys, data_dir, "wins")
+    (win,) = listed(capsys, data_dir, "wins")
     code, _, err = run(
         capsys, data_dir, "edit", "win", str(win["id"]), "--attach", str(certificate), "--detach"
     )
     assert code == 2 and "--detach" in err
-    assert _listed(capsys, data_dir, "wins") == [win]
+    assert listed(capsys, data_dir, "wins") == [win]
     assert _files(data_dir) == {win["attachment"]}
 
 
 def test_delete_removes_the_file_only_when_no_entry_names_it(capsys, data_dir, certificate):
     run(capsys, data_dir, "add", *ADDS["win"], "--attach", str(certificate))
-    (win,) = _listed(capsys, data_dir, "wins")
+    (win,) = listed(capsys, data_dir, "wins")
     # Another entry names the same stored file (as an import of the same logbook can).
     run(capsys, data_dir, "add", "win", "Second", "--date", "2026-03-02")
-    second = next(w for w in _listed(capsys, data_dir, "wins") if w["title"] == "Second")
+    second = next(w for w in listed(capsys, data_dir, "wins") if w["title"] == "Second")
     from po_tracker.services.logbook import wins
     from po_tracker.services.storage.opening import open_logbook
 
@@ -162,7 +149,7 @@ def test_delete_removes_the_file_only_when_no_entry_names_it(capsys, data_dir, c
 
 def test_backup_then_restore_brings_the_file_back(capsys, data_dir, certificate):
     run(capsys, data_dir, "add", *ADDS["certification"], "--attach", str(certificate))
-    (cert,) = _listed(capsys, data_dir, "certifications")
+    (cert,) = listed(capsys, data_dir, "certifications")
     code, out, _ = run(capsys, data_dir, "backup")
     assert code == 0
     taken = out.strip().removeprefix("Backed up to ")
@@ -170,18 +157,18 @@ def test_backup_then_restore_brings_the_file_back(capsys, data_dir, certificate)
     assert _files(data_dir) == set()  # the command line removed the file with its entry
     code, out, err = run(capsys, data_dir, "restore", taken)
     assert (code, err) == (0, "") and "Not in the backup" not in out
-    assert _listed(capsys, data_dir, "certifications")[0]["attachment"] == cert["attachment"]
+    assert listed(capsys, data_dir, "certifications")[0]["attachment"] == cert["attachment"]
     restored = attachments.resolve_attachment(data_dir, cert["attachment"])
     assert restored.read_bytes() == certificate.read_bytes()
 
 
 def test_a_restore_says_which_files_the_backup_lacks(capsys, data_dir, certificate):
     run(capsys, data_dir, "add", *ADDS["win"], "--attach", str(certificate))
-    (win,) = _listed(capsys, data_dir, "wins")
+    (win,) = listed(capsys, data_dir, "wins")
     attachments.resolve_attachment(data_dir, win["attachment"]).unlink()  # lost before
     code, out, _ = run(capsys, data_dir, "backup")
     taken = out.strip().removeprefix("Backed up to ")
     code, out, _ = run(capsys, data_dir, "restore", taken)
     assert code == 0
     assert "Not in the backup, so not restored: 1 attached file(s) (certificate.pdf)" in out
-    assert _listed(capsys, data_dir, "wins")[0]["attachment"] == win["attachment"]
+    assert listed(capsys, data_dir, "wins")[0]["attachment"] == win["attachment"]

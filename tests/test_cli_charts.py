@@ -8,16 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from cli_run import run
 
 from po_tracker.charts import registry
 from po_tracker.cli.chart_commands import REPORT_SIZE
-from po_tracker.launcher import main
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def png_size(path) -> tuple[int, int]:

@@ -8,16 +8,10 @@ import json
 import sqlite3
 
 import vobject
+from cli_run import run
 
-from po_tracker.launcher import main
 from po_tracker.paths import database_path
 from po_tracker.services.storage.writer_lock import instance_lock
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_backup_restore_and_check(capsys, data_dir, tmp_path):

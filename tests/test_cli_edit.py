@@ -7,25 +7,13 @@ import json
 
 import pytest
 import vobject
+from cli_run import listed, run
 
 from po_tracker.cli.parser import EDITABLE, build_parser
-from po_tracker.launcher import main
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _listed(capsys, data_dir, kind: str) -> list[dict]:
-    code, out, _ = run(capsys, data_dir, "list", kind, "--json")
-    assert code == 0
-    return json.loads(out)
 
 
 def _only(capsys, data_dir, kind: str) -> dict:
-    (entry,) = _listed(capsys, data_dir, kind)
+    (entry,) = listed(capsys, data_dir, kind)
     return entry
 
 
@@ -169,7 +157,7 @@ def test_edit_sets_and_clears_a_renewal_fee_and_what_a_training_counts_for(capsy
     code, _, err = run(capsys, data_dir, "edit", "certification", str(cert), "--renewal-fee", "80")
     assert code == 2 and "--renewal-fee: must be a currency and an amount" in err
     run(capsys, data_dir, "edit", "certification", str(cert), "--renewal-fee", "")
-    (found,) = _listed(capsys, data_dir, "certifications")
+    (found,) = listed(capsys, data_dir, "certifications")
     assert (found["renewal_fee_amount"], found["renewal_fee_currency"]) == (None, None)
     run(capsys, data_dir, "add", "training", "Backlog clinic", "--hours", "4")
     training = _only(capsys, data_dir, "trainings")

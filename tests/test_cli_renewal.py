@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import json
 
-from po_tracker.launcher import main
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from cli_run import run
 
 
 def _certifications(capsys, data_dir):

@@ -22,6 +22,14 @@ def test_the_command_lines_list_words_are_the_tables():
     assert logs == {kind.list_key: kind.name for kind in log_kinds.KINDS}
 
 
+def test_the_command_lines_attaching_kinds_are_those_that_keep_files():
+    from po_tracker.cli.attach_files import ATTACHING
+
+    assert tuple(kind.name for kind in log_kinds.KINDS if kind.keeps_files) == ATTACHING
+    for kind in log_kinds.KINDS:  # a kind that keeps files has the column that names one
+        assert ("attachment" in kind.model.__table__.columns) == kind.keeps_files, kind.name
+
+
 def test_each_kinds_service_reads_and_writes_its_own_table():
     for kind in log_kinds.KINDS:
         log = kind.service.LOG

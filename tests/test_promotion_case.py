@@ -10,10 +10,10 @@ from datetime import date
 
 import docx
 import pytest
+from cli_run import run
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from po_tracker.launcher import main
 from po_tracker.services.career import readiness_facts
 from po_tracker.services.logbook import events, experience, goals, profile, ratings, training, wins
 from po_tracker.services.logbook import feedback_entries as feedback
@@ -54,12 +54,6 @@ def logged(db):
         )  # fmt: skip
         goals.create(session, goals.GoalInput("Lead the guild session", skill="leadership"))
     return db
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def section(text: str, heading: str) -> str:

@@ -10,10 +10,16 @@ no entry names (a delete, another file, ``--detach``), that file is removed at o
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from datetime import timedelta
 from pathlib import Path
 
+from ..services.errors import ValidationError
+
+# The kinds that keep a file (``keeps_files`` in services/logbook/log_kinds.py, held
+# equal by a test): spelled here so that building the parser imports no ORM.
 ATTACHING = ("certification", "training", "win")
 
 
@@ -37,12 +43,8 @@ def attachment_change(args) -> tuple[str | None, bool]:
     """(the path to attach or None, whether to detach), refused when both are given."""
     path, detach = getattr(args, "attach", None), getattr(args, "detach", False)
     if path is not None and detach:
-        from ..services.errors import ValidationError
-
         raise ValidationError.single("--detach", "goes without --attach: give one or the other")
     if path is not None and not path.strip():
-        from ..services.errors import ValidationError
-
         raise ValidationError.single("--attach", "needs the path of a file")
     return path, detach
 
@@ -67,10 +69,6 @@ def tidy(data_dir: Path, kind: str) -> None:
     """After a write that may have left a file no entry names: remove it now."""
     if kind not in ATTACHING:
         return
-    import sqlite3
-    from contextlib import suppress
-    from datetime import timedelta
-
     from ..services.storage.attachment_upkeep import sweep_unnamed
 
     # The change is saved by now: tidying that fails is tried again by the next one.

@@ -12,15 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from po_tracker.launcher import main
 from po_tracker.paths import database_path
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def tree(folder: Path) -> dict[str, str]:

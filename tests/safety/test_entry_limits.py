@@ -11,22 +11,16 @@ import json
 import shutil
 
 import pytest
+from cli_run import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from safety_helpers import folder_hashes
 
-from po_tracker.launcher import main
 from po_tracker.services import limits
 from po_tracker.services.limits import above, below, too_long, too_many
 from po_tracker.services.storage.opening import open_logbook
 
 DAY = "2025-01-01"
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def document(key: str, entry: dict) -> dict:

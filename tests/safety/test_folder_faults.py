@@ -15,9 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from safety_helpers import folder_hashes
 
-from po_tracker.launcher import main
 from po_tracker.paths import database_path
 from po_tracker.services.storage.opening import open_logbook
 
@@ -32,12 +32,6 @@ WRITES = [
     ["backup"],
     ["delete", "training", "1"],
 ]
-
-
-def run(capsys, data_dir, *args):
-    code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

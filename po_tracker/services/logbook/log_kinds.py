@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from ...models import (
+    Base,
     Certification,
     Contact,
     ExperienceEntry,
@@ -35,9 +36,10 @@ class LogKind:
     label: str  # how the window names one entry of it
     list_key: str  # its list in a JSON export, and how an import's messages name it
     csv_file: str  # its file in a CSV export
-    model: type  # its table
+    model: type[Base]  # its table
     module: str  # its service, a module of this package
     search_code: int  # how the full-text index names it (migration 0002's triggers)
+    keeps_files: bool = False  # its entries may name an attached file (``attachment``)
 
     @property
     def service(self) -> ModuleType:
@@ -65,8 +67,18 @@ KINDS = (
         Certification,
         "certifications",
         1,
+        keeps_files=True,
     ),
-    LogKind("training", "Training", "trainings", "trainings.csv", TrainingSession, "training", 2),
+    LogKind(
+        "training",
+        "Training",
+        "trainings",
+        "trainings.csv",
+        TrainingSession,
+        "training",
+        2,
+        keeps_files=True,
+    ),
     LogKind("event", "Event", "events", "events.csv", NetworkingEvent, "events", 3),
     LogKind("contact", "Person", "contacts", "contacts.csv", Contact, "contacts", 4),
     LogKind("rating", "Skill rating", "ratings", "ratings.csv", SkillRating, "ratings", 5),
@@ -75,7 +87,7 @@ KINDS = (
     ),
     LogKind("journal", "Journal", "journal", "journal.csv", JournalEntry, "journal_entries", 7),
     LogKind("goal", "Goal", "goals", "goals.csv", Goal, "goals", 8),
-    LogKind("win", "Win", "wins", "wins.csv", Win, "wins", 9),
+    LogKind("win", "Win", "wins", "wins.csv", Win, "wins", 9, keeps_files=True),
     LogKind("feedback", "Feedback", "feedback", "feedback.csv", Feedback, "feedback_entries", 10),
 )
 # In the order of the schema's list of kinds (``vocabulary.LOG_KINDS``, which journal

@@ -30,11 +30,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...paths import attachments_dir, database_path, ensure_private_dir
+from ..logbook.log_kinds import KINDS
 from . import attachments
 from .integrity import connect_readonly
 
-# The logs whose entries may name a file.
-TABLES = ("certifications", "trainings", "wins")
+# The tables of the logs whose entries may name a file.
+TABLES = tuple(kind.model.__tablename__ for kind in KINDS if kind.keeps_files)
 SWEEP_AFTER = timedelta(hours=1)
 COMPANION_SUFFIX = ".attachments"
 
